@@ -1,0 +1,18 @@
+//! LobbyDesk domain core.
+//!
+//! Invariants (see ARCHITECTURE.md):
+//! - no I/O, no `web-sys`, no `leptos`: everything here runs under plain `cargo test`;
+//! - time and ids are passed in ([`clock::Clock`], [`clock::IdSource`]), so every test is deterministic;
+//! - every error a clerk can see has a message in both languages ([`lang::Localized`]).
+
+pub mod clock;
+pub mod hlc;
+pub mod lang;
+pub mod memo;
+pub mod record;
+pub mod store;
+
+pub use hlc::{Hlc, HlcClock};
+pub use lang::{Lang, Localized};
+pub use record::{DeviceId, Envelope, IndexEntry, Meta, Record, RecordError, RecordId, Stamp};
+pub use store::{KeyRange, ListQuery, Page, PageCursor, RecordStore, StoreError};

@@ -1,0 +1,168 @@
+//! The one storage trait for records, its in-memory implementation, and the conformance suite
+//! every implementation must pass.
+//!
+//! Ordering contract (both implementations, tested by [`conformance`]): an index key is
+//! `(kind, index name, value, sort, id)`; a listing walks the keys in the query's range from the
+//! largest down, so within one value the newest record comes first, and across values the
+//! largest value comes first. Tombstones have no index entries and are never listed.
+
+pub mod conformance;
+pub mod memory;
+
+use crate::lang::{Lang, Localized};
+use crate::record::{Envelope, RecordError, RecordId, Stamp};
+use serde::{Deserialize, Serialize};
+
+/// Which index values a listing covers.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum KeyRange {
+    /// Every entry of the index.
+    All,
+    /// Entries whose value equals this.
+    Exact(String),
+    /// Entries whose value starts with this.
+    Prefix(String),
+    /// Entries whose value lies between the two, both included.
+    Between(String, String),
+}
+
+/// A position in an index, exclusive: the next page starts after it.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct PageCursor {
+    pub kind: String,
+    pub index: String,
+    pub value: String,
+    pub sort: i64,
+    pub id: RecordId,
+}
+
+/// A listing of one record kind by one index.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListQuery {
+    pub kind: String,
+    pub index: String,
+    pub range: KeyRange,
+    /// At most this many records (at least 1 is asked for).
+    pub limit: u32,
+    /// Continue after this position (from [`Page::next`]).
+    pub after: Option<PageCursor>,
+}
+
+impl ListQuery {
+    /// The newest records of a kind, `limit` at a time.
+    pub fn recent(kind: &str, limit: u32) -> Self {
+        Self::by(kind, crate::record::RECENT_INDEX, KeyRange::All, limit)
+    }
+
+    pub fn by(kind: &str, index: &str, range: KeyRange, limit: u32) -> Self {
+        Self {
+            kind: kind.into(),
+            index: index.into(),
+            range,
+            limit,
+            after: None,
+        }
+    }
+
+    /// The same query, continuing after a page.
+    pub fn after(mut self, cursor: Option<PageCursor>) -> Self {
+        self.after = cursor;
+        self
+    }
+
+    /// Whether an index entry's value falls in this query's range.
+    pub fn covers(&self, value: &str) -> bool {
+        match &self.range {
+            KeyRange::All => true,
+            KeyRange::Exact(v) => value == v,
+            KeyRange::Prefix(p) => value.starts_with(p.as_str()),
+            KeyRange::Between(lo, hi) => lo.as_str() <= value && value <= hi.as_str(),
+        }
+    }
+}
+
+/// One page of a listing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Page {
+    pub items: Vec<Envelope>,
+    /// Where the next page starts; `None` when this was the last.
+    pub next: Option<PageCursor>,
+}
+
+/// Why the store could not do what was asked. Every variant has a message a clerk can act on.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StoreError {
+    #[error("storage quota exceeded")]
+    QuotaExceeded,
+    #[error("database upgrade blocked by another open tab")]
+    Blocked,
+    #[error("storage unavailable: {0}")]
+    Unavailable(String),
+    #[error("record {kind}/{id} not found")]
+    NotFound { kind: String, id: RecordId },
+    #[error("invalid record: {0}")]
+    Invalid(#[from] RecordError),
+    #[error("stored data unreadable: {0}")]
+    Corrupt(String),
+    #[error("storage failed: {0}")]
+    Failed(String),
+}
+
+impl Localized for StoreError {
+    fn message(&self, lang: Lang) -> String {
+        match self {
+            StoreError::QuotaExceeded => lang
+                .pick(
+                    "本机存储空间已满,本次内容没有保存。请导出数据并清理旧照片后再试。",
+                    "This tablet's storage is full; nothing was saved. Export the data and clear old photos, then try again.",
+                )
+                .into(),
+            StoreError::Blocked => lang
+                .pick(
+                    "另一个 LobbyDesk 标签页还开着旧版本,请关闭其他标签页后刷新。",
+                    "Another LobbyDesk tab is still open on an older version; close the other tabs and reload.",
+                )
+                .into(),
+            StoreError::Unavailable(_) => lang
+                .pick(
+                    "无法打开本机数据库:浏览器可能处于无痕模式或禁止了网站存储。请用普通模式打开并允许存储。",
+                    "The on-device database cannot be opened: the browser may be in private mode or blocking site storage. Open it in a normal window and allow storage.",
+                )
+                .into(),
+            StoreError::NotFound { .. } => lang
+                .pick("找不到这条记录,可能已被删除。", "That record was not found; it may have been deleted.")
+                .into(),
+            StoreError::Invalid(e) => e.message(lang),
+            StoreError::Corrupt(d) => match lang {
+                Lang::Zh => format!("本机数据有损坏,无法读取({d})。请联系主管从最近的导出文件恢复。"),
+                Lang::En => format!("Stored data is damaged and cannot be read ({d}). Ask a supervisor to restore from the latest export."),
+            },
+            StoreError::Failed(d) => match lang {
+                Lang::Zh => format!("保存失败,内容没有写入({d})。请重试。"),
+                Lang::En => format!("Saving failed and nothing was written ({d}). Please try again."),
+            },
+        }
+    }
+}
+
+/// Storage of records. Implementations: [`memory::MemoryStore`] here, and IndexedDB in the app.
+///
+/// Futures are not `Send` (IndexedDB's are not), so this trait is for single-threaded executors.
+#[allow(async_fn_in_trait)]
+pub trait RecordStore {
+    /// Writes one record, replacing any stored version with the same kind and id.
+    async fn put(&self, rec: &Envelope) -> Result<(), StoreError>;
+
+    /// Writes several records in one transaction: all land, or none does.
+    async fn put_all(&self, recs: &[Envelope]) -> Result<(), StoreError>;
+
+    /// One record by kind and id, tombstones included.
+    async fn get(&self, kind: &str, id: RecordId) -> Result<Option<Envelope>, StoreError>;
+
+    /// A page of live records by an index (see the module docs for the order).
+    async fn list(&self, q: &ListQuery) -> Result<Page, StoreError>;
+
+    /// Deletes a record by writing its tombstone (read and write in one transaction).
+    /// Returns the tombstone; deleting a tombstone again changes nothing.
+    async fn delete(&self, kind: &str, id: RecordId, at: Stamp) -> Result<Envelope, StoreError>;
+}
