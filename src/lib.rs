@@ -1,0 +1,2 @@
+//! LobbyDesk, the browser app. `main.rs` only calls [`start`].
+pub mod storage;

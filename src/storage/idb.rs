@@ -1,0 +1,333 @@
+//! [`RecordStore`] on IndexedDB, through `indexed_db_futures`.
+//!
+//! Every write runs in a readwrite transaction with strict durability and is committed
+//! explicitly; a failure anywhere aborts the transaction, so nothing is half-written.
+//! Listings walk the multi-entry `ix` index backwards with a cursor and stop after one page,
+//! so a list never loads the whole store.
+
+use super::errors::{from_idb, from_js, from_open};
+use super::migrations::{self, IX, STORE};
+use indexed_db_futures::KeyRange as IdbRange;
+use indexed_db_futures::cursor::CursorDirection;
+use indexed_db_futures::database::Database;
+use indexed_db_futures::internals::SystemRepr;
+use indexed_db_futures::prelude::*;
+use indexed_db_futures::transaction::{
+    Transaction, TransactionDurability, TransactionMode, TransactionOptions,
+};
+use js_sys::{Array, Object, Reflect};
+use lobbydesk_core::store::{KeyRange, ListQuery, Page, PageCursor, RecordStore, StoreError};
+use lobbydesk_core::{Envelope, RecordId, Stamp};
+use std::cell::Cell;
+use std::collections::HashSet;
+use std::rc::Rc;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The app's record store on IndexedDB.
+pub struct IdbStore {
+    db: Database,
+    /// Set when another tab upgrades the schema: this connection closed itself.
+    closed: Rc<Cell<bool>>,
+}
+
+impl IdbStore {
+    /// Opens (creating or migrating) the database `name`. While another tab holds an older
+    /// version open, `on_blocked` is called so the start screen can say so.
+    pub async fn open(name: &str, on_blocked: impl Fn() + 'static) -> Result<Self, StoreError> {
+        let db = Database::open(name)
+            .with_version(migrations::latest())
+            .with_on_blocked(move |_| {
+                on_blocked();
+                Ok(())
+            })
+            .with_on_upgrade_needed(|event, db| migrations::run(&db, event.old_version() as u32))
+            .await
+            .map_err(from_open)?;
+        let closed = Rc::new(Cell::new(false));
+        // Let a newer tab upgrade: close this connection instead of blocking it.
+        let flag = closed.clone();
+        let sys: web_sys::IdbDatabase = db.as_sys().clone().unchecked_into();
+        let sys2 = sys.clone();
+        let on_change = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+            flag.set(true);
+            sys2.close();
+        });
+        sys.set_onversionchange(Some(on_change.as_ref().unchecked_ref()));
+        on_change.forget();
+        Ok(Self { db, closed })
+    }
+
+    /// Deletes the database `name` (tests use a fresh database each).
+    pub async fn delete_database(name: &str) -> Result<(), StoreError> {
+        Database::delete_by_name(name)
+            .map_err(from_open)?
+            .await
+            .map_err(from_idb)
+    }
+
+    /// The schema version the open database is at.
+    pub fn schema_version(&self) -> u32 {
+        self.db.version() as u32
+    }
+
+    fn check_open(&self) -> Result<(), StoreError> {
+        if self.closed.get() {
+            Err(StoreError::Blocked)
+        } else {
+            Ok(())
+        }
+    }
+
+    fn write_tx(&self) -> Result<Transaction<'_>, StoreError> {
+        self.check_open()?;
+        self.db
+            .transaction(STORE)
+            .with_mode(TransactionMode::Readwrite)
+            .with_options(TransactionOptions::new().with_durability(TransactionDurability::Strict))
+            .build()
+            .map_err(from_idb)
+    }
+
+    fn read_tx(&self) -> Result<Transaction<'_>, StoreError> {
+        self.check_open()?;
+        self.db.transaction(STORE).build().map_err(from_idb)
+    }
+}
+
+fn set(obj: &Object, key: &str, value: &JsValue) -> Result<(), StoreError> {
+    Reflect::set(obj, &JsValue::from_str(key), value)
+        .map(|_| ())
+        .map_err(from_js)
+}
+
+fn primary_key(kind: &str, id: RecordId) -> JsValue {
+    Array::of2(
+        &JsValue::from_str(kind),
+        &JsValue::from_str(&id.to_string()),
+    )
+    .into()
+}
+
+fn index_key(
+    kind: &str,
+    name: &str,
+    value: &str,
+    sort: Option<i64>,
+    id: Option<RecordId>,
+) -> JsValue {
+    let a = Array::new();
+    a.push(&JsValue::from_str(kind));
+    a.push(&JsValue::from_str(name));
+    a.push(&JsValue::from_str(value));
+    if let Some(s) = sort {
+        a.push(&JsValue::from_f64(s as f64));
+    }
+    if let Some(id) = id {
+        a.push(&JsValue::from_str(&id.to_string()));
+    }
+    a.into()
+}
+
+/// An array key sorts after every string and number key: `[.., value, []]` is an upper bound
+/// for every entry with that value.
+fn after_all(kind: &str, name: &str, value: &str) -> JsValue {
+    let a: Array = index_key(kind, name, value, None, None).unchecked_into();
+    a.push(&Array::new());
+    a.into()
+}
+
+/// The value stored for a record (see migration 1 for its shape).
+fn to_stored(rec: &Envelope) -> Result<JsValue, StoreError> {
+    rec.check()?;
+    let m = &rec.meta;
+    let doc = serde_json::to_string(rec).map_err(|e| StoreError::Failed(e.to_string()))?;
+    let ix = Array::new();
+    for e in &rec.index {
+        ix.push(&index_key(
+            &m.kind,
+            &e.name,
+            &e.value,
+            Some(e.sort),
+            Some(m.id),
+        ));
+    }
+    let obj = Object::new();
+    set(&obj, "k", &JsValue::from_str(&m.kind))?;
+    set(&obj, "id", &JsValue::from_str(&m.id.to_string()))?;
+    set(&obj, "v", &JsValue::from_str(&m.version.to_string()))?;
+    set(&obj, "ix", &ix)?;
+    set(&obj, "doc", &JsValue::from_str(&doc))?;
+    Ok(obj.into())
+}
+
+fn from_stored(v: &JsValue) -> Result<Envelope, StoreError> {
+    let doc = Reflect::get(v, &JsValue::from_str("doc"))
+        .ok()
+        .and_then(|d| d.as_string())
+        .ok_or_else(|| StoreError::Corrupt("stored value has no document".into()))?;
+    serde_json::from_str(&doc).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+fn cursor_from_key(key: &JsValue) -> Result<PageCursor, StoreError> {
+    let a: &Array = key
+        .dyn_ref()
+        .ok_or_else(|| StoreError::Corrupt("index key is not an array".into()))?;
+    let text = |i: u32| {
+        a.get(i)
+            .as_string()
+            .ok_or_else(|| StoreError::Corrupt(format!("index key part {i}")))
+    };
+    Ok(PageCursor {
+        kind: text(0)?,
+        index: text(1)?,
+        value: text(2)?,
+        sort: a
+            .get(3)
+            .as_f64()
+            .ok_or_else(|| StoreError::Corrupt("index sort".into()))? as i64,
+        id: text(4)?
+            .parse()
+            .map_err(|_| StoreError::Corrupt("index id".into()))?,
+    })
+}
+
+fn cursor_to_key(c: &PageCursor) -> JsValue {
+    index_key(&c.kind, &c.index, &c.value, Some(c.sort), Some(c.id))
+}
+
+/// The IndexedDB key range of a query: `(lower, upper, upper_open)`.
+fn bounds(q: &ListQuery) -> (JsValue, JsValue, bool) {
+    let (k, n) = (q.kind.as_str(), q.index.as_str());
+    let (lower, upper) = match &q.range {
+        KeyRange::All => (index_key(k, n, "", None, None), after_all(k, n, "\u{ffff}")),
+        KeyRange::Exact(v) => (index_key(k, n, v, None, None), after_all(k, n, v)),
+        KeyRange::Prefix(p) => (
+            index_key(k, n, p, None, None),
+            index_key(k, n, &format!("{p}\u{ffff}"), None, None),
+        ),
+        KeyRange::Between(lo, hi) => (index_key(k, n, lo, None, None), after_all(k, n, hi)),
+    };
+    match &q.after {
+        Some(c) => {
+            let key = cursor_to_key(c);
+            // Continue below the last key shown, unless that lies above the range anyway.
+            let cmp = web_sys::window()
+                .and_then(|w| w.indexed_db().ok().flatten())
+                .and_then(|f| f.cmp(&key, &upper).ok())
+                .unwrap_or(-1);
+            if cmp < 0 {
+                (lower, key, true)
+            } else {
+                (lower, upper, false)
+            }
+        }
+        None => (lower, upper, false),
+    }
+}
+
+impl RecordStore for IdbStore {
+    async fn put(&self, rec: &Envelope) -> Result<(), StoreError> {
+        self.put_all(std::slice::from_ref(rec)).await
+    }
+
+    async fn put_all(&self, recs: &[Envelope]) -> Result<(), StoreError> {
+        let tx = self.write_tx()?;
+        let store = tx.object_store(STORE).map_err(from_idb)?;
+        for rec in recs {
+            // A record that fails its check aborts the whole transaction: nothing lands.
+            let value = match to_stored(rec) {
+                Ok(v) => v,
+                Err(e) => {
+                    let _ = tx.abort().await;
+                    return Err(e);
+                }
+            };
+            store.put(value).primitive().map_err(from_idb)?;
+        }
+        tx.commit().await.map_err(from_idb)
+    }
+
+    async fn get(&self, kind: &str, id: RecordId) -> Result<Option<Envelope>, StoreError> {
+        let tx = self.read_tx()?;
+        let store = tx.object_store(STORE).map_err(from_idb)?;
+        let v: Option<JsValue> = store
+            .get(primary_key(kind, id))
+            .primitive()
+            .map_err(from_idb)?
+            .await
+            .map_err(from_idb)?;
+        v.filter(|v| !v.is_undefined() && !v.is_null())
+            .map(|v| from_stored(&v))
+            .transpose()
+    }
+
+    async fn list(&self, q: &ListQuery) -> Result<Page, StoreError> {
+        let limit = q.limit.max(1) as usize;
+        let (lower, upper, upper_open) = bounds(q);
+        let tx = self.read_tx()?;
+        let store = tx.object_store(STORE).map_err(from_idb)?;
+        let index = store.index(IX).map_err(from_idb)?;
+        let mut items = Vec::new();
+        let mut next = None;
+        let opened = index
+            .open_cursor()
+            .with_query::<JsValue, _>(IdbRange::Bound(lower, false, upper, upper_open))
+            .with_direction(CursorDirection::Prev)
+            .await;
+        let mut cursor = match opened {
+            Ok(Some(c)) => c,
+            Ok(None) => return Ok(Page { items, next }),
+            // An empty range (lower above upper) is no error, just no records.
+            Err(e) if e.to_string().contains("DataError") => return Ok(Page { items, next }),
+            Err(e) => return Err(from_idb(e)),
+        };
+        let mut seen = HashSet::new();
+        let mut last: Option<PageCursor> = None;
+        while let Some(value) = cursor.next_record::<JsValue>().await.map_err(from_idb)? {
+            let key: JsValue = cursor
+                .key::<JsValue>()
+                .map_err(from_idb)?
+                .unwrap_or(JsValue::UNDEFINED);
+            let pos = cursor_from_key(&key)?;
+            if !q.covers(&pos.value) {
+                continue;
+            }
+            if items.len() == limit {
+                next = last.take();
+                break;
+            }
+            if seen.insert(pos.id) {
+                items.push(from_stored(&value)?);
+            }
+            last = Some(pos);
+        }
+        Ok(Page { items, next })
+    }
+
+    async fn delete(&self, kind: &str, id: RecordId, at: Stamp) -> Result<Envelope, StoreError> {
+        let tx = self.write_tx()?;
+        let store = tx.object_store(STORE).map_err(from_idb)?;
+        let v: Option<JsValue> = store
+            .get(primary_key(kind, id))
+            .primitive()
+            .map_err(from_idb)?
+            .await
+            .map_err(from_idb)?;
+        let current = match v.filter(|v| !v.is_undefined() && !v.is_null()) {
+            Some(v) => from_stored(&v)?,
+            None => {
+                return Err(StoreError::NotFound {
+                    kind: kind.into(),
+                    id,
+                });
+            }
+        };
+        if current.meta.deleted {
+            return Ok(current);
+        }
+        let tomb = current.tombstone(at);
+        store.put(to_stored(&tomb)?).primitive().map_err(from_idb)?;
+        tx.commit().await.map_err(from_idb)?;
+        Ok(tomb)
+    }
+}

@@ -1,0 +1,53 @@
+//! The storage conformance suite on real IndexedDB, in headless Chromium
+//! (`cargo test --target wasm32-unknown-unknown --test storage_idb`), plus what only IndexedDB has:
+//! migrations and reopening.
+#![cfg(target_arch = "wasm32")]
+
+use lobbydesk::storage::{IdbStore, migrations};
+use lobbydesk_core::store::conformance::Fixture;
+use lobbydesk_core::store::{ListQuery, RecordStore};
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn fresh_name() -> String {
+    format!("conformance-{}", js_sys::Math::random())
+}
+
+async fn fresh() -> IdbStore {
+    IdbStore::open(&fresh_name(), || {})
+        .await
+        .expect("a fresh database opens")
+}
+
+lobbydesk_core::store_conformance_tests!(wasm_bindgen_test, fresh().await);
+
+#[wasm_bindgen_test]
+async fn records_survive_closing_and_reopening_the_database() {
+    let name = fresh_name();
+    let f = Fixture::default();
+    let rec = f.probe("持久", &[], 1);
+    {
+        let s = IdbStore::open(&name, || {}).await.unwrap();
+        s.put(&rec).await.unwrap();
+    }
+    let s = IdbStore::open(&name, || {}).await.unwrap();
+    assert_eq!(s.get("probe", rec.meta.id).await.unwrap(), Some(rec));
+    assert_eq!(
+        s.list(&ListQuery::recent("probe", 5))
+            .await
+            .unwrap()
+            .items
+            .len(),
+        1
+    );
+    IdbStore::delete_database(&name).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_database_opens_at_the_latest_migration() {
+    let name = fresh_name();
+    let s = IdbStore::open(&name, || {}).await.unwrap();
+    assert_eq!(s.schema_version(), migrations::latest());
+    assert!(migrations::latest() >= 1);
+}
