@@ -1,2 +1,49 @@
-//! LobbyDesk, the browser app. `main.rs` only calls [`start`].
+//! LobbyDesk, the browser app. `main.rs` only calls [`start`]. See ARCHITECTURE.md.
+
+pub mod app;
+pub mod components;
+pub mod desk;
+pub mod i18n;
+pub mod modules;
+pub mod pages;
+pub mod platform;
 pub mod storage;
+
+use leptos::prelude::*;
+
+/// Opens the database, then mounts the app (or a start-up error the clerk can act on).
+pub fn start() {
+    console_error_panic_hook::set_once();
+    wasm_bindgen_futures::spawn_local(async {
+        let opened = storage::IdbStore::open(storage::DB_NAME, show_blocked).await;
+        remove_splash();
+        match opened {
+            Ok(store) => leptos::mount::mount_to_body(move || view! { <app::App store /> }),
+            Err(error) => {
+                leptos::mount::mount_to_body(move || view! { <app::StartupError error /> })
+            }
+        }
+        platform::mark_interactive();
+    });
+}
+
+fn splash() -> Option<web_sys::Element> {
+    web_sys::window()?.document()?.get_element_by_id("splash")
+}
+
+fn remove_splash() {
+    if let Some(el) = splash() {
+        el.remove();
+    }
+}
+
+/// Another tab holds the database at an older version: say so on the start screen.
+fn show_blocked() {
+    if let Some(el) = splash() {
+        let lang = platform::settings::lang();
+        el.set_text_content(Some(&lobbydesk_core::Localized::message(
+            &lobbydesk_core::StoreError::Blocked,
+            lang,
+        )));
+    }
+}

@@ -1,0 +1,4 @@
+//! Shared widgets. Each file documents its props and shows its use.
+pub mod paged;
+pub mod shell;
+pub mod toast;

@@ -1,0 +1,96 @@
+//! The frame around every screen: header (clerk on duty, online state, language, install),
+//! the module navigation, and the new-version banner.
+
+use crate::desk::use_desk;
+use crate::i18n::{Lang, Msg};
+use crate::modules::MODULES;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let desk = use_desk();
+    let toggle = move |_| {
+        desk.set_lang(match desk.lang.get_untracked() {
+            Lang::Zh => Lang::En,
+            Lang::En => Lang::Zh,
+        })
+    };
+    let clerk = move || {
+        let c = desk.clerk.get();
+        if c.is_empty() {
+            desk.t(Msg::NoClerk).to_string()
+        } else {
+            format!("{} · {c}", desk.t(Msg::OnDuty))
+        }
+    };
+    view! {
+        <header class="topbar">
+            <A href="/" attr:class="brand">
+                <img src="/icons/icon-192.png" alt="" width="36" height="36" />
+                <span>{move || desk.t(Msg::AppName)}</span>
+            </A>
+            <div class="topbar-right">
+                <A href="/settings" attr:class="chip clerk" attr:data-testid="clerk-chip">
+                    <span class:warn=move || desk.clerk.get().is_empty()>{clerk}</span>
+                </A>
+                <span
+                    class="chip net"
+                    class:offline=move || !desk.online.get()
+                    data-testid="online-status"
+                    role="status"
+                >
+                    {move || if desk.online.get() { desk.t(Msg::Online) } else { desk.t(Msg::Offline) }}
+                </span>
+                <Show when=move || desk.pwa.can_install.get()>
+                    <button class="secondary" on:click=move |_| desk.pwa.install()>
+                        {move || desk.t(Msg::Install)}
+                    </button>
+                </Show>
+                <button
+                    class="secondary"
+                    data-testid="lang-toggle"
+                    attr:aria-label=move || desk.t(Msg::SwitchLanguage)
+                    on:click=toggle
+                >
+                    {move || desk.t(Msg::OtherLanguage)}
+                </button>
+            </div>
+        </header>
+    }
+}
+
+#[component]
+pub fn NavRail() -> impl IntoView {
+    let desk = use_desk();
+    view! {
+        <nav class="navrail" attr:aria-label=move || desk.t(Msg::MainNav)>
+            {MODULES
+                .iter()
+                .map(|m| {
+                    let href = format!("/{}", m.slug);
+                    view! {
+                        <A href=href attr:class="navlink" attr:data-testid=format!("nav-{}", if m.slug.is_empty() { "home" } else { m.slug })>
+                            <span>{move || desk.t(m.name)}</span>
+                            {(!m.built).then(|| view! { <span class="soon" aria-hidden="true"></span> })}
+                        </A>
+                    }
+                })
+                .collect_view()}
+        </nav>
+    }
+}
+
+/// Shown when a newer build is installed and waiting.
+#[component]
+pub fn UpdateBanner() -> impl IntoView {
+    let desk = use_desk();
+    view! {
+        <Show when=move || desk.pwa.update_ready.get()>
+            <div class="banner" role="alert" data-testid="update-banner">
+                <span>{move || desk.t(Msg::UpdateReady)}</span>
+                <button on:click=move |_| desk.pwa.apply_update()>{move || desk.t(Msg::ReloadNow)}</button>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,125 @@
+//! Every UI string, in Simplified Chinese and English, in one table.
+//!
+//! A string is added by one line of [`messages!`]; a missing translation does not compile.
+//! Views read text through `Desk::t`, which tracks the language signal:
+//!
+//! ```ignore
+//! let desk = use_desk();
+//! view! { <h1>{move || desk.t(Msg::Settings)}</h1> }
+//! ```
+
+pub use lobbydesk_core::Lang;
+
+macro_rules! messages {
+    ($($name:ident => $zh:literal, $en:literal;)+) => {
+        /// A UI string. See the module docs.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Msg { $($name),+ }
+
+        impl Msg {
+            pub fn text(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $( (Msg::$name, Lang::Zh) => $zh, (Msg::$name, Lang::En) => $en, )+
+                }
+            }
+        }
+    };
+}
+
+messages! {
+    AppName => "物业前台", "LobbyDesk";
+    Online => "在线", "Online";
+    Offline => "离线", "Offline";
+    OnDuty => "值班", "On duty";
+    NoClerk => "未设置值班人员", "No clerk on duty";
+    OtherLanguage => "English", "中文";
+    SwitchLanguage => "切换到英文", "Switch to Chinese";
+    Install => "安装到桌面", "Install app";
+    UpdateReady => "新版本已就绪,刷新后使用。", "A new version is ready; reload to use it.";
+    ReloadNow => "立即刷新", "Reload now";
+    MainNav => "功能导航", "Modules";
+
+    Home => "首页", "Home";
+    Visitors => "访客", "Visitors";
+    Parcels => "快递", "Parcels";
+    Inspections => "巡检", "Inspections";
+    WorkOrders => "工单", "Work orders";
+    Complaints => "投诉", "Complaints";
+    CallsWalkIns => "来电来访", "Calls & walk-ins";
+    Handover => "交接班", "Shift handover";
+    Keys => "钥匙", "Keys";
+    ReleasePasses => "放行条", "Release passes";
+    Residents => "住户", "Residents";
+    Reports => "统计", "Reports";
+    Settings => "设置", "Settings";
+
+    AboutVisitors => "访客登记、在场访客、签离、回访客快速填写、重点人员提醒、访客证打印。",
+        "Visitor registration, who is on site, sign-out, returning-visitor quick fill, watch-list warnings, printed passes.";
+    AboutParcels => "快递入库、取件码、通知住户、代领签收、超期提醒、退回。",
+        "Parcel intake, pickup codes, notifying residents, hand-over with signature, overdue reminders, returns.";
+    AboutInspections => "离线巡检清单:设施设备、消防、绿化、保洁、安全巡逻、托管房、入住验房;不合格项转工单。",
+        "Offline inspection checklists: facilities, fire, greening, cleaning, patrol, custody houses, move-in acceptance; failed items become work orders.";
+    AboutWorkOrders => "报修登记、派单、跟踪、完工签字、回访满意度。",
+        "Repair requests: dispatch, tracking, sign-off on completion, follow-up call with satisfaction.";
+    AboutComplaints => "有效投诉与沟通性投诉的记录、定性、处理部门、回访。",
+        "Real and communicative complaints: record, judge, route to the department, follow up.";
+    AboutCallsWalkIns => "来电与来访记录,未能当场答复的承诺在答复前一直提醒。",
+        "Calls and walk-ins; promises not answered on the spot stay on the list until answered.";
+    AboutHandover => "交接班:备用金、钥匙、借出物品、寄存物品、货架快递、备忘事项,双方与值班经理签字。",
+        "Shift handover: petty cash, keys, lent and deposited items, parcels on the shelf, open memos, signed by both clerks and the duty manager.";
+    AboutKeys => "钥匙登记、借出与归还、超期未还。",
+        "Key register, lending and return, overdue keys.";
+    AboutReleasePasses => "物品放行申请、业主或物业批准、放行码,门岗核验。",
+        "Goods release applications, owner or office approval, a pass code the gate guard checks.";
+    AboutResidents => "楼栋、房屋、业主与租户、车辆;可从表格导入。",
+        "Buildings, units, owners and tenants, vehicles; importable from spreadsheets.";
+    AboutReports => "每日报表与统计:访客、快递、工单、投诉、巡检。",
+        "Daily report and statistics: visitors, parcels, work orders, complaints, inspections.";
+    NotBuiltTitle => "此模块尚未建成", "This module is not built yet";
+    NotBuiltBody => "这一版 LobbyDesk 还不能办理此项业务,请暂用纸质登记簿。建成后将包括:",
+        "This version of LobbyDesk cannot do this yet; keep using the paper register for now. When built it will cover:";
+
+    Today => "今天", "Today";
+    Memo => "备忘录", "Memo";
+    MemoHint => "写下需要记住或交接给下一班的事项", "What the desk must remember or hand over to the next shift";
+    MemoPlaceholder => "例如:3-1-502 下午三点水电工上门", "e.g. 3-1-502: the electrician comes at 3 pm";
+    Add => "添加", "Add";
+    MarkDone => "完成", "Done";
+    Reopen => "恢复", "Reopen";
+    OpenMemos => "未完成", "Open";
+    DoneMemos => "已完成", "Done";
+    NoOpenMemos => "没有未完成的备忘。", "No open memos.";
+    NoDoneMemos => "还没有已完成的备忘。", "No finished memos yet.";
+    LoadMore => "加载更多", "Load more";
+    Saved => "已保存", "Saved";
+    Loading => "加载中…", "Loading…";
+    By => "记录人", "By";
+    Dismiss => "关闭", "Dismiss";
+
+    Language => "界面语言", "Language";
+    ClerkName => "值班人员姓名", "Name of the clerk on duty";
+    ClerkNameHint => "新记录会记下此姓名。", "New records carry this name.";
+    Save => "保存", "Save";
+    ClerkSaved => "值班人员已更新", "Clerk on duty updated";
+    StorageTitle => "本机存储", "Storage on this tablet";
+    Persisted => "已获准持久保存:浏览器不会自行清除本机数据。",
+        "Persistent storage granted: the browser will not clear the data on its own.";
+    NotPersisted => "未获准持久保存:空间紧张时浏览器可能清除数据。请安装到桌面并定期导出。",
+        "Persistent storage not granted: the browser may clear the data when space runs low. Install the app and export regularly.";
+    AskPersist => "申请持久保存", "Ask for persistent storage";
+    Used => "已用", "Used";
+    Available => "可用", "Available";
+    Unknown => "未知", "Unknown";
+    Device => "本机编号", "Device";
+    AppVersion => "版本", "Version";
+    SchemaVersion => "数据库结构版本", "Database schema";
+    CheckUpdate => "检查更新", "Check for updates";
+    UpToDate => "已是最新版本", "This is the latest version";
+    UpdateCheckFailed => "现在无法检查更新(可能离线)。", "Cannot check for updates now (offline?).";
+    PwaTitle => "离线应用", "Offline app";
+    SwActive => "离线缓存已就绪:断网也能打开。", "Offline cache ready: the app opens without a network.";
+    SwMissing => "离线缓存尚未就绪。", "Offline cache not ready yet.";
+
+    StartupFailed => "LobbyDesk 无法启动", "LobbyDesk cannot start";
+    TryAgain => "重试", "Try again";
+}

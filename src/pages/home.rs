@@ -1,0 +1,182 @@
+//! 首页 Home: today's date and the desk's memo (备忘录), the open items the shift must not forget.
+
+use crate::components::paged::{Paged, use_paged};
+use crate::desk::{Desk, use_desk};
+use crate::i18n::Msg;
+use chrono::Local;
+use leptos::prelude::*;
+use lobbydesk_core::memo::{DONE, Memo, OPEN, STATUS_INDEX};
+use lobbydesk_core::{Envelope, KeyRange, ListQuery, Record, RecordStore, StoreError};
+
+const PAGE: u32 = 20;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let desk = use_desk();
+    let today = move || {
+        let now = Local::now();
+        match desk.lang.get() {
+            crate::i18n::Lang::Zh => now.format("%Y年%-m月%-d日").to_string(),
+            crate::i18n::Lang::En => now.format("%A, %-d %B %Y").to_string(),
+        }
+    };
+    view! {
+        <section class="page home">
+            <h1>{move || desk.t(Msg::Today)} " · " {today}</h1>
+            <MemoPanel />
+        </section>
+    }
+}
+
+async fn add_memo(desk: Desk, text: String) -> Result<(), String> {
+    let memo = Memo::new(&text, &desk.clerk.get_untracked()).map_err(|e| desk.explain(&e))?;
+    let env = Envelope::create(&memo, desk.new_id(), desk.stamp())
+        .map_err(|e| desk.explain(&StoreError::from(e)))?;
+    desk.store().put(&env).await.map_err(|e| desk.explain(&e))
+}
+
+async fn set_done(desk: Desk, env: Envelope, done: bool) -> Result<(), String> {
+    let store = desk.store();
+    // Re-read: another write may have changed it since the list was loaded.
+    let current = store
+        .get(Memo::KIND, env.meta.id)
+        .await
+        .map_err(|e| desk.explain(&e))?
+        .unwrap_or(env);
+    let memo: Memo = current
+        .decode()
+        .map_err(|e| desk.explain(&StoreError::from(e)))?;
+    let at = desk.stamp();
+    let memo = if done {
+        memo.done(at.now)
+    } else {
+        memo.reopened()
+    };
+    let next = current
+        .update(&memo, at)
+        .map_err(|e| desk.explain(&StoreError::from(e)))?;
+    store.put(&next).await.map_err(|e| desk.explain(&e))
+}
+
+#[component]
+fn MemoPanel() -> impl IntoView {
+    let desk = use_desk();
+    let text = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let add = Action::new_local(move |t: &String| {
+        let t = t.clone();
+        async move {
+            let r = add_memo(desk, t).await;
+            match &r {
+                Ok(()) => {
+                    text.set(String::new());
+                    problem.set(None);
+                    desk.toasts.info(desk.t(Msg::Saved));
+                    desk.changed();
+                }
+                Err(e) => problem.set(Some(e.clone())),
+            }
+            r
+        }
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        add.dispatch(text.get_untracked());
+    };
+    let open =
+        use_paged(|| ListQuery::by(Memo::KIND, STATUS_INDEX, KeyRange::Exact(OPEN.into()), PAGE));
+    let done =
+        use_paged(|| ListQuery::by(Memo::KIND, STATUS_INDEX, KeyRange::Exact(DONE.into()), PAGE));
+
+    view! {
+        <div class="card memo">
+            <h2>{move || desk.t(Msg::Memo)}</h2>
+            <form class="memo-form" on:submit=submit novalidate>
+                <label for="memo-text">{move || desk.t(Msg::MemoHint)}</label>
+                <div class="row">
+                    <input
+                        id="memo-text"
+                        data-testid="memo-input"
+                        autocomplete="off"
+                        maxlength="600"
+                        attr:aria-invalid=move || problem.get().is_some().to_string()
+                        attr:aria-describedby="memo-error"
+                        placeholder=move || desk.t(Msg::MemoPlaceholder)
+                        prop:value=move || text.get()
+                        on:input:target=move |ev| text.set(ev.target().value())
+                    />
+                    <button type="submit" data-testid="memo-add" disabled=move || add.pending().get()>
+                        {move || desk.t(Msg::Add)}
+                    </button>
+                </div>
+                <p id="memo-error" class="field-error" role="alert" data-testid="memo-error">
+                    {move || problem.get()}
+                </p>
+            </form>
+            <h3>{move || desk.t(Msg::OpenMemos)}</h3>
+            <MemoList list=open empty=Msg::NoOpenMemos testid="memo-open" />
+            <h3>{move || desk.t(Msg::DoneMemos)}</h3>
+            <MemoList list=done empty=Msg::NoDoneMemos testid="memo-done" />
+        </div>
+    }
+}
+
+/// One memo list with its load-more button.
+#[component]
+fn MemoList(
+    /// The listing to show.
+    list: Paged,
+    /// Text when it is empty.
+    empty: Msg,
+    /// `data-testid` of the `<ul>`.
+    testid: &'static str,
+) -> impl IntoView {
+    let desk = use_desk();
+    let toggle = Action::new_local(move |(env, done): &(Envelope, bool)| {
+        let (env, done) = (env.clone(), *done);
+        async move {
+            match set_done(desk, env, done).await {
+                Ok(()) => desk.changed(),
+                Err(e) => desk.toasts.error(e),
+            }
+        }
+    });
+    view! {
+        <Show when=move || list.error.get().is_some()>
+            <p class="field-error" role="alert">{move || list.error.get().map(|e| desk.explain(&e))}</p>
+        </Show>
+        <Show when=move || !list.loading.get() && list.items.with(|i| i.is_empty())>
+            <p class="empty">{move || desk.t(empty)}</p>
+        </Show>
+        <ul class="memo-list" data-testid=testid>
+            <For each=move || list.items.get() key=|e| (e.meta.id, e.meta.version) let:env>
+                {
+                    let memo = env.decode::<Memo>().ok();
+                    let is_done = memo.as_ref().is_some_and(|m| m.is_done());
+                    let when = env.meta.created_at.with_timezone(&Local).format("%m-%d %H:%M").to_string();
+                    let by = memo.as_ref().map(|m| m.by.clone()).unwrap_or_default();
+                    let text = memo.as_ref().map(|m| m.text().to_string()).unwrap_or_default();
+                    view! {
+                        <li class="memo-item" class:done=is_done data-testid="memo-item">
+                            <div class="memo-body">
+                                <div class="memo-text">{text}</div>
+                                <div class="memo-meta">
+                                    {when} {(!by.is_empty()).then(|| view! { " · " {move || desk.t(Msg::By)} " " {by.clone()} })}
+                                </div>
+                            </div>
+                            <button
+                                class="secondary"
+                                on:click=move |_| { toggle.dispatch((env.clone(), !is_done)); }
+                            >
+                                {move || if is_done { desk.t(Msg::Reopen) } else { desk.t(Msg::MarkDone) }}
+                            </button>
+                        </li>
+                    }
+                }
+            </For>
+        </ul>
+        <Show when=move || list.has_more()>
+            <button class="secondary more" on:click=move |_| list.load_more()>{move || desk.t(Msg::LoadMore)}</button>
+        </Show>
+    }
+}

@@ -1,0 +1,16 @@
+//! The browser, behind small Rust functions: settings in localStorage, the clock and random ids,
+//! the service worker and install prompt, storage persistence and quota, online state.
+//! Pages never call `web_sys` for these themselves.
+
+pub mod clock;
+pub mod online;
+pub mod pwa;
+pub mod settings;
+pub mod storage_info;
+
+/// Marks the moment the shell is interactive, for the start-up benchmark.
+pub fn mark_interactive() {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark("lobbydesk:interactive");
+    }
+}
