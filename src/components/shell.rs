@@ -50,7 +50,7 @@ pub fn Header() -> impl IntoView {
                 <button
                     class="secondary"
                     data-testid="lang-toggle"
-                    attr:aria-label=move || desk.t(Msg::SwitchLanguage)
+                    aria-label=move || desk.t(Msg::SwitchLanguage)
                     on:click=toggle
                 >
                     {move || desk.t(Msg::OtherLanguage)}
@@ -64,7 +64,7 @@ pub fn Header() -> impl IntoView {
 pub fn NavRail() -> impl IntoView {
     let desk = use_desk();
     view! {
-        <nav class="navrail" attr:aria-label=move || desk.t(Msg::MainNav)>
+        <nav class="navrail" aria-label=move || desk.t(Msg::MainNav)>
             {MODULES
                 .iter()
                 .map(|m| {

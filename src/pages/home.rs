@@ -99,8 +99,8 @@ fn MemoPanel() -> impl IntoView {
                         data-testid="memo-input"
                         autocomplete="off"
                         maxlength="600"
-                        attr:aria-invalid=move || problem.get().is_some().to_string()
-                        attr:aria-describedby="memo-error"
+                        aria-invalid=move || problem.get().is_some().to_string()
+                        aria-describedby="memo-error"
                         placeholder=move || desk.t(Msg::MemoPlaceholder)
                         prop:value=move || text.get()
                         on:input:target=move |ev| text.set(ev.target().value())

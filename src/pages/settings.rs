@@ -28,7 +28,7 @@ fn LanguageCard() -> impl IntoView {
             <button
                 class="choice"
                 data-testid=testid
-                attr:aria-pressed=move || (desk.lang.get() == lang).to_string()
+                aria-pressed=move || (desk.lang.get() == lang).to_string()
                 on:click=move |_| desk.set_lang(lang)
             >
                 {label}

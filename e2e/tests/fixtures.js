@@ -1,0 +1,71 @@
+// Test fixtures: `app` serves a copy of the release build on its own loopback port for one test
+// (so a test can stop the server to go offline, or change the build to deploy a new version),
+// `shell` is the page object of the app's frame, and `foreign` counts requests that leave the
+// app's origin.
+import { test as base, expect } from '@playwright/test';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../serve.mjs';
+
+const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
+
+export class Shell {
+  constructor(page, url) {
+    this.page = page;
+    this.url = url;
+  }
+  async open(route = '/') {
+    await this.page.goto(this.url + route);
+    await expect(this.page.locator('.topbar')).toBeVisible();
+  }
+  nav(slug) {
+    return this.page.getByTestId(`nav-${slug}`);
+  }
+  async waitForOfflineReady() {
+    await this.page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+      if (!navigator.serviceWorker.controller) {
+        await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+      }
+    });
+  }
+  async addMemo(text) {
+    await this.page.getByTestId('memo-input').fill(text);
+    await this.page.getByTestId('memo-input').press('Enter');
+  }
+  openMemos() {
+    return this.page.getByTestId('memo-open').getByTestId('memo-item');
+  }
+  async screenshot(testInfo, name) {
+    const file = testInfo.outputPath(`${name}-${testInfo.project.name}.png`);
+    await this.page.screenshot({ path: file, fullPage: true });
+    await testInfo.attach(name, { path: file, contentType: 'image/png' });
+  }
+}
+
+export const test = base.extend({
+  app: async ({}, use) => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'lobbydesk-dist-'));
+    fs.cpSync(DIST, root, { recursive: true });
+    const server = await serve(root);
+    await use({ ...server, root });
+    await server.close();
+    fs.rmSync(root, { recursive: true, force: true });
+  },
+  foreign: async ({ context, app }, use) => {
+    const seen = { all: 0, foreign: [] };
+    context.on('request', (req) => {
+      seen.all += 1;
+      const u = req.url();
+      if (!(u.startsWith(app.url + '/') || u.startsWith('data:') || u.startsWith('blob:'))) seen.foreign.push(u);
+    });
+    await use(seen);
+  },
+  shell: async ({ page, app }, use) => {
+    await use(new Shell(page, app.url));
+  },
+});
+
+export { expect };
