@@ -7,10 +7,16 @@
 
 pub mod clock;
 pub mod hlc;
+pub mod ident;
 pub mod lang;
 pub mod memo;
+pub mod phone;
+pub mod plate;
 pub mod record;
 pub mod store;
+pub mod time;
+pub mod visit;
+pub mod watch;
 
 pub use hlc::{Hlc, HlcClock};
 pub use lang::{Lang, Localized};
