@@ -7,6 +7,10 @@ use crate::i18n::Msg;
 use crate::pages::home::HomePage;
 use crate::pages::module::{ModulePage, NotFound};
 use crate::pages::settings::SettingsPage;
+use crate::pages::visitors::{
+    data as visit_data, detail::DetailPage, log::LogPage, onsite::OnSitePage,
+    register::RegisterPage,
+};
 use crate::platform::storage_info;
 use crate::storage::IdbStore;
 use leptos::prelude::*;
@@ -32,6 +36,23 @@ pub fn App(
             doc.set_title(&format!("{} LobbyDesk", Msg::AppName.text(Lang::Zh)));
         }
     });
+    // Close visits left open past the cutoff: now (the app may not have run at the cutoff) and
+    // every minute while it runs.
+    let close_open_visits = move || {
+        leptos::task::spawn_local(async move {
+            match visit_data::auto_sign_out(desk).await {
+                Ok(0) => {}
+                Ok(n) => desk.toasts.info(format!("{n} {}", desk.t(Msg::AutoClosed))),
+                Err(e) => desk.toasts.error(desk.explain(&e)),
+            }
+        })
+    };
+    close_open_visits();
+    if let Ok(handle) =
+        set_interval_with_handle(close_open_visits, std::time::Duration::from_secs(60))
+    {
+        on_cleanup(move || handle.clear());
+    }
     // Ask once that the browser keep this desk's data.
     leptos::task::spawn_local(async move {
         desk.persisted.set(storage_info::request_persist().await);
@@ -47,6 +68,10 @@ pub fn App(
                     <Routes fallback=NotFound>
                         <Route path=path!("/") view=HomePage />
                         <Route path=path!("/settings") view=SettingsPage />
+                        <Route path=path!("/visitors") view=RegisterPage />
+                        <Route path=path!("/visitors/onsite") view=OnSitePage />
+                        <Route path=path!("/visitors/log") view=LogPage />
+                        <Route path=path!("/visitors/v/:id") view=DetailPage />
                         <Route path=path!("/:module") view=ModulePage />
                     </Routes>
                 </main>

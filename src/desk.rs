@@ -59,6 +59,13 @@ impl Desk {
         msg.text(self.lang.get())
     }
 
+    /// A UI string as a signal, for views: every text shares this one type, which keeps the
+    /// wasm small (a closure per text would be compiled into its own render code).
+    pub fn tr(&self, msg: Msg) -> Signal<&'static str> {
+        let lang = self.lang;
+        Signal::derive(move || msg.text(lang.get()))
+    }
+
     /// A clerk-facing message for an error, in the current language (untracked: for toasts).
     pub fn explain(&self, e: &impl Localized) -> String {
         e.message(self.lang.get_untracked())

@@ -27,10 +27,10 @@ test('the shell shows every module, fits the tablet and has large touch targets'
   await shell.screenshot(testInfo, 'home');
 
   // A module not built yet says so plainly.
-  await shell.nav('visitors').click();
+  await shell.nav('parcels').click();
   await expect(page.getByTestId('not-built')).toContainText('此模块尚未建成');
-  await expect(page.getByTestId('not-built')).toContainText('访客登记');
-  await expect(shell.nav('visitors')).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByTestId('not-built')).toContainText('快递入库');
+  await expect(shell.nav('parcels')).toHaveAttribute('aria-current', 'page');
 });
 
 test('the manifest, icons and service worker are in place', async ({ page, shell }) => {

@@ -1,4 +1,5 @@
 //! Shared widgets. Each file documents its props and shows its use.
+pub mod form;
 pub mod paged;
 pub mod shell;
 pub mod toast;

@@ -28,7 +28,7 @@ pub fn Header() -> impl IntoView {
         <header class="topbar">
             <A href="/" attr:class="brand">
                 <img src="/icons/icon-192.png" alt="" width="36" height="36" />
-                <span>{move || desk.t(Msg::AppName)}</span>
+                <span>{desk.tr(Msg::AppName)}</span>
             </A>
             <div class="topbar-right">
                 <A href="/settings" attr:class="chip clerk" attr:data-testid="clerk-chip">
@@ -44,16 +44,16 @@ pub fn Header() -> impl IntoView {
                 </span>
                 <Show when=move || desk.pwa.can_install.get()>
                     <button class="secondary" on:click=move |_| desk.pwa.install()>
-                        {move || desk.t(Msg::Install)}
+                        {desk.tr(Msg::Install)}
                     </button>
                 </Show>
                 <button
                     class="secondary"
                     data-testid="lang-toggle"
-                    aria-label=move || desk.t(Msg::SwitchLanguage)
+                    aria-label=desk.tr(Msg::SwitchLanguage)
                     on:click=toggle
                 >
-                    {move || desk.t(Msg::OtherLanguage)}
+                    {desk.tr(Msg::OtherLanguage)}
                 </button>
             </div>
         </header>
@@ -64,14 +64,14 @@ pub fn Header() -> impl IntoView {
 pub fn NavRail() -> impl IntoView {
     let desk = use_desk();
     view! {
-        <nav class="navrail" aria-label=move || desk.t(Msg::MainNav)>
+        <nav class="navrail" aria-label=desk.tr(Msg::MainNav)>
             {MODULES
                 .iter()
                 .map(|m| {
                     let href = format!("/{}", m.slug);
                     view! {
                         <A href=href attr:class="navlink" attr:data-testid=format!("nav-{}", if m.slug.is_empty() { "home" } else { m.slug })>
-                            <span>{move || desk.t(m.name)}</span>
+                            <span>{desk.tr(m.name)}</span>
                             {(!m.built).then(|| view! { <span class="soon" aria-hidden="true"></span> })}
                         </A>
                     }
@@ -88,8 +88,8 @@ pub fn UpdateBanner() -> impl IntoView {
     view! {
         <Show when=move || desk.pwa.update_ready.get()>
             <div class="banner" role="alert" data-testid="update-banner">
-                <span>{move || desk.t(Msg::UpdateReady)}</span>
-                <button on:click=move |_| desk.pwa.apply_update()>{move || desk.t(Msg::ReloadNow)}</button>
+                <span>{desk.tr(Msg::UpdateReady)}</span>
+                <button on:click=move |_| desk.pwa.apply_update()>{desk.tr(Msg::ReloadNow)}</button>
             </div>
         </Show>
     }

@@ -78,7 +78,7 @@ pub fn ToastHost() -> impl IntoView {
                 >
                     <span>{t.text.clone()}</span>
                     <button class="ghost" on:click=move |_| toasts.dismiss(t.id)>
-                        {move || desk.t(Msg::Dismiss)}
+                        {desk.tr(Msg::Dismiss)}
                     </button>
                 </div>
             </For>

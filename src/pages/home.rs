@@ -22,7 +22,7 @@ pub fn HomePage() -> impl IntoView {
     };
     view! {
         <section class="page home">
-            <h1>{move || desk.t(Msg::Today)} " · " {today}</h1>
+            <h1>{desk.tr(Msg::Today)} " · " {today}</h1>
             <MemoPanel />
         </section>
     }
@@ -90,9 +90,9 @@ fn MemoPanel() -> impl IntoView {
 
     view! {
         <div class="card memo">
-            <h2>{move || desk.t(Msg::Memo)}</h2>
+            <h2>{desk.tr(Msg::Memo)}</h2>
             <form class="memo-form" on:submit=submit novalidate>
-                <label for="memo-text">{move || desk.t(Msg::MemoHint)}</label>
+                <label for="memo-text">{desk.tr(Msg::MemoHint)}</label>
                 <div class="row">
                     <input
                         id="memo-text"
@@ -101,21 +101,21 @@ fn MemoPanel() -> impl IntoView {
                         maxlength="600"
                         aria-invalid=move || problem.get().is_some().to_string()
                         aria-describedby="memo-error"
-                        placeholder=move || desk.t(Msg::MemoPlaceholder)
+                        placeholder=desk.tr(Msg::MemoPlaceholder)
                         prop:value=move || text.get()
                         on:input:target=move |ev| text.set(ev.target().value())
                     />
                     <button type="submit" data-testid="memo-add" disabled=move || add.pending().get()>
-                        {move || desk.t(Msg::Add)}
+                        {desk.tr(Msg::Add)}
                     </button>
                 </div>
                 <p id="memo-error" class="field-error" role="alert" data-testid="memo-error">
                     {move || problem.get()}
                 </p>
             </form>
-            <h3>{move || desk.t(Msg::OpenMemos)}</h3>
+            <h3>{desk.tr(Msg::OpenMemos)}</h3>
             <MemoList list=open empty=Msg::NoOpenMemos testid="memo-open" />
-            <h3>{move || desk.t(Msg::DoneMemos)}</h3>
+            <h3>{desk.tr(Msg::DoneMemos)}</h3>
             <MemoList list=done empty=Msg::NoDoneMemos testid="memo-done" />
         </div>
     }
@@ -146,7 +146,7 @@ fn MemoList(
             <p class="field-error" role="alert">{move || list.error.get().map(|e| desk.explain(&e))}</p>
         </Show>
         <Show when=move || !list.loading.get() && list.items.with(|i| i.is_empty())>
-            <p class="empty">{move || desk.t(empty)}</p>
+            <p class="empty">{desk.tr(empty)}</p>
         </Show>
         <ul class="memo-list" data-testid=testid>
             <For each=move || list.items.get() key=|e| (e.meta.id, e.meta.version) let:env>
@@ -161,7 +161,7 @@ fn MemoList(
                             <div class="memo-body">
                                 <div class="memo-text">{text}</div>
                                 <div class="memo-meta">
-                                    {when} {(!by.is_empty()).then(|| view! { " · " {move || desk.t(Msg::By)} " " {by.clone()} })}
+                                    {when} {(!by.is_empty()).then(|| view! { " · " {desk.tr(Msg::By)} " " {by.clone()} })}
                                 </div>
                             </div>
                             <button
@@ -176,7 +176,7 @@ fn MemoList(
             </For>
         </ul>
         <Show when=move || list.has_more()>
-            <button class="secondary more" on:click=move |_| list.load_more()>{move || desk.t(Msg::LoadMore)}</button>
+            <button class="secondary more" on:click=move |_| list.load_more()>{desk.tr(Msg::LoadMore)}</button>
         </Show>
     }
 }

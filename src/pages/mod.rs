@@ -2,3 +2,4 @@
 pub mod home;
 pub mod module;
 pub mod settings;
+pub mod visitors;

@@ -15,11 +15,11 @@ pub fn ModulePage() -> impl IntoView {
         match by_slug(&slug).filter(|m| !m.built) {
             Some(m) => view! {
                 <section class="page not-built" data-testid="not-built">
-                    <h1>{move || desk.t(m.name)}</h1>
+                    <h1>{desk.tr(m.name)}</h1>
                     <div class="card">
-                        <h2>{move || desk.t(Msg::NotBuiltTitle)}</h2>
-                        <p>{move || desk.t(Msg::NotBuiltBody)}</p>
-                        <p class="about">{move || desk.t(m.about)}</p>
+                        <h2>{desk.tr(Msg::NotBuiltTitle)}</h2>
+                        <p>{desk.tr(Msg::NotBuiltBody)}</p>
+                        <p class="about">{desk.tr(m.about)}</p>
                     </div>
                 </section>
             }
@@ -36,7 +36,7 @@ pub fn NotFound() -> impl IntoView {
         <section class="page">
             <h1>"404"</h1>
             <p>
-                <a href="/">{move || desk.t(Msg::Home)}</a>
+                <a href="/">{desk.tr(Msg::Home)}</a>
             </p>
         </section>
     }

@@ -1,19 +1,25 @@
 //! 设置 Settings: language, clerk on duty, storage persistence and space, offline app state.
 
+use crate::components::form::{TextField, enter_moves_on};
 use crate::desk::use_desk;
 use crate::i18n::{Lang, Msg};
+use crate::pages::visitors::data;
 use crate::platform::settings;
 use crate::platform::storage_info::{self, human_bytes};
 use leptos::prelude::*;
+use lobbydesk_core::watch::WatchEntry;
+use lobbydesk_core::{Envelope, RecordStore, StoreError};
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let desk = use_desk();
     view! {
         <section class="page settings">
-            <h1>{move || desk.t(Msg::Settings)}</h1>
+            <h1>{desk.tr(Msg::Settings)}</h1>
             <LanguageCard />
             <ClerkCard />
+            <VisitorSettingsCard />
+            <WatchListCard />
             <StorageCard />
             <AppCard />
         </section>
@@ -37,7 +43,7 @@ fn LanguageCard() -> impl IntoView {
     };
     view! {
         <div class="card">
-            <h2>{move || desk.t(Msg::Language)}</h2>
+            <h2>{desk.tr(Msg::Language)}</h2>
             <div class="row">{choice(Lang::Zh, "中文", "lang-zh")} {choice(Lang::En, "English", "lang-en")}</div>
         </div>
     }
@@ -61,9 +67,9 @@ fn ClerkCard() -> impl IntoView {
     view! {
         <form class="card" on:submit=save>
             <h2>
-                <label for="clerk-name">{move || desk.t(Msg::ClerkName)}</label>
+                <label for="clerk-name">{desk.tr(Msg::ClerkName)}</label>
             </h2>
-            <p class="hint">{move || desk.t(Msg::ClerkNameHint)}</p>
+            <p class="hint">{desk.tr(Msg::ClerkNameHint)}</p>
             <div class="row">
                 <input
                     id="clerk-name"
@@ -73,7 +79,7 @@ fn ClerkCard() -> impl IntoView {
                     prop:value=move || name.get()
                     on:input:target=move |ev| name.set(ev.target().value())
                 />
-                <button type="submit" data-testid="clerk-save">{move || desk.t(Msg::Save)}</button>
+                <button type="submit" data-testid="clerk-save">{desk.tr(Msg::Save)}</button>
             </div>
         </form>
     }
@@ -98,8 +104,8 @@ fn StorageCard() -> impl IntoView {
     };
     view! {
         <div class="card" data-testid="storage-card">
-            <h2>{move || desk.t(Msg::StorageTitle)}</h2>
-            <Suspense fallback=move || view! { <p>{move || desk.t(Msg::Loading)}</p> }>
+            <h2>{desk.tr(Msg::StorageTitle)}</h2>
+            <Suspense fallback=move || view! { <p>{desk.tr(Msg::Loading)}</p> }>
                 {move || Suspend::new(async move {
                     let (persisted, estimate) = info.await;
                     let granted = persisted == Some(true);
@@ -112,12 +118,12 @@ fn StorageCard() -> impl IntoView {
                             {move || if granted { desk.t(Msg::Persisted) } else { desk.t(Msg::NotPersisted) }}
                         </p>
                         {(!granted).then(|| view! {
-                            <button class="secondary" on:click=ask>{move || desk.t(Msg::AskPersist)}</button>
+                            <button class="secondary" on:click=ask>{desk.tr(Msg::AskPersist)}</button>
                         })}
                         <dl class="facts">
-                            <dt>{move || desk.t(Msg::Used)}</dt>
+                            <dt>{desk.tr(Msg::Used)}</dt>
                             <dd data-testid="storage-used">{used}</dd>
-                            <dt>{move || desk.t(Msg::Available)}</dt>
+                            <dt>{desk.tr(Msg::Available)}</dt>
                             <dd data-testid="storage-available">{avail}</dd>
                         </dl>
                     }
@@ -142,26 +148,173 @@ fn AppCard() -> impl IntoView {
     let schema = desk.store().schema_version();
     view! {
         <div class="card">
-            <h2>{move || desk.t(Msg::PwaTitle)}</h2>
+            <h2>{desk.tr(Msg::PwaTitle)}</h2>
             <p data-testid="sw-state">
                 {move || if desk.pwa.offline_ready.get() { desk.t(Msg::SwActive) } else { desk.t(Msg::SwMissing) }}
             </p>
             <div class="row">
                 <button class="secondary" on:click=move |_| { checking.dispatch(()); } disabled=move || checking.pending().get()>
-                    {move || desk.t(Msg::CheckUpdate)}
+                    {desk.tr(Msg::CheckUpdate)}
                 </button>
                 <Show when=move || desk.pwa.can_install.get()>
-                    <button on:click=move |_| desk.pwa.install()>{move || desk.t(Msg::Install)}</button>
+                    <button on:click=move |_| desk.pwa.install()>{desk.tr(Msg::Install)}</button>
                 </Show>
             </div>
             <dl class="facts">
-                <dt>{move || desk.t(Msg::Device)}</dt>
+                <dt>{desk.tr(Msg::Device)}</dt>
                 <dd data-testid="device-id">{desk.device.short()}</dd>
-                <dt>{move || desk.t(Msg::AppVersion)}</dt>
+                <dt>{desk.tr(Msg::AppVersion)}</dt>
                 <dd>{env!("CARGO_PKG_VERSION")}</dd>
-                <dt>{move || desk.t(Msg::SchemaVersion)}</dt>
+                <dt>{desk.tr(Msg::SchemaVersion)}</dt>
                 <dd>{schema}</dd>
             </dl>
+        </div>
+    }
+}
+
+#[component]
+fn VisitorSettingsCard() -> impl IntoView {
+    let desk = use_desk();
+    let cutoff = RwSignal::new(settings::visit_cutoff().format("%H:%M").to_string());
+    let days = RwSignal::new(settings::retention_days().to_string());
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let t = chrono::NaiveTime::parse_from_str(&cutoff.get_untracked(), "%H:%M").ok();
+        let d = days
+            .get_untracked()
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|d| (1..=3650).contains(d));
+        match (t, d) {
+            (Some(t), Some(d)) => {
+                match settings::set_visit_cutoff(t).and_then(|_| settings::set_retention_days(d)) {
+                    Ok(()) => desk.toasts.info(desk.t(Msg::SettingsSaved)),
+                    Err(e) => desk.toasts.error(e),
+                }
+            }
+            _ => desk.toasts.error(desk.t(Msg::BadSetting)),
+        }
+    };
+    view! {
+        <form class="card" on:submit=save on:keydown=enter_moves_on data-testid="visitor-settings">
+            <h2>{desk.tr(Msg::VisitorSettings)}</h2>
+            <div class="grid2">
+                <TextField id="set-cutoff" label=Msg::AutoSignOutAt value=cutoff kind="time" testid="set-cutoff" />
+                <TextField id="set-retention" label=Msg::RetentionDays value=days kind="number" inputmode="numeric" testid="set-retention" />
+            </div>
+            <button type="submit" data-testid="visitor-settings-save">{desk.tr(Msg::Save)}</button>
+        </form>
+    }
+}
+
+#[component]
+fn WatchListCard() -> impl IntoView {
+    let desk = use_desk();
+    let (name, id_number, phone, plate, reason) = (
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+    );
+    let problem = RwSignal::new(None::<String>);
+    let entries = LocalResource::new(move || {
+        desk.revision();
+        async move { data::watch_list(desk).await }
+    });
+    let add = Action::new_local(move |_: &()| async move {
+        let entry = WatchEntry::new(
+            &name.get_untracked(),
+            &id_number.get_untracked(),
+            &phone.get_untracked(),
+            &plate.get_untracked(),
+            &reason.get_untracked(),
+        );
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                problem.set(Some(desk.explain(&e)));
+                return;
+            }
+        };
+        let env = match Envelope::create(&entry, desk.new_id(), desk.stamp()) {
+            Ok(env) => env,
+            Err(e) => return desk.toasts.error(desk.explain(&StoreError::from(e))),
+        };
+        match desk.store().put(&env).await {
+            Ok(()) => {
+                for s in [name, id_number, phone, plate, reason] {
+                    s.set(String::new());
+                }
+                problem.set(None);
+                desk.toasts.info(desk.t(Msg::WatchAdded));
+                desk.changed();
+            }
+            Err(e) => desk.toasts.error(desk.explain(&e)),
+        }
+    });
+    let remove = Action::new_local(move |env: &Envelope| {
+        let env = env.clone();
+        async move {
+            let result = match env.decode::<WatchEntry>() {
+                Ok(mut w) => {
+                    w.active = false;
+                    match env.update(&w, desk.stamp()) {
+                        Ok(next) => desk.store().put(&next).await.map_err(|e| desk.explain(&e)),
+                        Err(e) => Err(desk.explain(&StoreError::from(e))),
+                    }
+                }
+                Err(e) => Err(desk.explain(&StoreError::from(e))),
+            };
+            match result {
+                Ok(()) => desk.changed(),
+                Err(e) => desk.toasts.error(e),
+            }
+        }
+    });
+    view! {
+        <div class="card" data-testid="watch-card">
+            <h2>{desk.tr(Msg::WatchList)}</h2>
+            <p class="hint">{desk.tr(Msg::WatchHint)}</p>
+            <form novalidate on:keydown=enter_moves_on on:submit=move |ev| { ev.prevent_default(); add.dispatch(()); }>
+                <div class="grid2">
+                    <TextField id="w-name" label=Msg::WatchName value=name testid="watch-name" maxlength=40 />
+                    <TextField id="w-id" label=Msg::IdNumber value=id_number testid="watch-id" maxlength=30 />
+                    <TextField id="w-phone" label=Msg::Phone value=phone testid="watch-phone" kind="tel" maxlength=20 />
+                    <TextField id="w-plate" label=Msg::Plate value=plate testid="watch-plate" maxlength=12 />
+                </div>
+                <TextField id="w-reason" label=Msg::WatchReason value=reason testid="watch-reason" maxlength=200 />
+                <p class="field-error" role="alert" data-testid="watch-error">{move || problem.get()}</p>
+                <button type="submit" data-testid="watch-add">{desk.tr(Msg::WatchAdd)}</button>
+            </form>
+            <Transition>
+                {move || Suspend::new(async move {
+                    match entries.await {
+                        Err(e) => view! { <p class="field-error">{desk.explain(&e)}</p> }.into_any(),
+                        Ok(list) if list.is_empty() => view! { <p class="empty">{desk.tr(Msg::WatchEmpty)}</p> }.into_any(),
+                        Ok(list) => view! {
+                            <ul class="watch-list" data-testid="watch-list">
+                                {list.into_iter().map(|(env, w)| {
+                                    let keys = [w.name.clone(), w.masked_id(), w.phone.clone(), w.plate.clone()]
+                                        .into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ");
+                                    view! {
+                                        <li class="memo-item">
+                                            <div class="memo-body">
+                                                <div>{keys}</div>
+                                                <div class="memo-meta">{w.reason.clone()}</div>
+                                            </div>
+                                            <button class="secondary" on:click=move |_| { remove.dispatch(env.clone()); }>
+                                                {desk.tr(Msg::WatchRemove)}
+                                            </button>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        }.into_any(),
+                    }
+                })}
+            </Transition>
         </div>
     }
 }

@@ -49,3 +49,30 @@ pub fn hlc(device: DeviceId) -> HlcClock {
 pub fn save_hlc(last: Hlc) {
     let _ = LocalStorage::set(HLC, last.to_string());
 }
+
+const VISIT_CUTOFF: &str = "lobbydesk.visit.cutoff";
+const RETENTION_DAYS: &str = "lobbydesk.visit.retention_days";
+
+/// Local time at which visits still open are signed out automatically (default 23:59).
+pub fn visit_cutoff() -> chrono::NaiveTime {
+    LocalStorage::get::<String>(VISIT_CUTOFF)
+        .ok()
+        .and_then(|s| chrono::NaiveTime::parse_from_str(&s, "%H:%M").ok())
+        .unwrap_or_else(|| chrono::NaiveTime::from_hms_opt(23, 59, 0).unwrap_or_default())
+}
+
+pub fn set_visit_cutoff(t: chrono::NaiveTime) -> Result<(), String> {
+    LocalStorage::set(VISIT_CUTOFF, t.format("%H:%M").to_string()).map_err(|e| e.to_string())
+}
+
+/// Days visitor personal data is kept (default 180), shown in the privacy notice.
+pub fn retention_days() -> u32 {
+    LocalStorage::get(RETENTION_DAYS)
+        .ok()
+        .filter(|d| (1..=3650).contains(d))
+        .unwrap_or(180)
+}
+
+pub fn set_retention_days(days: u32) -> Result<(), String> {
+    LocalStorage::set(RETENTION_DAYS, days).map_err(|e| e.to_string())
+}

@@ -1,0 +1,225 @@
+//! The form kit every module uses: labelled fields with inline errors, selects, a search box,
+//! "Enter moves to the next field", and a confirm dialog.
+//!
+//! ```ignore
+//! let name = RwSignal::new(String::new());
+//! let name_error = Signal::derive(move || errors.get().get(&Field::Name).cloned());
+//! view! {
+//!     <form on:keydown=enter_moves_on on:submit=save>
+//!         <TextField id="v-name" label=Msg::VisitorName value=name error=name_error testid="visit-name" autofocus=true />
+//!         <SelectField id="v-purpose" label=Msg::Purpose value=purpose options=purpose_options />
+//!     </form>
+//! }
+//! ```
+
+use crate::desk::use_desk;
+use crate::i18n::Msg;
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// A labelled text input with its error shown under it (`aria-invalid`, `aria-describedby`).
+#[component]
+pub fn TextField(
+    /// The input's id; the label points at it.
+    id: &'static str,
+    label: Msg,
+    value: RwSignal<String>,
+    /// The problem to show under the field, in the current language.
+    #[prop(into, optional)]
+    error: Signal<Option<String>>,
+    /// `data-testid` of the input.
+    #[prop(optional)]
+    testid: &'static str,
+    /// `text` unless given (`tel`, `number`, `date`, `time`, `search`).
+    #[prop(optional)]
+    kind: Option<&'static str>,
+    /// The virtual keyboard to offer (`numeric`, `tel`).
+    #[prop(optional)]
+    inputmode: Option<&'static str>,
+    #[prop(optional)] placeholder: Option<Msg>,
+    #[prop(optional)] maxlength: Option<u32>,
+    #[prop(optional)] required: bool,
+    #[prop(optional)] autofocus: bool,
+    /// Focus this element again whenever the signal changes (after a save, say).
+    #[prop(optional)]
+    node_ref: Option<NodeRef<html::Input>>,
+) -> impl IntoView {
+    let desk = use_desk();
+    let err_id = format!("{id}-error");
+    let node_ref = node_ref.unwrap_or_default();
+    if autofocus {
+        Effect::new(move |_| {
+            if let Some(el) = node_ref.get() {
+                let _ = el.focus();
+            }
+        });
+    }
+    view! {
+        <div class="field" class:invalid=move || error.with(|e| e.is_some())>
+            <label for=id>
+                {desk.tr(label)}
+                {required.then(|| view! { <span class="req" aria-hidden="true">" *"</span> })}
+            </label>
+            <input
+                id=id
+                node_ref=node_ref
+                type=kind.unwrap_or("text")
+                inputmode=inputmode
+                autocomplete="off"
+                maxlength=maxlength
+                required=required
+                data-testid=testid
+                placeholder=move || placeholder.map(|p| desk.t(p))
+                aria-invalid=move || error.with(|e| e.is_some()).to_string()
+                aria-describedby=err_id.clone()
+                prop:value=move || value.get()
+                on:input:target=move |ev| value.set(ev.target().value())
+            />
+            <p id=err_id class="field-error" role="alert" data-testid=format!("{testid}-error")>
+                {move || error.get()}
+            </p>
+        </div>
+    }
+}
+
+/// A labelled select. `options` are `(value, label)` pairs, labels already in the current language.
+#[component]
+pub fn SelectField(
+    id: &'static str,
+    label: Msg,
+    value: RwSignal<String>,
+    #[prop(into)] options: Signal<Vec<(String, String)>>,
+    #[prop(optional)] testid: &'static str,
+) -> impl IntoView {
+    let desk = use_desk();
+    view! {
+        <div class="field">
+            <label for=id>{desk.tr(label)}</label>
+            <select
+                id=id
+                data-testid=testid
+                prop:value=move || value.get()
+                on:change:target=move |ev| value.set(ev.target().value())
+            >
+                {move || {
+                    let current = value.get();
+                    options
+                        .get()
+                        .into_iter()
+                        .map(|(v, l)| {
+                            let selected = v == current;
+                            view! { <option value=v selected=selected>{l}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </div>
+    }
+}
+
+/// A search box: results follow every keystroke.
+#[component]
+pub fn SearchBox(
+    id: &'static str,
+    label: Msg,
+    value: RwSignal<String>,
+    #[prop(optional)] placeholder: Option<Msg>,
+    #[prop(optional)] testid: &'static str,
+) -> impl IntoView {
+    let desk = use_desk();
+    view! {
+        <div class="field search">
+            <label for=id>{desk.tr(label)}</label>
+            <input
+                id=id
+                type="search"
+                autocomplete="off"
+                data-testid=testid
+                placeholder=move || placeholder.map(|p| desk.t(p))
+                prop:value=move || value.get()
+                on:input:target=move |ev| value.set(ev.target().value())
+            />
+        </div>
+    }
+}
+
+/// `on:keydown` for a `<form>`: Enter in a field moves to the next field, and submits from the
+/// last one, so a clerk (or a barcode scanner) can fill the form without touching the screen.
+pub fn enter_moves_on(ev: leptos::ev::KeyboardEvent) {
+    if ev.key() != "Enter" || ev.is_composing() {
+        return;
+    }
+    let Some(target) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    if target.tag_name() != "INPUT" && target.tag_name() != "SELECT" {
+        return;
+    }
+    let Some(form) = ev
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlFormElement>().ok())
+    else {
+        return;
+    };
+    ev.prevent_default();
+    let Ok(fields) =
+        form.query_selector_all("input:not([type=hidden]):not([disabled]), select, textarea")
+    else {
+        return;
+    };
+    let mut found = false;
+    for i in 0..fields.length() {
+        let Some(el) = fields
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+        else {
+            continue;
+        };
+        if found {
+            let _ = el.focus();
+            return;
+        }
+        found = el == target;
+    }
+    let _ = form.request_submit();
+}
+
+/// A modal question with a confirm and a cancel button. Shown while `open` holds `Some`.
+#[component]
+pub fn ConfirmDialog(
+    /// The dialog's text while open.
+    open: RwSignal<Option<String>>,
+    title: Msg,
+    confirm: Msg,
+    on_confirm: Callback<()>,
+    #[prop(optional)] testid: &'static str,
+) -> impl IntoView {
+    let desk = use_desk();
+    view! {
+        <Show when=move || open.with(|o| o.is_some())>
+            <div class="scrim">
+                <div class="dialog" role="alertdialog" aria-modal="true" aria-labelledby="dialog-title" data-testid=testid>
+                    <h2 id="dialog-title">{desk.tr(title)}</h2>
+                    <p class="dialog-text">{move || open.get()}</p>
+                    <div class="row end">
+                        <button class="secondary" on:click=move |_| open.set(None)>{desk.tr(Msg::Cancel)}</button>
+                        <button
+                            class="danger"
+                            data-testid=format!("{testid}-confirm")
+                            on:click=move |_| {
+                                open.set(None);
+                                on_confirm.run(());
+                            }
+                        >
+                            {desk.tr(confirm)}
+                        </button>
+                    </div>
+                </div>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,76 @@
+//! 在场访客 Who is on site now, with one-tap sign-out.
+
+use super::VisitorTabs;
+use super::data::{self, rows};
+use super::row::VisitRow;
+use crate::components::paged::use_paged;
+use crate::desk::use_desk;
+use crate::i18n::Msg;
+use leptos::prelude::*;
+use lobbydesk_core::visit::{Visit, ix};
+use lobbydesk_core::{KeyRange, ListQuery, Record, RecordId};
+
+#[component]
+pub fn OnSitePage() -> impl IntoView {
+    let desk = use_desk();
+    view! {
+        <section class="page visitors">
+            <VisitorTabs />
+            <h1>{desk.tr(Msg::OnSite)}</h1>
+            <OnSiteList />
+        </section>
+    }
+}
+
+/// Visitors on site now, newest first, each with a one-tap sign-out.
+#[component]
+pub fn OnSiteList() -> impl IntoView {
+    let desk = use_desk();
+    let list =
+        use_paged(|| ListQuery::by(Visit::KIND, ix::ON_SITE, KeyRange::Exact("1".into()), 50));
+    let sign_out = Action::new_local(move |id: &RecordId| {
+        let id = *id;
+        async move {
+            match data::sign_out(desk, id).await {
+                Ok(v) => {
+                    desk.toasts
+                        .info(format!("{} {}", desk.t(Msg::SignedOut), v.name));
+                    desk.changed();
+                }
+                Err(e) => desk.toasts.error(e),
+            }
+        }
+    });
+    view! {
+        <p class="muted" data-testid="onsite-count">
+            {move || list.items.with(|i| i.len())} {move || if list.has_more() { "+" } else { "" }} " " {desk.tr(Msg::People)}
+        </p>
+        <Show when=move || list.error.get().is_some()>
+            <p class="field-error" role="alert">{move || list.error.get().map(|e| desk.explain(&e))}</p>
+        </Show>
+        <Show when=move || !list.loading.get() && list.items.with(|i| i.is_empty())>
+            <p class="empty card">{desk.tr(Msg::NobodyOnSite)}</p>
+        </Show>
+        <ul class="visit-list card" data-testid="onsite-list">
+            <For each=move || rows(&list.items.get()) key=|r| (r.id(), r.env.meta.version) let:row>
+                {
+                    let id = row.id();
+                    view! {
+                        <VisitRow row=row>
+                            <button
+                                data-testid="sign-out"
+                                disabled=move || sign_out.pending().get()
+                                on:click=move |_| { sign_out.dispatch(id); }
+                            >
+                                {desk.tr(Msg::SignOut)}
+                            </button>
+                        </VisitRow>
+                    }
+                }
+            </For>
+        </ul>
+        <Show when=move || list.has_more()>
+            <button class="secondary more" on:click=move |_| list.load_more()>{desk.tr(Msg::LoadMore)}</button>
+        </Show>
+    }
+}

@@ -1,0 +1,50 @@
+//! One visit in a list: who, whom, when, and badges. ID numbers are masked here, always.
+
+use super::data::Row;
+use crate::desk::use_desk;
+use crate::i18n::Msg;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use lobbydesk_core::time;
+
+#[component]
+pub fn VisitRow(
+    row: Row,
+    /// Buttons at the end of the row.
+    #[prop(optional)]
+    children: Option<Children>,
+) -> impl IntoView {
+    let desk = use_desk();
+    let v = row.visit.clone();
+    let href = format!("/visitors/v/{}", row.id());
+    let purpose = v.purpose;
+    let time_out = v.time_out.map(time::short);
+    let auto = v.auto_signed_out;
+    let flagged = v.watch.is_some();
+    view! {
+        <li class="visit-row" data-testid="visit-row">
+            <A href=href attr:class="visit-main">
+                <div class="visit-line1">
+                    <strong data-testid="row-name">{v.name.clone()}</strong>
+                    <span class="muted">{v.phone.display()}</span>
+                    {(!v.masked_id().is_empty()).then(|| view! { <span class="muted mono" data-testid="visit-id">{v.masked_id()}</span> })}
+                    {flagged.then(|| view! { <span class="badge bad">{desk.tr(Msg::Flagged)}</span> })}
+                </div>
+                <div class="visit-line2 muted">
+                    <span>{v.host.display()}</span>
+                    " · "
+                    <span>{move || purpose.label(desk.lang.get())}</span>
+                    {v.plate.as_ref().map(|p| view! { " · " <span class="mono">{p.as_str().to_string()}</span> })}
+                    {(v.party_size > 1).then(|| view! { " · " {v.party_size} {desk.tr(Msg::People)} })}
+                    {(!v.pass_no.is_empty()).then(|| view! { " · " {desk.tr(Msg::PassNo)} " " {v.pass_no.clone()} })}
+                </div>
+                <div class="visit-line2 muted">
+                    {desk.tr(Msg::TimeIn)} " " {time::short(v.time_in)}
+                    {time_out.clone().map(|t| view! { " · " {desk.tr(Msg::TimeOut)} " " {t.clone()} })}
+                    {auto.then(|| view! { " " <span class="badge">{desk.tr(Msg::AutoSignedOut)}</span> })}
+                </div>
+            </A>
+            {children.map(|c| view! { <div class="visit-actions">{c()}</div> })}
+        </li>
+    }
+}
