@@ -5,14 +5,17 @@
 //! - time and ids are passed in ([`clock::Clock`], [`clock::IdSource`]), so every test is deterministic;
 //! - every error a clerk can see has a message in both languages ([`lang::Localized`]).
 
+pub mod audit;
 pub mod clock;
 pub mod hlc;
 pub mod ident;
 pub mod lang;
 pub mod memo;
+pub mod permit;
 pub mod phone;
 pub mod plate;
 pub mod record;
+pub mod staff;
 pub mod store;
 pub mod time;
 pub mod visit;

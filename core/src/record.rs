@@ -81,6 +81,9 @@ pub struct Meta {
     /// A tombstone: the record was deleted; its body is gone, its id stays so the delete syncs.
     #[serde(default)]
     pub deleted: bool,
+    /// The person on duty who wrote this version (set by the guarded store).
+    #[serde(default)]
+    pub by: Option<crate::staff::StaffRef>,
 }
 
 /// One entry of a record in a store index: listed under `name` with `value`, ordered by `sort`.
@@ -193,6 +196,7 @@ impl Envelope {
             version: at.version,
             schema: R::SCHEMA,
             deleted: false,
+            by: None,
         };
         Self::with_body(meta, rec)
     }

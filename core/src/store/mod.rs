@@ -7,6 +7,7 @@
 //! largest value comes first. Tombstones have no index entries and are never listed.
 
 pub mod conformance;
+pub mod guard;
 pub mod memory;
 
 use crate::lang::{Lang, Localized};
@@ -106,6 +107,10 @@ pub enum StoreError {
     Corrupt(String),
     #[error("storage failed: {0}")]
     Failed(String),
+    #[error("not allowed: {0:?}")]
+    Forbidden(crate::permit::Action),
+    #[error("nobody is signed in")]
+    NoActor,
 }
 
 impl Localized for StoreError {
@@ -137,6 +142,10 @@ impl Localized for StoreError {
                 Lang::Zh => format!("本机数据有损坏,无法读取({d})。请联系主管从最近的导出文件恢复。"),
                 Lang::En => format!("Stored data is damaged and cannot be read ({d}). Ask a supervisor to restore from the latest export."),
             },
+            StoreError::Forbidden(a) => crate::permit::refusal(*a, lang),
+            StoreError::NoActor => lang
+                .pick("请先选择值班人员并输入 PIN。", "Sign in first: choose the person on duty and enter the PIN.")
+                .into(),
             StoreError::Failed(d) => match lang {
                 Lang::Zh => format!("保存失败,内容没有写入({d})。请重试。"),
                 Lang::En => format!("Saving failed and nothing was written ({d}). Please try again."),

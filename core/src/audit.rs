@@ -1,0 +1,272 @@
+//! The audit trail: who did what, when, on which device, and which fields changed (personal data
+//! masked). Entries are append-only records of their own kind, exported and merged like others;
+//! only the guarded store writes them, in the same transaction as the change they describe.
+
+use crate::hlc::Hlc;
+use crate::lang::Lang;
+use crate::record::{DeviceId, Envelope, Meta, Record, RecordId};
+use crate::staff::StaffRef;
+use crate::time::day_key;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+pub const KIND: &str = "audit";
+
+/// What was done.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AuditAction {
+    Create,
+    Update,
+    SignOut,
+    Delete,
+    Setting,
+    SignIn,
+    PinReset,
+    Export,
+    Import,
+    Purge,
+    Handover,
+}
+
+impl AuditAction {
+    pub fn label(self, lang: Lang) -> &'static str {
+        use AuditAction::*;
+        match self {
+            Create => lang.pick("新建", "Created"),
+            Update => lang.pick("修改", "Changed"),
+            SignOut => lang.pick("签离", "Signed out"),
+            Delete => lang.pick("删除", "Deleted"),
+            Setting => lang.pick("设置", "Setting"),
+            SignIn => lang.pick("上岗", "Signed in"),
+            PinReset => lang.pick("重置 PIN", "PIN reset"),
+            Export => lang.pick("导出", "Export"),
+            Import => lang.pick("导入", "Import"),
+            Purge => lang.pick("清除", "Purge"),
+            Handover => lang.pick("交接班", "Handover"),
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        use AuditAction::*;
+        match self {
+            Create => "create",
+            Update => "update",
+            SignOut => "sign_out",
+            Delete => "delete",
+            Setting => "setting",
+            SignIn => "sign_in",
+            PinReset => "pin_reset",
+            Export => "export",
+            Import => "import",
+            Purge => "purge",
+            Handover => "handover",
+        }
+    }
+}
+
+/// One field's value before and after (masked where personal).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldChange {
+    pub field: String,
+    pub before: String,
+    pub after: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub at: DateTime<Utc>,
+    pub device: DeviceId,
+    pub by: StaffRef,
+    pub action: AuditAction,
+    /// The kind of record concerned (`"visit"`), or a setting's name.
+    pub kind: String,
+    pub record: Option<RecordId>,
+    pub changes: Vec<FieldChange>,
+}
+
+/// Index names of audit entries.
+pub mod ix {
+    pub const DAY: &str = "day";
+    pub const BY: &str = "by";
+    pub const KIND: &str = "kind";
+}
+
+impl Record for AuditEntry {
+    const KIND: &'static str = KIND;
+    const SCHEMA: u32 = 1;
+    fn index_values(&self) -> Vec<(&'static str, String)> {
+        vec![
+            (ix::DAY, day_key(self.at)),
+            (ix::BY, self.by.name.clone()),
+            (ix::KIND, self.kind.clone()),
+        ]
+    }
+    fn sort_time(&self, _meta: &Meta) -> DateTime<Utc> {
+        self.at
+    }
+}
+
+/// Masks a personal value by the field it is in: names keep their first character, phones their
+/// first 3 and last 4 digits, document numbers their last 4, plates their first 2; PINs show nothing.
+pub fn mask(field: &str, value: &str) -> String {
+    let f = field.to_lowercase();
+    let chars: Vec<char> = value.chars().collect();
+    let n = chars.len();
+    if value.is_empty() {
+        return String::new();
+    }
+    if f.starts_with("pin") {
+        return "••••".into();
+    }
+    if f.contains("phone") {
+        return if n > 7 {
+            format!(
+                "{}****{}",
+                chars[..3].iter().collect::<String>(),
+                chars[n - 4..].iter().collect::<String>()
+            )
+        } else {
+            "*".repeat(n)
+        };
+    }
+    if f.contains("id_doc") || f.contains("id_number") {
+        return if n > 4 {
+            format!(
+                "{}{}",
+                "*".repeat(n - 4),
+                chars[n - 4..].iter().collect::<String>()
+            )
+        } else {
+            "*".repeat(n)
+        };
+    }
+    if f.contains("plate") {
+        return format!(
+            "{}{}",
+            chars.iter().take(2).collect::<String>(),
+            "*".repeat(n.saturating_sub(2))
+        );
+    }
+    if f == "name" || f.ends_with(".person") || f.ends_with("name") {
+        return format!("{}{}", chars[0], "*".repeat(n - 1));
+    }
+    value.to_string()
+}
+
+fn flatten(prefix: &str, v: &Value, out: &mut Vec<(String, String)>) {
+    match v {
+        Value::Object(map) => {
+            for (k, v) in map {
+                let key = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{prefix}.{k}")
+                };
+                flatten(&key, v, out);
+            }
+        }
+        Value::Null => out.push((prefix.to_string(), String::new())),
+        Value::String(s) => out.push((prefix.to_string(), s.clone())),
+        other => out.push((prefix.to_string(), other.to_string())),
+    }
+}
+
+/// The fields that differ between two bodies, masked.
+pub fn diff(before: &Value, after: &Value) -> Vec<FieldChange> {
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    flatten("", before, &mut a);
+    flatten("", after, &mut b);
+    let a: std::collections::BTreeMap<_, _> = a.into_iter().collect();
+    let b: std::collections::BTreeMap<_, _> = b.into_iter().collect();
+    let keys: std::collections::BTreeSet<_> = a.keys().chain(b.keys()).collect();
+    keys.into_iter()
+        .filter_map(|k| {
+            let (x, y) = (
+                a.get(k).cloned().unwrap_or_default(),
+                b.get(k).cloned().unwrap_or_default(),
+            );
+            (x != y).then(|| FieldChange {
+                field: k.clone(),
+                before: mask(k, &x),
+                after: mask(k, &y),
+            })
+        })
+        .collect()
+}
+
+/// What a write did: created, deleted, a visitor signed out, or changed.
+pub fn classify(before: Option<&Envelope>, after: &Envelope) -> AuditAction {
+    match before {
+        None if after.meta.deleted => AuditAction::Delete,
+        None => AuditAction::Create,
+        Some(_) if after.meta.deleted => AuditAction::Delete,
+        Some(b) => {
+            let out = |e: &Envelope| e.body.get("time_out").is_some_and(|t| !t.is_null());
+            if after.meta.kind == "visit" && !out(b) && out(after) {
+                AuditAction::SignOut
+            } else {
+                AuditAction::Update
+            }
+        }
+    }
+}
+
+/// The entry describing one write of `after` (over `before`) by `by`.
+pub fn entry_for(before: Option<&Envelope>, after: &Envelope, by: &StaffRef) -> AuditEntry {
+    let empty = Value::Object(Default::default());
+    let changes = diff(before.map(|b| &b.body).unwrap_or(&empty), &after.body);
+    AuditEntry {
+        at: after.meta.updated_at,
+        device: after.meta.device,
+        by: by.clone(),
+        action: classify(before, after),
+        kind: after.meta.kind.clone(),
+        record: Some(after.meta.id),
+        changes,
+    }
+}
+
+/// The version an audit entry is written with: that of the change it records.
+pub fn version_of(after: &Envelope) -> Hlc {
+    after.meta.version
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn personal_values_are_masked_by_field() {
+        assert_eq!(mask("phone", "13800138000"), "138****8000");
+        assert_eq!(
+            mask("id_doc.number", "11010519491231002X"),
+            "**************002X"
+        );
+        assert_eq!(mask("name", "张伟"), "张*");
+        assert_eq!(mask("host.person", "王女士"), "王**");
+        assert_eq!(mask("plate", "京A12345"), "京A*****");
+        assert_eq!(mask("pin.hash", "ab12"), "••••");
+        assert_eq!(mask("purpose", "visit"), "visit");
+    }
+
+    #[test]
+    fn a_diff_lists_changed_fields_only_masked() {
+        let a = json!({"name": "张伟", "phone": "13800138000", "time_out": null, "host": {"unit": "3-1-502"}});
+        let b = json!({"name": "张伟", "phone": "13900139000", "time_out": "2026-11-27T10:00:00Z", "host": {"unit": "3-1-502"}});
+        let d = diff(&a, &b);
+        assert_eq!(d.len(), 2);
+        assert_eq!(
+            d[0],
+            FieldChange {
+                field: "phone".into(),
+                before: "138****8000".into(),
+                after: "139****9000".into()
+            }
+        );
+        assert_eq!(d[1].field, "time_out");
+        assert_eq!(d[1].before, "");
+    }
+}

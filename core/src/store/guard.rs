@@ -1,0 +1,590 @@
+//! The guarded store: every write is checked against the permission table for the person on
+//! duty, stamped with who wrote it, and written together with its audit entry in one
+//! transaction, so there is no change without its audit line and no audit line without its change.
+//!
+//! ```ignore
+//! let store = Guarded::new(IdbStore::open(..).await?, Box::new(CryptoIds));
+//! store.set_actor(Some(Actor::staff(id, &staff)));   // on sign-in
+//! store.put(&env).await?;                            // refused if the role may not write it
+//! store.system().put_all(&closed).await?;            // the app's own jobs (auto sign-out)
+//! ```
+
+use super::{ListQuery, Page, RecordStore, StoreError};
+use crate::audit::{self, AuditAction, AuditEntry, FieldChange};
+use crate::clock::IdSource;
+use crate::lang::Lang;
+use crate::permit::{self, Action};
+use crate::record::{Envelope, RecordId, Stamp};
+use crate::staff::{Role, Staff, StaffRef};
+use std::cell::RefCell;
+
+/// Who is acting: a person with roles, or the app itself.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Actor {
+    pub by: StaffRef,
+    pub roles: Vec<Role>,
+    /// The app's own jobs: allowed every write, recorded as the app.
+    pub system: bool,
+}
+
+impl Actor {
+    pub fn staff(id: RecordId, staff: &Staff) -> Self {
+        Actor {
+            by: StaffRef {
+                id: Some(id),
+                name: staff.name.clone(),
+            },
+            roles: staff.roles.clone(),
+            system: false,
+        }
+    }
+
+    pub fn system() -> Self {
+        Actor {
+            by: StaffRef {
+                id: None,
+                name: Lang::Zh.pick("系统", "System").into(),
+            },
+            roles: Vec::new(),
+            system: true,
+        }
+    }
+
+    pub fn may(&self, action: Action) -> bool {
+        self.system || permit::allowed(&self.roles, action)
+    }
+}
+
+pub struct Guarded<S> {
+    inner: S,
+    actor: RefCell<Option<Actor>>,
+    ids: Box<dyn IdSource>,
+}
+
+impl<S: RecordStore> Guarded<S> {
+    pub fn new(inner: S, ids: Box<dyn IdSource>) -> Self {
+        Self {
+            inner,
+            actor: RefCell::new(None),
+            ids,
+        }
+    }
+
+    /// The unguarded store, for the storage layer's own checks and tests.
+    pub fn inner(&self) -> &S {
+        &self.inner
+    }
+
+    pub fn set_actor(&self, actor: Option<Actor>) {
+        *self.actor.borrow_mut() = actor;
+    }
+
+    pub fn actor(&self) -> Option<Actor> {
+        self.actor.borrow().clone()
+    }
+
+    /// The store as `actor`.
+    pub fn acting(&self, actor: Actor) -> Acting<'_, S> {
+        Acting { guard: self, actor }
+    }
+
+    /// The store as the app itself, for automatic jobs.
+    pub fn system(&self) -> Acting<'_, S> {
+        self.acting(Actor::system())
+    }
+
+    /// Whether any staff record exists (first start: none does).
+    pub async fn has_staff(&self) -> Result<bool, StoreError> {
+        Ok(!self
+            .inner
+            .list(&ListQuery::recent(
+                <Staff as crate::record::Record>::KIND,
+                1,
+            ))
+            .await?
+            .items
+            .is_empty())
+    }
+
+    /// First start: writes the first person, who must be a supervisor, as themselves. Refused
+    /// once any staff record exists.
+    pub async fn bootstrap(&self, first: &Envelope) -> Result<(), StoreError> {
+        let staff: Staff = first.decode()?;
+        if self.has_staff().await? || !staff.has(Role::Supervisor) {
+            return Err(StoreError::Forbidden(Action::ManageStaff));
+        }
+        self.acting(Actor::staff(first.meta.id, &staff))
+            .put(first)
+            .await
+    }
+
+    /// Records an event that changes no record (a setting, a sign-in, an export).
+    pub async fn record_event(
+        &self,
+        actor: &Actor,
+        action: AuditAction,
+        what: &str,
+        changes: Vec<FieldChange>,
+        at: Stamp,
+    ) -> Result<(), StoreError> {
+        let entry = AuditEntry {
+            at: at.now,
+            device: at.version.device,
+            by: actor.by.clone(),
+            action,
+            kind: what.to_string(),
+            record: None,
+            changes,
+        };
+        let env = Envelope::create(&entry, RecordId(self.ids.new_id()), at)?;
+        self.inner.put(&with_by(&env, &actor.by)).await
+    }
+}
+
+fn with_by(env: &Envelope, by: &StaffRef) -> Envelope {
+    let mut e = env.clone();
+    e.meta.by = Some(by.clone());
+    e
+}
+
+/// The guarded store as one actor.
+pub struct Acting<'a, S> {
+    guard: &'a Guarded<S>,
+    actor: Actor,
+}
+
+impl<S: RecordStore> Acting<'_, S> {
+    fn may_write(&self, kind: &str) -> Result<(), StoreError> {
+        if kind == audit::KIND {
+            // Audit entries are written only alongside the change they record.
+            return Err(StoreError::Forbidden(Action::ViewAudit));
+        }
+        let action = permit::write_action(kind);
+        if self.actor.may(action) {
+            Ok(())
+        } else {
+            Err(StoreError::Forbidden(action))
+        }
+    }
+
+    fn may_read(&self, kind: &str) -> Result<(), StoreError> {
+        match permit::read_action(kind) {
+            Some(a) if !self.actor.may(a) => Err(StoreError::Forbidden(a)),
+            _ => Ok(()),
+        }
+    }
+
+    async fn audited(&self, recs: &[Envelope]) -> Result<Vec<Envelope>, StoreError> {
+        let mut batch = Vec::with_capacity(recs.len() * 2);
+        for rec in recs {
+            self.may_write(&rec.meta.kind)?;
+            let before = self.guard.inner.get(&rec.meta.kind, rec.meta.id).await?;
+            let rec = with_by(rec, &self.actor.by);
+            let entry = audit::entry_for(before.as_ref(), &rec, &self.actor.by);
+            let at = Stamp {
+                now: rec.meta.updated_at,
+                version: audit::version_of(&rec),
+            };
+            let env = Envelope::create(&entry, RecordId(self.guard.ids.new_id()), at)?;
+            batch.push(rec);
+            batch.push(with_by(&env, &self.actor.by));
+        }
+        Ok(batch)
+    }
+}
+
+impl<S: RecordStore> RecordStore for Acting<'_, S> {
+    async fn put(&self, rec: &Envelope) -> Result<(), StoreError> {
+        self.put_all(std::slice::from_ref(rec)).await
+    }
+
+    async fn put_all(&self, recs: &[Envelope]) -> Result<(), StoreError> {
+        let batch = self.audited(recs).await?;
+        self.guard.inner.put_all(&batch).await
+    }
+
+    async fn get(&self, kind: &str, id: RecordId) -> Result<Option<Envelope>, StoreError> {
+        self.may_read(kind)?;
+        self.guard.inner.get(kind, id).await
+    }
+
+    async fn list(&self, q: &ListQuery) -> Result<Page, StoreError> {
+        self.may_read(&q.kind)?;
+        self.guard.inner.list(q).await
+    }
+
+    async fn delete(&self, kind: &str, id: RecordId, at: Stamp) -> Result<Envelope, StoreError> {
+        self.may_write(kind)?;
+        let current =
+            self.guard
+                .inner
+                .get(kind, id)
+                .await?
+                .ok_or_else(|| StoreError::NotFound {
+                    kind: kind.into(),
+                    id,
+                })?;
+        if current.meta.deleted {
+            return Ok(current);
+        }
+        let tomb = current.tombstone(at);
+        let batch = self.audited(std::slice::from_ref(&tomb)).await?;
+        self.guard.inner.put_all(&batch).await?;
+        Ok(with_by(&tomb, &self.actor.by))
+    }
+}
+
+/// The guarded store acts as the person on duty; with nobody signed in, it refuses.
+impl<S: RecordStore> RecordStore for Guarded<S> {
+    async fn put(&self, rec: &Envelope) -> Result<(), StoreError> {
+        self.acting(self.actor().ok_or(StoreError::NoActor)?)
+            .put(rec)
+            .await
+    }
+    async fn put_all(&self, recs: &[Envelope]) -> Result<(), StoreError> {
+        self.acting(self.actor().ok_or(StoreError::NoActor)?)
+            .put_all(recs)
+            .await
+    }
+    async fn get(&self, kind: &str, id: RecordId) -> Result<Option<Envelope>, StoreError> {
+        self.acting(self.actor().ok_or(StoreError::NoActor)?)
+            .get(kind, id)
+            .await
+    }
+    async fn list(&self, q: &ListQuery) -> Result<Page, StoreError> {
+        self.acting(self.actor().ok_or(StoreError::NoActor)?)
+            .list(q)
+            .await
+    }
+    async fn delete(&self, kind: &str, id: RecordId, at: Stamp) -> Result<Envelope, StoreError> {
+        self.acting(self.actor().ok_or(StoreError::NoActor)?)
+            .delete(kind, id, at)
+            .await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::HlcClock;
+    use crate::clock::{Clock, ManualClock, SeqIds};
+    use crate::memo::Memo;
+    use crate::record::{DeviceId, Record};
+    use crate::staff::{Pin, PinHash};
+    use crate::store::conformance::block_on;
+    use crate::store::memory::MemoryStore;
+    use crate::visit::{Visit, VisitForm};
+    use crate::watch::WatchEntry;
+
+    struct World {
+        store: Guarded<MemoryStore>,
+        clock: ManualClock,
+        hlc: RefCell<HlcClock>,
+        ids: SeqIds,
+    }
+
+    impl World {
+        fn new() -> Self {
+            World {
+                store: Guarded::new(MemoryStore::new(), Box::new(SeqIds::starting_at(1_000_000))),
+                clock: ManualClock::at_millis(1_764_000_000_000),
+                hlc: RefCell::new(HlcClock::new(DeviceId::from_bytes([9; 16]))),
+                ids: SeqIds::default(),
+            }
+        }
+        fn stamp(&self) -> Stamp {
+            self.clock.advance_millis(1);
+            let now = self.clock.now();
+            Stamp {
+                now,
+                version: self.hlc.borrow_mut().tick(now.timestamp_millis() as u64),
+            }
+        }
+        fn id(&self) -> RecordId {
+            RecordId(self.ids.new_id())
+        }
+        fn person(&self, name: &str, roles: &[Role]) -> (Envelope, Actor) {
+            let staff = Staff::new(
+                name,
+                roles,
+                PinHash::with_rounds(&Pin::parse("1234").unwrap(), [1; 16], 10),
+            )
+            .unwrap();
+            let env = Envelope::create(&staff, self.id(), self.stamp()).unwrap();
+            let actor = Actor::staff(env.meta.id, &staff);
+            (env, actor)
+        }
+        fn env<R: Record>(&self, r: &R) -> Envelope {
+            Envelope::create(r, self.id(), self.stamp()).unwrap()
+        }
+        fn visit(&self) -> Visit {
+            VisitForm {
+                name: "张伟".into(),
+                phone: "13800138000".into(),
+                host_unit: "1-1-101".into(),
+                ..VisitForm::default()
+            }
+            .parse(self.clock.now(), "x")
+            .unwrap()
+        }
+        fn audit(&self) -> Vec<AuditEntry> {
+            block_on(
+                self.store
+                    .inner()
+                    .list(&ListQuery::recent(audit::KIND, 100)),
+            )
+            .unwrap()
+            .items
+            .iter()
+            .map(|e| e.decode().unwrap())
+            .collect()
+        }
+    }
+
+    #[test]
+    fn with_nobody_signed_in_every_call_is_refused() {
+        let w = World::new();
+        let memo = w.env(&Memo::new("x", "").unwrap());
+        assert_eq!(block_on(w.store.put(&memo)), Err(StoreError::NoActor));
+        assert_eq!(
+            block_on(w.store.list(&ListQuery::recent("memo", 5))).unwrap_err(),
+            StoreError::NoActor
+        );
+    }
+
+    #[test]
+    fn the_first_person_must_be_a_supervisor_and_only_on_first_start() {
+        let w = World::new();
+        let (clerk, _) = w.person("小李", &[Role::Clerk]);
+        assert!(block_on(w.store.bootstrap(&clerk)).is_err());
+        let (boss, _) = w.person("王主管", &[Role::Supervisor]);
+        block_on(w.store.bootstrap(&boss)).unwrap();
+        assert!(block_on(w.store.has_staff()).unwrap());
+        let (second, _) = w.person("赵主管", &[Role::Supervisor]);
+        assert_eq!(
+            block_on(w.store.bootstrap(&second)),
+            Err(StoreError::Forbidden(Action::ManageStaff))
+        );
+    }
+
+    #[test]
+    fn a_clerk_registers_a_visitor_and_the_change_carries_and_audits_the_clerk() {
+        let w = World::new();
+        let (_, clerk) = w.person("小李", &[Role::Clerk]);
+        w.store.set_actor(Some(clerk));
+        let visit = w.env(&w.visit());
+        block_on(w.store.put(&visit)).unwrap();
+        let stored = block_on(w.store.get(Visit::KIND, visit.meta.id))
+            .unwrap()
+            .unwrap();
+        assert_eq!(stored.meta.by.as_ref().unwrap().name, "小李");
+        let trail = w.audit();
+        assert_eq!(trail.len(), 1);
+        assert_eq!(trail[0].action, AuditAction::Create);
+        assert_eq!(trail[0].by.name, "小李");
+        assert_eq!(trail[0].record, Some(visit.meta.id));
+        // Personal data in the trail is masked.
+        let phone = trail[0]
+            .changes
+            .iter()
+            .find(|c| c.field == "phone")
+            .unwrap();
+        assert_eq!(phone.after, "138****8000");
+        // Signing out is recorded as such.
+        let v: Visit = stored.decode().unwrap();
+        let out = stored
+            .update(&v.signed_out(w.clock.now(), "小李"), w.stamp())
+            .unwrap();
+        block_on(w.store.put(&out)).unwrap();
+        assert_eq!(
+            w.audit()
+                .iter()
+                .filter(|e| e.action == AuditAction::SignOut)
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn each_guarded_write_is_refused_for_a_clerk_and_nothing_lands() {
+        let w = World::new();
+        let (_, clerk) = w.person("小李", &[Role::Clerk]);
+        w.store.set_actor(Some(clerk));
+        let (staff, _) = w.person("新人", &[Role::Clerk]);
+        let watch = w.env(&WatchEntry::new("张三", "", "", "", "r").unwrap());
+        for (env, action) in [
+            (staff, Action::ManageStaff),
+            (watch, Action::ManageWatchList),
+        ] {
+            assert_eq!(
+                block_on(w.store.put(&env)),
+                Err(StoreError::Forbidden(action))
+            );
+            assert_eq!(
+                block_on(w.store.inner().get(&env.meta.kind, env.meta.id)).unwrap(),
+                None
+            );
+        }
+        assert!(w.audit().is_empty());
+    }
+
+    #[test]
+    fn an_inspector_may_not_register_visitors() {
+        let w = World::new();
+        let (_, inspector) = w.person("巡检老张", &[Role::Inspector]);
+        w.store.set_actor(Some(inspector));
+        let visit = w.env(&w.visit());
+        assert_eq!(
+            block_on(w.store.put(&visit)),
+            Err(StoreError::Forbidden(Action::RegisterVisitor))
+        );
+        let memo = w.env(&Memo::new("3号楼消防栓漏水", "巡检老张").unwrap());
+        block_on(w.store.put(&memo)).unwrap();
+    }
+
+    #[test]
+    fn only_a_supervisor_reads_the_audit_and_nobody_writes_it_directly() {
+        let w = World::new();
+        let (_, clerk) = w.person("小李", &[Role::Clerk]);
+        let (_, boss) = w.person("王主管", &[Role::Supervisor]);
+        w.store.set_actor(Some(clerk));
+        block_on(w.store.put(&w.env(&Memo::new("a", "").unwrap()))).unwrap();
+        assert_eq!(
+            block_on(w.store.list(&ListQuery::recent(audit::KIND, 5))).unwrap_err(),
+            StoreError::Forbidden(Action::ViewAudit)
+        );
+        w.store.set_actor(Some(boss.clone()));
+        assert_eq!(
+            block_on(w.store.list(&ListQuery::recent(audit::KIND, 5)))
+                .unwrap()
+                .items
+                .len(),
+            1
+        );
+        let forged = w.audit()[0].clone();
+        let forged = w.env(&forged);
+        assert!(block_on(w.store.put(&forged)).is_err());
+        assert!(block_on(w.store.system().put(&forged)).is_err());
+    }
+
+    #[test]
+    fn a_batch_with_one_refused_record_lands_nothing() {
+        let w = World::new();
+        let (_, clerk) = w.person("小李", &[Role::Clerk]);
+        w.store.set_actor(Some(clerk));
+        let memo = w.env(&Memo::new("a", "").unwrap());
+        let watch = w.env(&WatchEntry::new("张三", "", "", "", "r").unwrap());
+        assert!(block_on(w.store.put_all(&[memo.clone(), watch])).is_err());
+        assert_eq!(
+            block_on(w.store.inner().get("memo", memo.meta.id)).unwrap(),
+            None
+        );
+    }
+
+    #[test]
+    fn deletes_are_tombstones_with_an_audit_line() {
+        let w = World::new();
+        let (_, boss) = w.person("王主管", &[Role::Supervisor]);
+        w.store.set_actor(Some(boss));
+        let memo = w.env(&Memo::new("a", "").unwrap());
+        block_on(w.store.put(&memo)).unwrap();
+        let tomb = block_on(w.store.delete("memo", memo.meta.id, w.stamp())).unwrap();
+        assert!(tomb.meta.deleted);
+        assert_eq!(
+            w.audit()
+                .iter()
+                .filter(|e| e.action == AuditAction::Delete)
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn the_system_closes_visits_and_is_named_in_the_trail() {
+        let w = World::new();
+        let visit = w.env(&w.visit());
+        block_on(w.store.system().put(&visit)).unwrap();
+        assert_eq!(w.audit()[0].by.name, "系统");
+        assert_eq!(w.audit()[0].by.id, None);
+    }
+
+    #[test]
+    fn events_without_a_record_are_audited_too() {
+        let w = World::new();
+        let (_, boss) = w.person("王主管", &[Role::Supervisor]);
+        let change = FieldChange {
+            field: "visit.cutoff".into(),
+            before: "23:59".into(),
+            after: "22:00".into(),
+        };
+        block_on(w.store.record_event(
+            &boss,
+            AuditAction::Setting,
+            "visit.cutoff",
+            vec![change],
+            w.stamp(),
+        ))
+        .unwrap();
+        let trail = w.audit();
+        assert_eq!(trail[0].action, AuditAction::Setting);
+        assert_eq!(trail[0].changes[0].after, "22:00");
+    }
+}
+
+/// The guarded store, acting as a supervisor, passes the same conformance suite: it stores
+/// exactly what it is given apart from the `by` stamp, which this adapter takes off on reading.
+#[cfg(test)]
+mod conformance_as_supervisor {
+    use super::*;
+    use crate::clock::SeqIds;
+    use crate::store::memory::MemoryStore;
+
+    struct Unstamped(Guarded<MemoryStore>);
+
+    fn unstamp(mut e: Envelope) -> Envelope {
+        e.meta.by = None;
+        e
+    }
+
+    impl RecordStore for Unstamped {
+        async fn put(&self, rec: &Envelope) -> Result<(), StoreError> {
+            self.0.put(rec).await
+        }
+        async fn put_all(&self, recs: &[Envelope]) -> Result<(), StoreError> {
+            self.0.put_all(recs).await
+        }
+        async fn get(&self, kind: &str, id: RecordId) -> Result<Option<Envelope>, StoreError> {
+            Ok(self.0.get(kind, id).await?.map(unstamp))
+        }
+        async fn list(&self, q: &ListQuery) -> Result<Page, StoreError> {
+            let p = self.0.list(q).await?;
+            Ok(Page {
+                items: p.items.into_iter().map(unstamp).collect(),
+                next: p.next,
+            })
+        }
+        async fn delete(
+            &self,
+            kind: &str,
+            id: RecordId,
+            at: Stamp,
+        ) -> Result<Envelope, StoreError> {
+            Ok(unstamp(self.0.delete(kind, id, at).await?))
+        }
+    }
+
+    fn store() -> Unstamped {
+        let g = Guarded::new(MemoryStore::new(), Box::new(SeqIds::starting_at(5_000_000)));
+        g.set_actor(Some(Actor {
+            by: StaffRef {
+                id: None,
+                name: "主管".into(),
+            },
+            roles: vec![Role::Supervisor],
+            system: false,
+        }));
+        Unstamped(g)
+    }
+
+    crate::store_conformance_tests!(sync_test, store());
+}
