@@ -1,22 +1,37 @@
-//! The root component: provides the [`Desk`] and holds the router.
+//! The root component: provides the [`Desk`], resumes or asks for the person on duty, runs the
+//! app's own jobs, and holds the router.
 
 use crate::components::shell::{Header, NavRail, UpdateBanner};
 use crate::components::toast::ToastHost;
 use crate::desk::Desk;
 use crate::i18n::Msg;
+use crate::pages::audit::AuditPage;
 use crate::pages::home::HomePage;
 use crate::pages::module::{ModulePage, NotFound};
 use crate::pages::settings::SettingsPage;
+use crate::pages::signin::{FirstRun, LockScreen};
+use crate::pages::staff::StaffPage;
 use crate::pages::visitors::{
     data as visit_data, detail::DetailPage, log::LogPage, onsite::OnSitePage,
     register::RegisterPage,
 };
-use crate::platform::storage_info;
+use crate::platform::{settings, storage_info};
 use crate::storage::IdbStore;
+use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
-use lobbydesk_core::{Lang, Localized, StoreError};
+use lobbydesk_core::staff::Staff;
+use lobbydesk_core::{Localized, Record, RecordStore, StoreError};
+use std::time::Duration;
+
+/// Where the gate stands: still looking, first start, or staff exist.
+#[derive(Clone, Copy, PartialEq)]
+enum Gate {
+    Starting,
+    FirstRun,
+    Ready,
+}
 
 #[component]
 pub fn App(
@@ -26,18 +41,56 @@ pub fn App(
     let desk = Desk::new(store);
     provide_context(desk);
 
-    // Keep <html lang> and the title in the chosen language.
+    // Keep <html lang> in the chosen language.
     Effect::new(move |_| {
         let lang = desk.lang.get();
-        if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-            if let Some(el) = doc.document_element() {
-                let _ = el.set_attribute("lang", lang.tag());
-            }
-            doc.set_title(&format!("{} LobbyDesk", Msg::AppName.text(Lang::Zh)));
+        if let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = el.set_attribute("lang", lang.tag());
         }
     });
+
+    // First start, or resume the person on duty if they were active within the idle time.
+    let gate = RwSignal::new(Gate::Starting);
+    leptos::task::spawn_local(async move {
+        let store = desk.store();
+        match store.has_staff().await {
+            Ok(false) => return gate.set(Gate::FirstRun),
+            Ok(true) => {}
+            Err(e) => desk.toasts.error(desk.explain(&e)),
+        }
+        if let Some(saved) = settings::session() {
+            let idle_ms = f64::from(settings::idle_minutes()) * 60_000.0;
+            if js_sys::Date::now() - saved.last_active_ms <= idle_ms {
+                if let Ok(Some(env)) = store.inner().get(Staff::KIND, saved.staff).await {
+                    if let Ok(staff) = env.decode::<Staff>() {
+                        if staff.active {
+                            desk.sign_in(saved.staff, &staff);
+                        }
+                    }
+                }
+            }
+        }
+        gate.set(Gate::Ready);
+    });
+    let first_done = RwSignal::new(false);
+    Effect::new(move |_| {
+        if first_done.get() {
+            gate.set(Gate::Ready);
+        }
+    });
+
+    // The idle lock: any touch or key counts as activity; checked every 15 s.
+    let _ = window_event_listener(ev::pointerdown, move |_| desk.touch(false));
+    let _ = window_event_listener(ev::keydown, move |_| desk.touch(false));
+    if let Ok(h) = set_interval_with_handle(move || desk.lock_if_idle(), Duration::from_secs(15)) {
+        on_cleanup(move || h.clear());
+    }
+
     // Close visits left open past the cutoff: now (the app may not have run at the cutoff) and
-    // every minute while it runs.
+    // every minute while it runs, as the app itself, signed in or not.
     let close_open_visits = move || {
         leptos::task::spawn_local(async move {
             match visit_data::auto_sign_out(desk).await {
@@ -48,43 +101,57 @@ pub fn App(
         })
     };
     close_open_visits();
-    if let Ok(handle) =
-        set_interval_with_handle(close_open_visits, std::time::Duration::from_secs(60))
-    {
-        on_cleanup(move || handle.clear());
+    if let Ok(h) = set_interval_with_handle(close_open_visits, Duration::from_secs(60)) {
+        on_cleanup(move || h.clear());
     }
     // Ask once that the browser keep this desk's data.
     leptos::task::spawn_local(async move {
         desk.persisted.set(storage_info::request_persist().await);
     });
 
+    let signed_in = move || desk.session.with(|s| s.is_some());
     view! {
         <Router>
-            <div class="shell">
-                <Header />
-                <NavRail />
-                <main class="content" id="main">
-                    <UpdateBanner />
-                    <Routes fallback=NotFound>
-                        <Route path=path!("/") view=HomePage />
-                        <Route path=path!("/settings") view=SettingsPage />
-                        <Route path=path!("/visitors") view=RegisterPage />
-                        <Route path=path!("/visitors/onsite") view=OnSitePage />
-                        <Route path=path!("/visitors/log") view=LogPage />
-                        <Route path=path!("/visitors/v/:id") view=DetailPage />
-                        <Route path=path!("/:module") view=ModulePage />
-                    </Routes>
-                </main>
-                <ToastHost />
-            </div>
+            {move || match gate.get() {
+                Gate::Starting => view! { <div class="splash">{desk.tr(Msg::Loading)}</div> }.into_any(),
+                Gate::FirstRun => view! { <FirstRun done=first_done /> }.into_any(),
+                Gate::Ready if !signed_in() => view! { <LockScreen /> }.into_any(),
+                Gate::Ready => view! { <Shell /> }.into_any(),
+            }}
+            <ToastHost />
         </Router>
+    }
+}
+
+/// The frame and the routes, for a signed-in person.
+#[component]
+fn Shell() -> impl IntoView {
+    view! {
+        <div class="shell">
+            <Header />
+            <NavRail />
+            <main class="content" id="main">
+                <UpdateBanner />
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/settings") view=SettingsPage />
+                    <Route path=path!("/staff") view=StaffPage />
+                    <Route path=path!("/audit") view=AuditPage />
+                    <Route path=path!("/visitors") view=RegisterPage />
+                    <Route path=path!("/visitors/onsite") view=OnSitePage />
+                    <Route path=path!("/visitors/log") view=LogPage />
+                    <Route path=path!("/visitors/v/:id") view=DetailPage />
+                    <Route path=path!("/:module") view=ModulePage />
+                </Routes>
+            </main>
+        </div>
     }
 }
 
 /// Shown instead of the app when the database cannot be opened.
 #[component]
 pub fn StartupError(error: StoreError) -> impl IntoView {
-    let lang = crate::platform::settings::lang();
+    let lang = settings::lang();
     view! {
         <div class="startup-error" role="alert" data-testid="startup-error">
             <h1>{Msg::StartupFailed.text(lang)}</h1>

@@ -4,26 +4,45 @@
 //! let desk = use_desk();
 //! let at = desk.stamp();                       // time + merge version for a write
 //! let id = desk.new_id();
-//! desk.store().put(&Envelope::create(&memo, id, at)?).await?;
+//! desk.store().put(&Envelope::create(&memo, id, at)?).await?;   // as the person on duty
 //! desk.changed();                              // lists that track desk.revision() reload
+//! if desk.can(Action::ChangeSettings) { ... }  // what the UI shows; the store checks again
 //! ```
 
 use crate::components::toast::Toasts;
 use crate::i18n::{Lang, Msg};
 use crate::platform::clock::{BrowserClock, CryptoIds};
+use crate::platform::online;
 use crate::platform::pwa::Pwa;
-use crate::platform::{online, settings};
+use crate::platform::settings::{self, SavedSession};
 use crate::storage::IdbStore;
 use leptos::prelude::*;
+use lobbydesk_core::audit::AuditAction;
 use lobbydesk_core::clock::{Clock, IdSource};
+use lobbydesk_core::permit::{self, Action};
+use lobbydesk_core::staff::{Role, Staff};
+use lobbydesk_core::store::guard::{Actor, Guarded};
 use lobbydesk_core::{DeviceId, HlcClock, Localized, RecordId, Stamp};
 use std::cell::RefCell;
 use std::rc::Rc;
 
+/// The app's store: IndexedDB behind the permission guard and audit trail.
+pub type Store = Guarded<IdbStore>;
+
+/// The person on duty.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Session {
+    pub staff: RecordId,
+    pub name: String,
+    pub roles: Vec<Role>,
+}
+
 #[derive(Clone, Copy)]
 pub struct Desk {
     pub lang: RwSignal<Lang>,
-    /// Name of the clerk on duty; new records carry it.
+    /// The person on duty; `None` while locked.
+    pub session: RwSignal<Option<Session>>,
+    /// Name of the person on duty (empty while locked); new records carry it.
     pub clerk: RwSignal<String>,
     pub online: ReadSignal<bool>,
     /// Whether the browser granted persistent storage (`None`: unknown or not asked yet).
@@ -33,8 +52,9 @@ pub struct Desk {
     pub device: DeviceId,
     /// Bumped after every write, so lists reload.
     revision: RwSignal<u64>,
-    store: StoredValue<Rc<IdbStore>, LocalStorage>,
+    store: StoredValue<Rc<Store>, LocalStorage>,
     hlc: StoredValue<RefCell<HlcClock>, LocalStorage>,
+    last_saved_activity: StoredValue<f64>,
 }
 
 impl Desk {
@@ -42,15 +62,17 @@ impl Desk {
         let device = settings::device_id(&CryptoIds);
         Desk {
             lang: RwSignal::new(settings::lang()),
-            clerk: RwSignal::new(settings::clerk()),
+            session: RwSignal::new(None),
+            clerk: RwSignal::new(String::new()),
             online: online::online_signal(),
             persisted: RwSignal::new(None),
             pwa: Pwa::start(),
             toasts: Toasts::new(),
             device,
             revision: RwSignal::new(0),
-            store: StoredValue::new_local(Rc::new(store)),
+            store: StoredValue::new_local(Rc::new(Guarded::new(store, Box::new(CryptoIds)))),
             hlc: StoredValue::new_local(RefCell::new(settings::hlc(device))),
+            last_saved_activity: StoredValue::new(0.0),
         }
     }
 
@@ -78,8 +100,87 @@ impl Desk {
         }
     }
 
-    pub fn store(&self) -> Rc<IdbStore> {
+    pub fn store(&self) -> Rc<Store> {
         self.store.get_value()
+    }
+
+    /// Whether the person on duty may do `action` (tracks the session).
+    pub fn can(&self, action: Action) -> bool {
+        self.session.with(|s| {
+            s.as_ref()
+                .is_some_and(|s| permit::allowed(&s.roles, action))
+        })
+    }
+
+    /// The person on duty as the store's actor.
+    pub fn actor(&self) -> Option<Actor> {
+        self.store.with_value(|s| s.actor())
+    }
+
+    /// Puts `staff` on duty (after their PIN was checked, or a session resumed).
+    pub fn sign_in(&self, id: RecordId, staff: &Staff) {
+        self.store
+            .with_value(|s| s.set_actor(Some(Actor::staff(id, staff))));
+        self.clerk.set(staff.name.clone());
+        self.session.set(Some(Session {
+            staff: id,
+            name: staff.name.clone(),
+            roles: staff.roles.clone(),
+        }));
+        self.touch(true);
+    }
+
+    /// Locks the screen: nobody is on duty until a PIN is entered.
+    pub fn lock(&self) {
+        self.store.with_value(|s| s.set_actor(None));
+        self.session.set(None);
+        self.clerk.set(String::new());
+        settings::clear_session();
+    }
+
+    /// Records activity for the idle lock (saved at most every 5 s).
+    pub fn touch(&self, force: bool) {
+        let Some(staff) = self.session.with_untracked(|s| s.as_ref().map(|s| s.staff)) else {
+            return;
+        };
+        let now = js_sys::Date::now();
+        if force || now - self.last_saved_activity.get_value() > 5_000.0 {
+            self.last_saved_activity.set_value(now);
+            settings::save_session(SavedSession {
+                staff,
+                last_active_ms: now,
+            });
+        }
+    }
+
+    /// Locks when the person on duty has been idle longer than the set minutes.
+    pub fn lock_if_idle(&self) {
+        if self.session.with_untracked(|s| s.is_none()) {
+            return;
+        }
+        let idle_ms = f64::from(settings::idle_minutes()) * 60_000.0;
+        let last = settings::session().map(|s| s.last_active_ms).unwrap_or(0.0);
+        if js_sys::Date::now() - last > idle_ms {
+            self.lock();
+        }
+    }
+
+    /// Audits an event that changes no record (a setting, a sign-in).
+    pub async fn audit_event(
+        &self,
+        action: AuditAction,
+        what: &str,
+        changes: Vec<lobbydesk_core::audit::FieldChange>,
+    ) {
+        let Some(actor) = self.actor() else { return };
+        let at = self.stamp();
+        if let Err(e) = self
+            .store()
+            .record_event(&actor, action, what, changes, at)
+            .await
+        {
+            self.toasts.error(self.explain(&e));
+        }
     }
 
     /// Time and a fresh merge version for one write.
@@ -94,6 +195,11 @@ impl Desk {
 
     pub fn new_id(&self) -> RecordId {
         RecordId(CryptoIds.new_id())
+    }
+
+    /// Random bytes for a salt.
+    pub fn salt(&self) -> [u8; 16] {
+        *CryptoIds.new_id().as_bytes()
     }
 
     /// Tracks writes: read it in a list's loader so the list reloads after a save.

@@ -184,6 +184,32 @@ messages! {
     WatchAdded => "已加入重点人员名单", "Added to the watch list";
     AutoClosed => "位访客已自动签离", "visitors were signed out automatically";
 
+    LockSwitch => "锁定/换人", "Lock / switch";
+    FirstRunTitle => "首次使用:创建主管账号", "First start: create the supervisor";
+    FirstRunHint => "主管可添加其他值班人员、设置权限并查看操作记录。PIN 为 4 到 6 位数字。", "The supervisor adds the other staff, sets their roles and reads the audit trail. A PIN is 4 to 6 digits.";
+    SupervisorName => "主管姓名", "Supervisor's name";
+    NewPin => "PIN(4-6位数字)", "PIN (4-6 digits)";
+    NewPinAgain => "再输一次 PIN", "PIN again";
+    CreateSupervisor => "创建并上岗", "Create and sign in";
+    WhoIsOnDuty => "谁在值班?", "Who is on duty?";
+    EnterPin => "输入 PIN", "Enter PIN";
+    Enter => "确定", "OK";
+    NotAllowed => "需要主管权限", "A supervisor is needed";
+    NotAllowedHint => "当前值班人员不能打开此页。请主管登录后操作。", "The person on duty may not open this page. Ask a supervisor to sign in.";
+    StaffTitle => "人员与权限", "Staff and roles";
+    AddStaff => "添加人员", "Add a person";
+    Roles => "岗位", "Roles";
+    ResetPin => "重置 PIN", "Reset PIN";
+    Deactivate => "停用", "Deactivate";
+    Activate => "启用", "Activate";
+    Inactive => "已停用", "inactive";
+    AuditTitle => "操作记录", "Audit trail";
+    AuditPerson => "操作人", "Person";
+    AuditDay => "日期", "Date";
+    Security => "安全", "Security";
+    IdleMinutes => "无操作自动锁屏(分钟)", "Lock after idle minutes";
+    BadIdle => "请填写 1 到 240 之间的分钟数。", "Enter 1 to 240 minutes.";
+
     StartupFailed => "LobbyDesk 无法启动", "LobbyDesk cannot start";
     TryAgain => "重试", "Try again";
 }

@@ -11,14 +11,35 @@ import { serve } from '../serve.mjs';
 
 const DIST = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist');
 
+export const SUPERVISOR = { name: '王主管', pin: '2580' };
+
 export class Shell {
   constructor(page, url) {
     this.page = page;
     this.url = url;
   }
+  // Opens a route and gets past the gate: on first start creates the supervisor, on the lock
+  // screen signs in with their PIN.
   async open(route = '/') {
     await this.page.goto(this.url + route);
-    await expect(this.page.locator('.topbar')).toBeVisible();
+    await this.signIn();
+  }
+  async signIn(name = SUPERVISOR.name, pin = SUPERVISOR.pin) {
+    const first = this.page.getByTestId('first-run');
+    const lock = this.page.getByTestId('lock-screen');
+    const top = this.page.locator('.topbar');
+    await expect(first.or(lock).or(top)).toBeVisible();
+    if (await first.isVisible()) {
+      await this.page.getByTestId('fr-name').fill(SUPERVISOR.name);
+      await this.page.getByTestId('fr-pin').fill(SUPERVISOR.pin);
+      await this.page.getByTestId('fr-pin2').fill(SUPERVISOR.pin);
+      await this.page.getByTestId('fr-submit').click();
+    } else if (await lock.isVisible()) {
+      await this.page.getByTestId('staff-choice').filter({ hasText: name }).click();
+      await this.page.getByTestId('pin-input').fill(pin);
+      await this.page.getByTestId('pin-submit').click();
+    }
+    await expect(top).toBeVisible();
   }
   nav(slug) {
     return this.page.getByTestId(`nav-${slug}`);

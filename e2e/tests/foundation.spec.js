@@ -147,20 +147,18 @@ test('the language switch changes every label and persists across reloads', asyn
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
 });
 
-test('settings show storage, and the clerk on duty signs new memos', async ({ page, shell }, testInfo) => {
+test('settings show storage, and the person on duty signs new memos', async ({ page, shell }, testInfo) => {
   await shell.open('/settings');
   await expect(page.getByTestId('persist-state')).toBeVisible();
   await expect(page.getByTestId('storage-used')).toContainText(/B$/);
   await expect(page.getByTestId('storage-available')).toContainText(/B$/);
-  await page.getByTestId('clerk-name').fill('王芳');
-  await page.getByTestId('clerk-save').click();
-  await expect(page.getByTestId('clerk-chip')).toContainText('王芳');
+  await expect(page.getByTestId('clerk-chip')).toContainText('王主管');
   await shell.screenshot(testInfo, 'settings');
   await page.reload();
-  await expect(page.getByTestId('clerk-chip')).toContainText('王芳');
+  await expect(page.getByTestId('clerk-chip')).toContainText('王主管');
   await shell.nav('home').click();
   await shell.addMemo('快递柜3号格门坏了');
-  await expect(shell.openMemos().first()).toContainText('记录人 王芳');
+  await expect(shell.openMemos().first()).toContainText('记录人 王主管');
 });
 
 test('a newly deployed build shows a reload prompt and takes over on reload', async ({ page, app, shell }) => {

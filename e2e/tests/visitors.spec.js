@@ -1,5 +1,5 @@
 // 访客登记: what a clerk does at the lobby tablet all day.
-import { test, expect } from './fixtures.js';
+import { test, expect, Shell } from './fixtures.js';
 
 const VALID_ID = '11010519491231002X';
 
@@ -7,10 +7,10 @@ class Visitors {
   constructor(page, url) {
     this.page = page;
     this.url = url;
+    this.shell = new Shell(page, url);
   }
   async open(tab = '') {
-    await this.page.goto(this.url + '/visitors' + tab);
-    await expect(this.page.locator('.topbar')).toBeVisible();
+    await this.shell.open('/visitors' + tab);
   }
   field(name) {
     return this.page.getByTestId(`visit-${name}`);
@@ -167,6 +167,9 @@ test('visits left open are signed out automatically, also when the app was close
   // The tablet was off overnight; it starts again the next morning.
   await page.clock.setSystemTime(new Date('2026-11-21T08:00:00+08:00'));
   await page.reload();
+  // Idle overnight: the screen is locked; the visit was closed anyway, by the app itself.
+  await expect(page.getByTestId('lock-screen')).toBeVisible();
+  await v.shell.signIn();
   await expect(page.getByText('现在没有在场访客。')).toBeVisible();
   await page.getByTestId('tab-log').click();
   await page.getByTestId('log-from').fill('2026-11-20');

@@ -6,6 +6,7 @@ use crate::i18n::{Lang, Msg};
 use crate::modules::MODULES;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use lobbydesk_core::permit::Action;
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -17,12 +18,19 @@ pub fn Header() -> impl IntoView {
         })
     };
     let clerk = move || {
-        let c = desk.clerk.get();
-        if c.is_empty() {
-            desk.t(Msg::NoClerk).to_string()
-        } else {
-            format!("{} · {c}", desk.t(Msg::OnDuty))
-        }
+        let lang = desk.lang.get();
+        desk.session.with(|s| match s {
+            Some(s) => {
+                let roles = s
+                    .roles
+                    .iter()
+                    .map(|r| r.label(lang))
+                    .collect::<Vec<_>>()
+                    .join("·");
+                format!("{} · {} ({roles})", Msg::OnDuty.text(lang), s.name)
+            }
+            None => Msg::NoClerk.text(lang).to_string(),
+        })
     };
     view! {
         <header class="topbar">
@@ -31,9 +39,10 @@ pub fn Header() -> impl IntoView {
                 <span>{desk.tr(Msg::AppName)}</span>
             </A>
             <div class="topbar-right">
-                <A href="/settings" attr:class="chip clerk" attr:data-testid="clerk-chip">
-                    <span class:warn=move || desk.clerk.get().is_empty()>{clerk}</span>
-                </A>
+                <span class="chip clerk" data-testid="clerk-chip">{clerk}</span>
+                <button class="secondary" data-testid="lock-button" on:click=move |_| desk.lock()>
+                    {desk.tr(Msg::LockSwitch)}
+                </button>
                 <span
                     class="chip net"
                     class:offline=move || !desk.online.get()
@@ -68,9 +77,10 @@ pub fn NavRail() -> impl IntoView {
             {MODULES
                 .iter()
                 .map(|m| {
+                    let hidden = m.slug == "settings";
                     let href = format!("/{}", m.slug);
                     view! {
-                        <A href=href attr:class="navlink" attr:data-testid=format!("nav-{}", if m.slug.is_empty() { "home" } else { m.slug })>
+                        <A href=href attr:class=move || if hidden && !desk.can(Action::ChangeSettings) { "navlink hidden" } else { "navlink" } attr:data-testid=format!("nav-{}", if m.slug.is_empty() { "home" } else { m.slug })>
                             <span>{desk.tr(m.name)}</span>
                             {(!m.built).then(|| view! { <span class="soon" aria-hidden="true"></span> })}
                         </A>

@@ -1,5 +1,8 @@
 //! One file per screen.
+pub mod audit;
 pub mod home;
 pub mod module;
 pub mod settings;
+pub mod signin;
+pub mod staff;
 pub mod visitors;

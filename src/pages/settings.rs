@@ -3,21 +3,40 @@
 use crate::components::form::{TextField, enter_moves_on};
 use crate::desk::use_desk;
 use crate::i18n::{Lang, Msg};
+use crate::pages::signin::Refused;
 use crate::pages::visitors::data;
 use crate::platform::settings;
 use crate::platform::storage_info::{self, human_bytes};
 use leptos::prelude::*;
+use leptos_router::components::A;
+use lobbydesk_core::audit::{AuditAction, FieldChange};
+use lobbydesk_core::permit::Action as Perm;
 use lobbydesk_core::watch::WatchEntry;
 use lobbydesk_core::{Envelope, RecordStore, StoreError};
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let desk = use_desk();
+    move || {
+        if !desk.can(Perm::ChangeSettings) {
+            return view! { <Refused /> }.into_any();
+        }
+        view! { <SettingsCards /> }.into_any()
+    }
+}
+
+#[component]
+fn SettingsCards() -> impl IntoView {
+    let desk = use_desk();
     view! {
         <section class="page settings">
             <h1>{desk.tr(Msg::Settings)}</h1>
+            <div class="card row">
+                <A href="/staff" attr:class="button-link" attr:data-testid="open-staff">{desk.tr(Msg::StaffTitle)}</A>
+                <A href="/audit" attr:class="button-link" attr:data-testid="open-audit">{desk.tr(Msg::AuditTitle)}</A>
+            </div>
             <LanguageCard />
-            <ClerkCard />
+            <SecurityCard />
             <VisitorSettingsCard />
             <WatchListCard />
             <StorageCard />
@@ -46,42 +65,6 @@ fn LanguageCard() -> impl IntoView {
             <h2>{desk.tr(Msg::Language)}</h2>
             <div class="row">{choice(Lang::Zh, "中文", "lang-zh")} {choice(Lang::En, "English", "lang-en")}</div>
         </div>
-    }
-}
-
-#[component]
-fn ClerkCard() -> impl IntoView {
-    let desk = use_desk();
-    let name = RwSignal::new(desk.clerk.get_untracked());
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let n = name.get_untracked().trim().to_string();
-        match settings::set_clerk(&n) {
-            Ok(()) => {
-                desk.clerk.set(n);
-                desk.toasts.info(desk.t(Msg::ClerkSaved));
-            }
-            Err(e) => desk.toasts.error(e),
-        }
-    };
-    view! {
-        <form class="card" on:submit=save>
-            <h2>
-                <label for="clerk-name">{desk.tr(Msg::ClerkName)}</label>
-            </h2>
-            <p class="hint">{desk.tr(Msg::ClerkNameHint)}</p>
-            <div class="row">
-                <input
-                    id="clerk-name"
-                    data-testid="clerk-name"
-                    autocomplete="off"
-                    maxlength="40"
-                    prop:value=move || name.get()
-                    on:input:target=move |ev| name.set(ev.target().value())
-                />
-                <button type="submit" data-testid="clerk-save">{desk.tr(Msg::Save)}</button>
-            </div>
-        </form>
     }
 }
 
@@ -145,7 +128,7 @@ fn AppCard() -> impl IntoView {
             Err(()) => desk.toasts.error(desk.t(Msg::UpdateCheckFailed)),
         }
     });
-    let schema = desk.store().schema_version();
+    let schema = desk.store().inner().schema_version();
     view! {
         <div class="card">
             <h2>{desk.tr(Msg::PwaTitle)}</h2>
@@ -316,5 +299,50 @@ fn WatchListCard() -> impl IntoView {
                 })}
             </Transition>
         </div>
+    }
+}
+
+#[component]
+fn SecurityCard() -> impl IntoView {
+    let desk = use_desk();
+    let minutes = RwSignal::new(settings::idle_minutes().to_string());
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let old = settings::idle_minutes();
+        match minutes
+            .get_untracked()
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|m| (1..=240).contains(m))
+        {
+            Some(m) => match settings::set_idle_minutes(m) {
+                Ok(()) => {
+                    desk.toasts.info(desk.t(Msg::SettingsSaved));
+                    if m != old {
+                        let change = FieldChange {
+                            field: "idle_minutes".into(),
+                            before: old.to_string(),
+                            after: m.to_string(),
+                        };
+                        leptos::task::spawn_local(async move {
+                            desk.audit_event(AuditAction::Setting, "settings", vec![change])
+                                .await
+                        });
+                    }
+                }
+                Err(e) => desk.toasts.error(e),
+            },
+            None => desk.toasts.error(desk.t(Msg::BadIdle)),
+        }
+    };
+    view! {
+        <form class="card" on:submit=save data-testid="security-settings">
+            <h2>{desk.tr(Msg::Security)}</h2>
+            <div class="row">
+                <TextField id="set-idle" label=Msg::IdleMinutes value=minutes kind="number" inputmode="numeric" testid="set-idle" />
+                <button type="submit">{desk.tr(Msg::Save)}</button>
+            </div>
+        </form>
     }
 }

@@ -146,7 +146,8 @@ pub async fn watch_list(desk: Desk) -> Result<Vec<(Envelope, WatchEntry)>, Store
 
 /// Closes every visit left open past the sign-out cutoff, in one write. Returns how many.
 pub async fn auto_sign_out(desk: Desk) -> Result<usize, StoreError> {
-    let store = desk.store();
+    let guarded = desk.store();
+    let store = guarded.system();
     let cutoff = settings::visit_cutoff();
     let now = BrowserClock.now();
     let mut q = ListQuery::by(Visit::KIND, ix::ON_SITE, KeyRange::Exact("1".into()), 200);

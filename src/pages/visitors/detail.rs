@@ -8,6 +8,7 @@ use crate::i18n::Msg;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use lobbydesk_core::RecordId;
+use lobbydesk_core::permit::Action as Perm;
 use lobbydesk_core::time;
 
 /// An SVG QR code of `text` (the `qrcode` crate).
@@ -83,7 +84,10 @@ pub fn DetailPage() -> impl IntoView {
                                         <dt>{desk.tr(Msg::Phone)}</dt><dd>{v.phone.display()}</dd>
                                         <dt>{desk.tr(Msg::IdNumber)}</dt>
                                         <dd class="mono" data-testid="full-id">
-                                            {v.id_doc.as_ref().map(|d| format!("{} {}", d.kind.label(desk.lang.get_untracked()), d.full_number()))}
+                                            {v.id_doc.as_ref().map(|d| {
+                                                let number = if desk.can(Perm::ViewFullId) { d.full_number().to_string() } else { d.masked() };
+                                                format!("{} {}", d.kind.label(desk.lang.get_untracked()), number)
+                                            })}
                                         </dd>
                                         <dt>{desk.tr(Msg::Host)}</dt><dd>{host.clone()}</dd>
                                         <dt>{desk.tr(Msg::Purpose)}</dt><dd>{move || purpose.label(desk.lang.get())}</dd>

@@ -1,0 +1,125 @@
+// Staff on duty, roles and the audit trail: who did what, and who may.
+import { test, expect, SUPERVISOR } from './fixtures.js';
+
+const CLERK = { name: '小李', pin: '1357' };
+
+async function addClerk(page, shell) {
+  await shell.open('/staff');
+  await page.getByTestId('staff-name').fill(CLERK.name);
+  await page.getByTestId('staff-pin').fill(CLERK.pin);
+  await page.getByTestId('staff-pin2').fill(CLERK.pin);
+  await page.getByTestId('staff-add').click();
+  await expect(page.getByTestId('staff-list')).toContainText(CLERK.name);
+}
+
+async function switchTo(page, shell, who) {
+  await page.getByTestId('lock-button').click();
+  await expect(page.getByTestId('lock-screen')).toBeVisible();
+  await shell.signIn(who.name, who.pin);
+}
+
+test('first start creates a supervisor before anything else works', async ({ page, app, shell }, testInfo) => {
+  await page.goto(app.url + '/visitors');
+  await expect(page.getByTestId('first-run')).toBeVisible();
+  await expect(page.locator('.navrail')).toHaveCount(0);
+  await page.getByTestId('fr-name').fill('王主管');
+  await page.getByTestId('fr-pin').fill('12');
+  await page.getByTestId('fr-pin2').fill('12');
+  await page.getByTestId('fr-submit').click();
+  await expect(page.getByTestId('fr-error')).toHaveText('PIN 为 4 到 6 位数字。');
+  await page.getByTestId('fr-pin').fill('2580');
+  await page.getByTestId('fr-pin2').fill('2581');
+  await page.getByTestId('fr-submit').click();
+  await expect(page.getByTestId('fr-error')).toHaveText('两次输入的 PIN 不一致。');
+  await shell.signIn();
+  await expect(page.getByTestId('clerk-chip')).toContainText('王主管 (主管)');
+  await shell.screenshot(testInfo, 'supervisor-signed-in');
+});
+
+test('a clerk signs in, registers a visitor, and cannot open settings, staff, the audit or full IDs', async ({ page, shell }) => {
+  await addClerk(page, shell);
+  await switchTo(page, shell, CLERK);
+  await expect(page.getByTestId('clerk-chip')).toContainText('小李 (前台)');
+  await expect(shell.nav('settings')).toBeHidden();
+  for (const route of ['/settings', '/staff', '/audit']) {
+    await page.goto(shell.url + route);
+    await expect(page.getByTestId('refused')).toContainText('需要主管权限');
+  }
+  await page.goto(shell.url + '/visitors');
+  await page.getByTestId('visit-name').fill('张伟');
+  await page.getByTestId('visit-phone').fill('13800138000');
+  await page.getByTestId('visit-id').fill('11010519491231002X');
+  await page.getByTestId('visit-unit').fill('3-1-502');
+  await page.getByTestId('visit-submit').click();
+  const row = page.getByTestId('onsite-list').getByTestId('visit-row').first();
+  await expect(row).toContainText('张伟');
+  await row.locator('a').click();
+  await expect(page.getByTestId('full-id')).toContainText('110105********002X');
+  await expect(page.getByTestId('full-id')).not.toContainText('11010519491231002X');
+
+  // The supervisor sees the clerk's registration in the audit trail, personal data masked.
+  await switchTo(page, shell, SUPERVISOR);
+  await page.goto(shell.url + '/visitors/log');
+  await page.getByTestId('visit-row').first().locator('a').click();
+  await expect(page.getByTestId('full-id')).toContainText('11010519491231002X');
+  await page.goto(shell.url + '/audit');
+  const entry = page.getByTestId('audit-row').filter({ hasText: '小李' }).filter({ hasText: 'visit' });
+  await expect(entry).toHaveCount(1);
+  await expect(entry).toContainText('新建');
+  await expect(entry).toContainText('phone:  → 138****8000');
+  await expect(entry).not.toContainText('13800138000');
+  await page.getByTestId('audit-person').fill('小');
+  await expect(page.getByTestId('audit-row').filter({ hasText: '王主管' })).toHaveCount(0);
+  await expect(page.getByTestId('audit-row').filter({ hasText: '小李' }).first()).toBeVisible();
+});
+
+test('the screen locks after the idle time and shows nothing personal', async ({ page, app, shell }) => {
+  await page.clock.install({ time: new Date('2026-11-27T09:00:00+08:00') });
+  await shell.open('/visitors');
+  await page.getByTestId('visit-name').fill('钱十');
+  await page.getByTestId('visit-phone').fill('13800000010');
+  await page.getByTestId('visit-unit').fill('1-1-101');
+  await page.getByTestId('visit-submit').click();
+  await expect(page.getByTestId('onsite-list')).toContainText('钱十');
+  await page.clock.fastForward('09:00');
+  await expect(page.locator('.topbar')).toBeVisible();
+  await page.clock.fastForward('02:00');
+  await expect(page.getByTestId('lock-screen')).toBeVisible();
+  await expect(page.locator('body')).not.toContainText('钱十');
+  await expect(page.locator('body')).not.toContainText('13800000010');
+  // A reload does not get past it either.
+  await page.reload();
+  await expect(page.getByTestId('lock-screen')).toBeVisible();
+  await shell.signIn();
+  await expect(page.getByTestId('onsite-list')).toContainText('钱十');
+});
+
+test('five wrong PINs lock a person out until a supervisor resets the PIN', async ({ page, shell }) => {
+  await addClerk(page, shell);
+  await page.getByTestId('lock-button').click();
+  await page.getByTestId('staff-choice').filter({ hasText: CLERK.name }).click();
+  for (let i = 1; i <= 4; i++) {
+    await page.getByTestId('pin-input').fill('0000');
+    await page.getByTestId('pin-submit').click();
+    await expect(page.getByTestId('pin-error')).toHaveText(`PIN 不对,还可再试 ${5 - i} 次。`);
+  }
+  await page.getByTestId('pin-input').fill('0000');
+  await page.getByTestId('pin-submit').click();
+  await expect(page.getByTestId('pin-error')).toContainText('已锁定至');
+  // Even the right PIN is refused while locked out.
+  await page.getByTestId('pin-input').fill(CLERK.pin);
+  await page.getByTestId('pin-submit').click();
+  await expect(page.getByTestId('pin-error')).toContainText('已锁定至');
+  await expect(page.locator('.topbar')).toHaveCount(0);
+
+  await shell.signIn(SUPERVISOR.name, SUPERVISOR.pin);
+  await page.goto(shell.url + '/staff');
+  const row = page.getByTestId('staff-row').filter({ hasText: CLERK.name });
+  await row.getByTestId('reset-pin-open').click();
+  await row.getByTestId('reset-pin').fill('8642');
+  await row.getByTestId('reset-pin2').fill('8642');
+  await row.getByTestId('reset-save').click();
+  await expect(page.getByTestId('toast').first()).toContainText('已保存');
+  await switchTo(page, shell, { name: CLERK.name, pin: '8642' });
+  await expect(page.getByTestId('clerk-chip')).toContainText(CLERK.name);
+});

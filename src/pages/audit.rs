@@ -1,0 +1,82 @@
+//! 操作记录 The audit trail (supervisors only): who did what, when, on which device, and the
+//! fields before and after (personal data masked). Read-only: no screen edits or deletes it.
+
+use super::signin::Refused;
+use crate::components::form::{SearchBox, TextField};
+use crate::components::paged::use_paged;
+use crate::desk::use_desk;
+use crate::i18n::Msg;
+use leptos::prelude::*;
+use lobbydesk_core::audit::{self, AuditEntry, ix};
+use lobbydesk_core::permit::Action as Perm;
+use lobbydesk_core::{KeyRange, ListQuery, time};
+
+#[component]
+pub fn AuditPage() -> impl IntoView {
+    let desk = use_desk();
+    move || {
+        if desk.can(Perm::ViewAudit) {
+            view! { <AuditList /> }.into_any()
+        } else {
+            view! { <Refused /> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn AuditList() -> impl IntoView {
+    let desk = use_desk();
+    let person = RwSignal::new(String::new());
+    let day = RwSignal::new(String::new());
+    let list = use_paged(move || {
+        let (p, d) = (person.get(), day.get());
+        if !p.trim().is_empty() {
+            ListQuery::by(
+                audit::KIND,
+                ix::BY,
+                KeyRange::Prefix(p.trim().to_string()),
+                50,
+            )
+        } else if !d.is_empty() {
+            ListQuery::by(audit::KIND, ix::DAY, KeyRange::Exact(d), 50)
+        } else {
+            ListQuery::recent(audit::KIND, 50)
+        }
+    });
+    view! {
+        <section class="page">
+            <h1>{desk.tr(Msg::AuditTitle)}</h1>
+            <div class="card grid2">
+                <SearchBox id="au-person" label=Msg::AuditPerson value=person testid="audit-person" />
+                <TextField id="au-day" label=Msg::AuditDay value=day kind="date" testid="audit-day" />
+            </div>
+            <Show when=move || list.error.get().is_some()>
+                <p class="field-error" role="alert">{move || list.error.get().map(|e| desk.explain(&e))}</p>
+            </Show>
+            <ul class="card audit-list" data-testid="audit-list">
+                <For each=move || list.items.get() key=|e| e.meta.id let:env>
+                    {
+                        let e: Option<AuditEntry> = env.decode().ok();
+                        e.map(|e| {
+                            let action = e.action;
+                            let changes = e.changes.iter().map(|c| format!("{}: {} → {}", c.field, c.before, c.after)).collect::<Vec<_>>();
+                            view! {
+                                <li class="audit-row" data-testid="audit-row">
+                                    <div>
+                                        <strong>{e.by.name.clone()}</strong> " · "
+                                        {move || action.label(desk.lang.get())} " · " <span class="mono">{e.kind.clone()}</span>
+                                        <span class="muted">" · " {time::long(e.at)} " · " {e.device.short()}</span>
+                                    </div>
+                                    <ul class="changes muted">{changes.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
+                                </li>
+                            }
+                        })
+                    }
+                </For>
+            </ul>
+            <Show when=move || list.has_more()>
+                <button class="secondary more" on:click=move |_| list.load_more()>{desk.tr(Msg::LoadMore)}</button>
+            </Show>
+        </section>
+    }
+}
