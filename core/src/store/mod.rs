@@ -6,6 +6,7 @@
 //! largest down, so within one value the newest record comes first, and across values the
 //! largest value comes first. Tombstones have no index entries and are never listed.
 
+#[cfg(any(test, feature = "conformance"))]
 pub mod conformance;
 pub mod guard;
 pub mod memory;
