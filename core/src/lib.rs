@@ -7,6 +7,7 @@
 
 pub mod audit;
 pub mod clock;
+pub mod directory;
 pub mod hlc;
 pub mod ident;
 pub mod lang;
@@ -15,9 +16,11 @@ pub mod permit;
 pub mod phone;
 pub mod plate;
 pub mod record;
+pub mod sheet;
 pub mod staff;
 pub mod store;
 pub mod time;
+pub mod unit_no;
 pub mod visit;
 pub mod watch;
 

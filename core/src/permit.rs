@@ -11,6 +11,8 @@ pub enum Action {
     WriteMemo,
     /// Register visitors and sign them out.
     RegisterVisitor,
+    /// Keep the residents directory: units, residents, vehicles, imports from spreadsheets.
+    ManageDirectory,
     /// See a visitor's full ID number (the detail view).
     ViewFullId,
     /// Keep the watch list (重点人员).
@@ -37,6 +39,7 @@ use Role::*;
 pub const TABLE: &[(Action, &[Role])] = &[
     (Action::WriteMemo, &[Clerk, Supervisor, Inspector]),
     (Action::RegisterVisitor, &[Clerk, Supervisor]),
+    (Action::ManageDirectory, &[Clerk, Supervisor]),
     (Action::ViewFullId, &[Supervisor]),
     (Action::ManageWatchList, &[Supervisor]),
     (Action::ChangeSettings, &[Supervisor]),
@@ -60,6 +63,7 @@ pub fn write_action(kind: &str) -> Action {
     match kind {
         "memo" => Action::WriteMemo,
         "visit" => Action::RegisterVisitor,
+        "unit" | "resident" => Action::ManageDirectory,
         "watch" => Action::ManageWatchList,
         "staff" => Action::ManageStaff,
         _ => Action::ChangeSettings,
@@ -79,6 +83,7 @@ pub fn refusal(action: Action, lang: Lang) -> String {
     let what = match action {
         Action::WriteMemo => lang.pick("写备忘", "write memos"),
         Action::RegisterVisitor => lang.pick("登记访客", "register visitors"),
+        Action::ManageDirectory => lang.pick("维护住户档案", "keep the residents directory"),
         Action::ViewFullId => lang.pick("查看完整证件号", "see full ID numbers"),
         Action::ManageWatchList => lang.pick("管理重点人员名单", "keep the watch list"),
         Action::ChangeSettings => lang.pick("更改设置", "change settings"),
@@ -104,6 +109,7 @@ mod tests {
         let all = [
             Action::WriteMemo,
             Action::RegisterVisitor,
+            Action::ManageDirectory,
             Action::ViewFullId,
             Action::ManageWatchList,
             Action::ChangeSettings,

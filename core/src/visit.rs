@@ -363,8 +363,13 @@ impl VisitForm {
                 .map_err(|e| errors.push((Field::IdNumber, e.into())))
                 .ok()
         };
+        let unit = limited(Field::Host, &self.host_unit, 40, &mut errors);
+        // A unit the directory would recognise is kept in its canonical form, `3-1-502`.
+        let unit = crate::unit_no::UnitNo::parse(&unit)
+            .map(|u| u.key())
+            .unwrap_or(unit);
         let host = Host {
-            unit: limited(Field::Host, &self.host_unit, 40, &mut errors),
+            unit,
             company: limited(Field::Host, &self.host_company, 60, &mut errors),
             person: limited(Field::Host, &self.host_person, 40, &mut errors),
         };
@@ -544,6 +549,24 @@ mod tests {
                 Field::Plate
             ]
         );
+    }
+
+    #[test]
+    fn a_host_unit_is_kept_in_its_canonical_form() {
+        let v = VisitForm {
+            host_unit: "3栋1单元502室".into(),
+            ..form()
+        }
+        .parse(now(), "x")
+        .unwrap();
+        assert_eq!(v.host.unit, "3-1-502");
+        let w = VisitForm {
+            host_unit: "物业办公室".into(),
+            ..form()
+        }
+        .parse(now(), "x")
+        .unwrap();
+        assert_eq!(w.host.unit, "物业办公室");
     }
 
     #[test]
