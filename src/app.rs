@@ -8,6 +8,7 @@ use crate::i18n::Msg;
 use crate::pages::audit::AuditPage;
 use crate::pages::home::HomePage;
 use crate::pages::module::{ModulePage, NotFound};
+use crate::pages::residents::{ResidentsPage, import::ImportPage, unit::UnitPage};
 use crate::pages::settings::SettingsPage;
 use crate::pages::signin::{FirstRun, LockScreen};
 use crate::pages::staff::StaffPage;
@@ -137,6 +138,9 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/settings") view=SettingsPage />
                     <Route path=path!("/staff") view=StaffPage />
                     <Route path=path!("/audit") view=AuditPage />
+                    <Route path=path!("/residents") view=ResidentsPage />
+                    <Route path=path!("/residents/import") view=ImportPage />
+                    <Route path=path!("/residents/u/:key") view=UnitPage />
                     <Route path=path!("/visitors") view=RegisterPage />
                     <Route path=path!("/visitors/onsite") view=OnSitePage />
                     <Route path=path!("/visitors/log") view=LogPage />

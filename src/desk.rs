@@ -55,6 +55,7 @@ pub struct Desk {
     store: StoredValue<Rc<Store>, LocalStorage>,
     hlc: StoredValue<RefCell<HlcClock>, LocalStorage>,
     last_saved_activity: StoredValue<f64>,
+    hlc_save_pending: StoredValue<bool>,
 }
 
 impl Desk {
@@ -73,6 +74,7 @@ impl Desk {
             store: StoredValue::new_local(Rc::new(Guarded::new(store, Box::new(CryptoIds)))),
             hlc: StoredValue::new_local(RefCell::new(settings::hlc(device))),
             last_saved_activity: StoredValue::new(0.0),
+            hlc_save_pending: StoredValue::new(false),
         }
     }
 

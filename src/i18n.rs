@@ -210,6 +210,25 @@ messages! {
     IdleMinutes => "无操作自动锁屏(分钟)", "Lock after idle minutes";
     BadIdle => "请填写 1 到 240 之间的分钟数。", "Enter 1 to 240 minutes.";
 
+    Find => "查找", "Find";
+    Import => "导入", "Import";
+    SearchResidentsHint => "房号、姓名、电话或车牌", "Unit, name, phone or plate";
+    NoResidentsFound => "没有找到住户。", "No residents found.";
+    UnitType => "房屋类型", "Unit type";
+    UnitStatusLabel => "房屋状态", "Status";
+    Area => "面积", "Area";
+    RecentVisits => "最近访客", "Recent visits";
+    ImportTitle => "从表格导入住户花名册", "Import the residents roster from a spreadsheet";
+    ImportHint => "支持 Excel 的 .xlsx,以及 UTF-8 或 GBK 编码的 .csv。第一行为表头(如 楼栋、单元、房号、姓名、电话、车牌)。已有的房屋和住户会被更新,不会重复。", "Excel .xlsx, or .csv in UTF-8 or GBK. The first row holds the headers (楼栋, 单元, 房号, 姓名, 电话, 车牌...). Existing units and residents are updated, never duplicated.";
+    ChooseFile => "选择文件", "Choose a file";
+    ColumnMapping => "核对各列含义", "Check what each column holds";
+    DoNotImport => "不导入", "Do not import";
+    Rows => "行", "rows";
+    Preview => "预览", "Preview";
+    RowsReady => "行可导入", "rows ready";
+    RowsWithProblems => "行有问题,不会导入", "rows with problems, not imported";
+    FromDirectory => "住户档案:", "From the directory:";
+
     StartupFailed => "LobbyDesk 无法启动", "LobbyDesk cannot start";
     TryAgain => "重试", "Try again";
 }

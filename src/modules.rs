@@ -41,7 +41,7 @@ pub const MODULES: &[Module] = &[
         Msg::AboutReleasePasses,
         false,
     ),
-    m("residents", Msg::Residents, Msg::AboutResidents, false),
+    m("residents", Msg::Residents, Msg::AboutResidents, true),
     m("reports", Msg::Reports, Msg::AboutReports, false),
     m("settings", Msg::Settings, Msg::Settings, true),
 ];

@@ -287,7 +287,7 @@ impl Column {
 pub fn guess_mapping(headers: &[String]) -> Vec<Option<Column>> {
     let clean = |h: &str| -> String {
         h.chars()
-            .filter(|c| !c.is_whitespace() && !matches!(c, '*' | ':' | ':'))
+            .filter(|c| !c.is_whitespace() && !matches!(c, '*' | ':' | '\u{ff1a}'))
             .collect::<String>()
     };
     let mut used = std::collections::HashSet::new();

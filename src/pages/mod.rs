@@ -2,6 +2,7 @@
 pub mod audit;
 pub mod home;
 pub mod module;
+pub mod residents;
 pub mod settings;
 pub mod signin;
 pub mod staff;

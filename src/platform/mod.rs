@@ -6,6 +6,7 @@ pub mod clock;
 pub mod online;
 pub mod pwa;
 pub mod settings;
+pub mod sheet_worker;
 pub mod storage_info;
 
 /// Marks the moment the shell is interactive, for the start-up benchmark.

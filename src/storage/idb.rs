@@ -261,6 +261,37 @@ impl RecordStore for IdbStore {
             .transpose()
     }
 
+    async fn get_many(
+        &self,
+        keys: &[(String, RecordId)],
+    ) -> Result<Vec<Option<Envelope>>, StoreError> {
+        if keys.is_empty() {
+            return Ok(Vec::new());
+        }
+        let tx = self.read_tx()?;
+        let store = tx.object_store(STORE).map_err(from_idb)?;
+        // Every request goes out before the first is awaited: one transaction, no round trips.
+        let mut requests = Vec::with_capacity(keys.len());
+        for (kind, id) in keys {
+            requests.push(
+                store
+                    .get::<JsValue, _, _>(primary_key(kind, *id))
+                    .primitive()
+                    .map_err(from_idb)?,
+            );
+        }
+        let mut out = Vec::with_capacity(keys.len());
+        for r in requests {
+            let v: Option<JsValue> = r.await.map_err(from_idb)?;
+            out.push(
+                v.filter(|v| !v.is_undefined() && !v.is_null())
+                    .map(|v| from_stored(&v))
+                    .transpose()?,
+            );
+        }
+        Ok(out)
+    }
+
     async fn list(&self, q: &ListQuery) -> Result<Page, StoreError> {
         let limit = q.limit.max(1) as usize;
         let (lower, upper, upper_open) = bounds(q);

@@ -39,6 +39,7 @@ macro_rules! store_conformance_tests {
         $crate::store_conformance_tests!(@each $mode, $make,
             put_then_get_returns_the_same_record,
             get_of_an_unknown_id_is_none,
+            get_many_returns_records_in_the_order_asked,
             put_replaces_the_stored_version_and_its_index_entries,
             recent_lists_newest_first,
             paging_walks_every_record_exactly_once,
@@ -165,6 +166,25 @@ pub async fn get_of_an_unknown_id_is_none<S: RecordStore>(s: &S) {
     let f = Fixture::default();
     let r = f.probe("x", &[], 1);
     assert_eq!(s.get(Probe::KIND, r.meta.id).await.unwrap(), None);
+}
+
+pub async fn get_many_returns_records_in_the_order_asked<S: RecordStore>(s: &S) {
+    let f = Fixture::default();
+    let (a, b, absent) = (
+        f.probe("a", &[], 1),
+        f.probe("b", &[], 2),
+        f.probe("absent", &[], 3),
+    );
+    s.put_all(&[a.clone(), b.clone()]).await.unwrap();
+    let keys: Vec<(String, RecordId)> = [&b, &absent, &a]
+        .iter()
+        .map(|e| (e.meta.kind.clone(), e.meta.id))
+        .collect();
+    assert_eq!(
+        s.get_many(&keys).await.unwrap(),
+        vec![Some(b), None, Some(a)]
+    );
+    assert!(s.get_many(&[]).await.unwrap().is_empty());
 }
 
 pub async fn put_replaces_the_stored_version_and_its_index_entries<S: RecordStore>(s: &S) {

@@ -175,10 +175,16 @@ impl<S: RecordStore> Acting<'_, S> {
     }
 
     async fn audited(&self, recs: &[Envelope]) -> Result<Vec<Envelope>, StoreError> {
-        let mut batch = Vec::with_capacity(recs.len() * 2);
         for rec in recs {
             self.may_write(&rec.meta.kind)?;
-            let before = self.guard.inner.get(&rec.meta.kind, rec.meta.id).await?;
+        }
+        let keys: Vec<(String, RecordId)> = recs
+            .iter()
+            .map(|r| (r.meta.kind.clone(), r.meta.id))
+            .collect();
+        let befores = self.guard.inner.get_many(&keys).await?;
+        let mut batch = Vec::with_capacity(recs.len() * 2);
+        for (rec, before) in recs.iter().zip(befores) {
             let rec = with_by(rec, &self.actor.by);
             let entry = audit::entry_for(before.as_ref(), &rec, &self.actor.by);
             let at = Stamp {
@@ -206,6 +212,16 @@ impl<S: RecordStore> RecordStore for Acting<'_, S> {
     async fn get(&self, kind: &str, id: RecordId) -> Result<Option<Envelope>, StoreError> {
         self.may_read(kind)?;
         self.guard.inner.get(kind, id).await
+    }
+
+    async fn get_many(
+        &self,
+        keys: &[(String, RecordId)],
+    ) -> Result<Vec<Option<Envelope>>, StoreError> {
+        for (kind, _) in keys {
+            self.may_read(kind)?;
+        }
+        self.guard.inner.get_many(keys).await
     }
 
     async fn list(&self, q: &ListQuery) -> Result<Page, StoreError> {

@@ -169,6 +169,19 @@ pub trait RecordStore {
     /// One record by kind and id, tombstones included.
     async fn get(&self, kind: &str, id: RecordId) -> Result<Option<Envelope>, StoreError>;
 
+    /// Several records at once, in the order asked (`None` where absent). Stores that can read
+    /// many keys in one transaction override this.
+    async fn get_many(
+        &self,
+        keys: &[(String, RecordId)],
+    ) -> Result<Vec<Option<Envelope>>, StoreError> {
+        let mut out = Vec::with_capacity(keys.len());
+        for (kind, id) in keys {
+            out.push(self.get(kind, *id).await?);
+        }
+        Ok(out)
+    }
+
     /// A page of live records by an index (see the module docs for the order).
     async fn list(&self, q: &ListQuery) -> Result<Page, StoreError>;
 

@@ -32,3 +32,8 @@ pub fn VisitorTabs() -> impl IntoView {
         </nav>
     }
 }
+
+/// A visit as one row of a list (for other modules' pages, such as a unit's).
+pub fn row_view(row: data::Row) -> impl IntoView {
+    view! { <row::VisitRow row=row /> }
+}

@@ -5,6 +5,7 @@ use super::VisitorTabs;
 use super::data;
 use super::onsite::OnSiteList;
 use crate::components::form::{ConfirmDialog, SelectField, TextField, enter_moves_on};
+use crate::components::lookup::HostLookup;
 use crate::desk::use_desk;
 use crate::i18n::Msg;
 use crate::platform::clock::BrowserClock;
@@ -307,6 +308,7 @@ pub fn RegisterPage() -> impl IntoView {
                         testid="visit-unit" maxlength=40 placeholder=Msg::UnitPlaceholder />
                     <TextField id="v-company" label=Msg::HostCompany value=form.host_company testid="visit-company" maxlength=60 />
                     <TextField id="v-person" label=Msg::HostPerson value=form.host_person testid="visit-person" maxlength=40 />
+                    <div class="span2"><HostLookup unit=form.host_unit person=form.host_person /></div>
                     <TextField id="v-party" label=Msg::PartySize value=form.party_size error=error_of(Field::PartySize)
                         testid="visit-party" kind="number" inputmode="numeric" maxlength=2 />
                     <TextField id="v-plate" label=Msg::Plate value=form.plate error=error_of(Field::Plate)
