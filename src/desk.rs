@@ -191,7 +191,19 @@ impl Desk {
         let version = self
             .hlc
             .with_value(|h| h.borrow_mut().tick(now.timestamp_millis().max(0) as u64));
-        settings::save_hlc(version);
+        // Persist the clock once per task, not once per stamp: a batch of thousands of records
+        // (an import) would otherwise write localStorage thousands of times.
+        if !self.hlc_save_pending.get_value() {
+            self.hlc_save_pending.set_value(true);
+            let (hlc, pending) = (self.hlc, self.hlc_save_pending);
+            set_timeout(
+                move || {
+                    pending.set_value(false);
+                    hlc.with_value(|h| settings::save_hlc(h.borrow().last()));
+                },
+                std::time::Duration::ZERO,
+            );
+        }
         Stamp { now, version }
     }
 

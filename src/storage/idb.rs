@@ -248,17 +248,11 @@ impl RecordStore for IdbStore {
     }
 
     async fn get(&self, kind: &str, id: RecordId) -> Result<Option<Envelope>, StoreError> {
-        let tx = self.read_tx()?;
-        let store = tx.object_store(STORE).map_err(from_idb)?;
-        let v: Option<JsValue> = store
-            .get(primary_key(kind, id))
-            .primitive()
-            .map_err(from_idb)?
-            .await
-            .map_err(from_idb)?;
-        v.filter(|v| !v.is_undefined() && !v.is_null())
-            .map(|v| from_stored(&v))
-            .transpose()
+        Ok(self
+            .get_many(&[(kind.to_string(), id)])
+            .await?
+            .pop()
+            .flatten())
     }
 
     async fn get_many(

@@ -155,6 +155,22 @@ impl Localized for StoreError {
     }
 }
 
+/// Every record of a listing, page after page (for short lists and whole-kind passes).
+pub async fn list_all<S: RecordStore>(
+    store: &S,
+    mut q: ListQuery,
+) -> Result<Vec<Envelope>, StoreError> {
+    let mut out = Vec::new();
+    loop {
+        let page = store.list(&q).await?;
+        out.extend(page.items);
+        match page.next {
+            Some(c) => q = q.after(Some(c)),
+            None => return Ok(out),
+        }
+    }
+}
+
 /// Storage of records. Implementations: [`memory::MemoryStore`] here, and IndexedDB in the app.
 ///
 /// Futures are not `Send` (IndexedDB's are not), so this trait is for single-threaded executors.

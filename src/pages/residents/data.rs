@@ -3,7 +3,7 @@
 use crate::desk::Desk;
 use crate::pages::visitors::data::{Row as VisitRow, rows as visit_rows};
 use lobbydesk_core::directory::{self, ImportPlan, Resident, Unit};
-use lobbydesk_core::store::{KeyRange, ListQuery, RecordStore, StoreError};
+use lobbydesk_core::store::{KeyRange, ListQuery, RecordStore, StoreError, list_all};
 use lobbydesk_core::visit::{Visit, ix as visit_ix};
 use lobbydesk_core::{Envelope, Record, RecordId};
 use std::collections::HashMap;
@@ -72,23 +72,13 @@ pub async fn unit_view(desk: Desk, key: &str) -> Result<UnitView, StoreError> {
     })
 }
 
-/// Every stored record of a kind, a page at a time (for planning an import).
+/// Every stored record of a kind (for planning an import).
 async fn all<R: Record>(desk: Desk) -> Result<Vec<(Envelope, R)>, StoreError> {
-    let store = desk.store();
-    let mut q = ListQuery::recent(R::KIND, 500);
-    let mut out = Vec::new();
-    loop {
-        let page = store.list(&q).await?;
-        out.extend(
-            page.items
-                .into_iter()
-                .filter_map(|e| e.decode::<R>().ok().map(|r| (e, r))),
-        );
-        match page.next {
-            Some(c) => q = q.after(Some(c)),
-            None => return Ok(out),
-        }
-    }
+    let all = list_all(&*desk.store(), ListQuery::recent(R::KIND, 500)).await?;
+    Ok(all
+        .into_iter()
+        .filter_map(|e| e.decode::<R>().ok().map(|r| (e, r)))
+        .collect())
 }
 
 /// The stored units and residents, for [`directory::plan_import`].

@@ -6,7 +6,7 @@ use crate::platform::clock::BrowserClock;
 use crate::platform::settings;
 use leptos::prelude::GetUntracked;
 use lobbydesk_core::clock::Clock;
-use lobbydesk_core::store::{KeyRange, ListQuery, RecordStore, StoreError};
+use lobbydesk_core::store::{KeyRange, ListQuery, RecordStore, StoreError, list_all};
 use lobbydesk_core::visit::{self, Visit, ix};
 use lobbydesk_core::watch::{ACTIVE_INDEX, WatchEntry};
 use lobbydesk_core::{Envelope, Record, RecordId};
@@ -127,21 +127,12 @@ pub async fn returning(desk: Desk, phone: &str, name: &str) -> Result<Vec<Visit>
 
 /// Every active watch-list entry (a short list).
 pub async fn watch_list(desk: Desk) -> Result<Vec<(Envelope, WatchEntry)>, StoreError> {
-    let store = desk.store();
-    let mut q = ListQuery::by(WatchEntry::KIND, ACTIVE_INDEX, KeyRange::All, 200);
-    let mut out = Vec::new();
-    loop {
-        let page = store.list(&q).await?;
-        out.extend(
-            page.items
-                .into_iter()
-                .filter_map(|e| e.decode::<WatchEntry>().ok().map(|w| (e, w))),
-        );
-        match page.next {
-            Some(c) => q = q.after(Some(c)),
-            None => return Ok(out),
-        }
-    }
+    let q = ListQuery::by(WatchEntry::KIND, ACTIVE_INDEX, KeyRange::All, 200);
+    let all = list_all(&*desk.store(), q).await?;
+    Ok(all
+        .into_iter()
+        .filter_map(|e| e.decode::<WatchEntry>().ok().map(|w| (e, w)))
+        .collect())
 }
 
 /// Closes every visit left open past the sign-out cutoff, in one write. Returns how many.
@@ -150,19 +141,11 @@ pub async fn auto_sign_out(desk: Desk) -> Result<usize, StoreError> {
     let store = guarded.system();
     let cutoff = settings::visit_cutoff();
     let now = BrowserClock.now();
-    let mut q = ListQuery::by(Visit::KIND, ix::ON_SITE, KeyRange::Exact("1".into()), 200);
+    let q = ListQuery::by(Visit::KIND, ix::ON_SITE, KeyRange::Exact("1".into()), 200);
     let mut closed = Vec::new();
-    loop {
-        let page = store.list(&q).await?;
-        for row in rows(&page.items) {
-            if let Some(at) = row.visit.auto_sign_out_due(cutoff, now) {
-                let next = row.env.update(&row.visit.auto_closed(at), desk.stamp())?;
-                closed.push(next);
-            }
-        }
-        match page.next {
-            Some(c) => q = q.after(Some(c)),
-            None => break,
+    for row in rows(&list_all(&store, q).await?) {
+        if let Some(at) = row.visit.auto_sign_out_due(cutoff, now) {
+            closed.push(row.env.update(&row.visit.auto_closed(at), desk.stamp())?);
         }
     }
     if !closed.is_empty() {
@@ -170,4 +153,24 @@ pub async fn auto_sign_out(desk: Desk) -> Result<usize, StoreError> {
         desk.changed();
     }
     Ok(closed.len())
+}
+
+/// The one-tap sign-out, as an action for any list or page: toasts the result and reloads lists.
+pub fn sign_out_action(desk: Desk) -> leptos::prelude::Action<RecordId, ()> {
+    leptos::prelude::Action::new_local(move |id: &RecordId| {
+        let id = *id;
+        async move {
+            match sign_out(desk, id).await {
+                Ok(v) => {
+                    desk.toasts.info(format!(
+                        "{} {}",
+                        desk.t(crate::i18n::Msg::SignedOut),
+                        v.name
+                    ));
+                    desk.changed();
+                }
+                Err(e) => desk.toasts.error(e),
+            }
+        }
+    })
 }

@@ -43,19 +43,7 @@ pub fn DetailPage() -> impl IntoView {
             }
         }
     });
-    let sign_out = Action::new_local(move |id: &RecordId| {
-        let id = *id;
-        async move {
-            match data::sign_out(desk, id).await {
-                Ok(v) => {
-                    desk.toasts
-                        .info(format!("{} {}", desk.t(Msg::SignedOut), v.name));
-                    desk.changed();
-                }
-                Err(e) => desk.toasts.error(e),
-            }
-        }
-    });
+    let sign_out = data::sign_out_action(desk);
     let print = move |_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();

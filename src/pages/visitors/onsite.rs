@@ -8,7 +8,7 @@ use crate::desk::use_desk;
 use crate::i18n::Msg;
 use leptos::prelude::*;
 use lobbydesk_core::visit::{Visit, ix};
-use lobbydesk_core::{KeyRange, ListQuery, Record, RecordId};
+use lobbydesk_core::{KeyRange, ListQuery, Record};
 
 #[component]
 pub fn OnSitePage() -> impl IntoView {
@@ -28,19 +28,7 @@ pub fn OnSiteList() -> impl IntoView {
     let desk = use_desk();
     let list =
         use_paged(|| ListQuery::by(Visit::KIND, ix::ON_SITE, KeyRange::Exact("1".into()), 50));
-    let sign_out = Action::new_local(move |id: &RecordId| {
-        let id = *id;
-        async move {
-            match data::sign_out(desk, id).await {
-                Ok(v) => {
-                    desk.toasts
-                        .info(format!("{} {}", desk.t(Msg::SignedOut), v.name));
-                    desk.changed();
-                }
-                Err(e) => desk.toasts.error(e),
-            }
-        }
-    });
+    let sign_out = data::sign_out_action(desk);
     view! {
         <p class="muted" data-testid="onsite-count">
             {move || list.items.with(|i| i.len())} {move || if list.has_more() { "+" } else { "" }} " " {desk.tr(Msg::People)}
