@@ -229,6 +229,10 @@ messages! {
     RowsWithProblems => "行有问题,不会导入", "rows with problems, not imported";
     FromDirectory => "住户档案:", "From the directory:";
 
+    AddResident => "添加住户", "Add a resident";
+    ResidentRoleLabel => "身份", "Role";
+    ParkingSpace => "车位", "Parking space";
+
     StartupFailed => "LobbyDesk 无法启动", "LobbyDesk cannot start";
     TryAgain => "重试", "Try again";
 }

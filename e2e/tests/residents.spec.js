@@ -115,3 +115,30 @@ test('import time for 5,000 residents', async ({ page, shell }) => {
   const write = Date.now() - t1;
   console.log(`import of 5,000 residents (${test.info().project.name}): read+check ${read} ms, plan+write ${write} ms`);
 });
+
+test('a resident added at the desk is checked like an imported row and not duplicated', async ({ page, shell }) => {
+  await shell.open('/residents');
+  await page.getByTestId('add-resident-open').click();
+  await page.getByTestId('ar-unit').fill('7栋2单元303');
+  await page.getByTestId('ar-name').fill('孙丽');
+  await page.getByTestId('ar-role').selectOption('tenant');
+  await page.getByTestId('ar-phone').fill('1370000');
+  await page.getByTestId('ar-save').click();
+  await expect(page.getByTestId('ar-error')).toContainText('手机为1开头的11位');
+  await page.getByTestId('ar-phone').fill('13700001111');
+  await page.getByTestId('ar-save').click();
+  await expect(page.getByTestId('add-resident')).toHaveCount(0);
+  await page.getByTestId('res-search').fill('7-2-303');
+  await expect(page.getByTestId('resident-row')).toHaveCount(1);
+  await expect(page.getByTestId('resident-row')).toContainText('租户');
+  // The same person again, with a second phone: updated.
+  await page.getByTestId('add-resident-open').click();
+  await page.getByTestId('ar-unit').fill('7-2-303');
+  await page.getByTestId('ar-name').fill('孙丽');
+  await page.getByTestId('ar-role').selectOption('tenant');
+  await page.getByTestId('ar-phone').fill('13700002222');
+  await page.getByTestId('ar-save').click();
+  await expect(page.getByTestId('resident-row')).toHaveCount(1);
+  await expect(page.getByTestId('resident-row')).toContainText('137 0000 2222');
+  await expect(page.getByTestId('resident-row')).toContainText('137 0000 1111');
+});

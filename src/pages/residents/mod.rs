@@ -5,7 +5,7 @@ pub mod data;
 pub mod import;
 pub mod unit;
 
-use crate::components::form::SearchBox;
+use crate::components::form::{SearchBox, SelectField, TextField, enter_moves_on};
 use crate::desk::use_desk;
 use crate::i18n::Msg;
 use leptos::prelude::*;
@@ -90,6 +90,7 @@ pub fn ResidentsPage() -> impl IntoView {
             <div class="card">
                 <SearchBox id="res-search" label=Msg::Search value=text placeholder=Msg::SearchResidentsHint testid="res-search" />
             </div>
+            <AddResident />
             <Transition>
                 {move || Suspend::new(async move {
                     match found.await {
@@ -106,5 +107,137 @@ pub fn ResidentsPage() -> impl IntoView {
                 })}
             </Transition>
         </section>
+    }
+}
+
+/// Adding one resident at the desk (a new tenant moves in). The row goes through the same checks
+/// and the same plan as an imported roster, so an existing person or unit is updated, not doubled.
+#[component]
+fn AddResident() -> impl IntoView {
+    use crate::platform::clock::BrowserClock;
+    use lobbydesk_core::Localized;
+    use lobbydesk_core::clock::Clock;
+    use lobbydesk_core::directory::{Column, ResidentRole, check_rows, plan_import};
+    use lobbydesk_core::sheet::Table;
+
+    let desk = use_desk();
+    let open = RwSignal::new(false);
+    let (unit, name, role, phone, plate, space) = (
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(ResidentRole::Owner.code().to_string()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+    );
+    let problem = RwSignal::new(None::<String>);
+    let save = Action::new_local(move |_: &()| async move {
+        let lang = desk.lang.get_untracked();
+        let role_label = ResidentRole::ALL
+            .iter()
+            .find(|r| r.code() == role.get_untracked())
+            .map(|r| r.code())
+            .unwrap_or("owner");
+        let table = Table {
+            headers: Vec::new(),
+            rows: vec![vec![
+                unit.get_untracked(),
+                name.get_untracked(),
+                role_label.into(),
+                phone.get_untracked(),
+                plate.get_untracked(),
+                space.get_untracked(),
+            ]],
+            source: String::new(),
+        };
+        let mapping = [
+            Column::Unit,
+            Column::Name,
+            Column::Role,
+            Column::Phone,
+            Column::Plate,
+            Column::ParkingSpace,
+        ]
+        .map(Some);
+        let checked = check_rows(
+            &table,
+            &mapping,
+            lobbydesk_core::time::local_date(BrowserClock.now()),
+        );
+        if let Some((_, problems)) = checked.bad.first() {
+            return problem.set(Some(
+                problems
+                    .iter()
+                    .map(|p| p.message(lang))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ));
+        }
+        if name.get_untracked().trim().is_empty() {
+            return problem.set(Some(lang.pick("请填写姓名。", "Enter the name.").into()));
+        }
+        let result = async {
+            let stored = data::stored(desk).await?;
+            let units: Vec<_> = stored
+                .units
+                .iter()
+                .map(|(e, u)| (e.meta.id, u.clone()))
+                .collect();
+            let residents: Vec<_> = stored
+                .residents
+                .iter()
+                .map(|(e, r)| (e.meta.id, r.clone()))
+                .collect();
+            data::apply(
+                desk,
+                &plan_import(&checked.good, &units, &residents),
+                &stored,
+            )
+            .await
+        }
+        .await;
+        match result {
+            Ok(_) => {
+                for s in [unit, name, phone, plate, space] {
+                    s.set(String::new());
+                }
+                problem.set(None);
+                open.set(false);
+                desk.toasts.info(desk.t(Msg::Saved));
+                desk.changed();
+            }
+            Err(e) => problem.set(Some(desk.explain(&e))),
+        }
+    });
+    let roles = Signal::derive(move || {
+        let lang = desk.lang.get();
+        ResidentRole::ALL
+            .iter()
+            .map(|r| (r.code().to_string(), r.label(lang).to_string()))
+            .collect::<Vec<_>>()
+    });
+    view! {
+        <Show when=move || !open.get()>
+            <button class="secondary" data-testid="add-resident-open" on:click=move |_| open.set(true)>{desk.tr(Msg::AddResident)}</button>
+        </Show>
+        <Show when=move || open.get()>
+            <form class="card" novalidate on:keydown=enter_moves_on data-testid="add-resident"
+                on:submit=move |ev| { ev.prevent_default(); save.dispatch(()); }>
+                <h2>{desk.tr(Msg::AddResident)}</h2>
+                <div class="grid2">
+                    <TextField id="ar-unit" label=Msg::HostUnit value=unit testid="ar-unit" placeholder=Msg::UnitPlaceholder maxlength=40 />
+                    <TextField id="ar-name" label=Msg::WatchName value=name testid="ar-name" maxlength=40 />
+                    <SelectField id="ar-role" label=Msg::ResidentRoleLabel value=role options=roles testid="ar-role" />
+                    <TextField id="ar-phone" label=Msg::Phone value=phone testid="ar-phone" kind="tel" maxlength=40 />
+                    <TextField id="ar-plate" label=Msg::Plate value=plate testid="ar-plate" maxlength=12 />
+                    <TextField id="ar-space" label=Msg::ParkingSpace value=space testid="ar-space" maxlength=20 />
+                </div>
+                <p class="field-error" role="alert" data-testid="ar-error">{move || problem.get()}</p>
+                <div class="row end">
+                    <button type="button" class="secondary" on:click=move |_| open.set(false)>{desk.tr(Msg::Cancel)}</button>
+                    <button type="submit" data-testid="ar-save" disabled=move || save.pending().get()>{desk.tr(Msg::Save)}</button>
+                </div>
+            </form>
+        </Show>
     }
 }
