@@ -11,6 +11,8 @@ pub enum Action {
     WriteMemo,
     /// Register visitors and sign them out.
     RegisterVisitor,
+    /// Take in, hand over, return parcels.
+    HandleParcels,
     /// Keep the residents directory: units, residents, vehicles, imports from spreadsheets.
     ManageDirectory,
     /// See a visitor's full ID number (the detail view).
@@ -40,6 +42,7 @@ pub const TABLE: &[(Action, &[Role])] = &[
     (Action::WriteMemo, &[Clerk, Supervisor, Inspector]),
     (Action::RegisterVisitor, &[Clerk, Supervisor]),
     (Action::ManageDirectory, &[Clerk, Supervisor]),
+    (Action::HandleParcels, &[Clerk, Supervisor]),
     (Action::ViewFullId, &[Supervisor]),
     (Action::ManageWatchList, &[Supervisor]),
     (Action::ChangeSettings, &[Supervisor]),
@@ -64,6 +67,7 @@ pub fn write_action(kind: &str) -> Action {
         "memo" => Action::WriteMemo,
         "visit" => Action::RegisterVisitor,
         "unit" | "resident" => Action::ManageDirectory,
+        "parcel" => Action::HandleParcels,
         "watch" => Action::ManageWatchList,
         "staff" => Action::ManageStaff,
         _ => Action::ChangeSettings,
@@ -84,6 +88,7 @@ pub fn refusal(action: Action, lang: Lang) -> String {
         Action::WriteMemo => lang.pick("写备忘", "write memos"),
         Action::RegisterVisitor => lang.pick("登记访客", "register visitors"),
         Action::ManageDirectory => lang.pick("维护住户档案", "keep the residents directory"),
+        Action::HandleParcels => lang.pick("收发快递", "handle parcels"),
         Action::ViewFullId => lang.pick("查看完整证件号", "see full ID numbers"),
         Action::ManageWatchList => lang.pick("管理重点人员名单", "keep the watch list"),
         Action::ChangeSettings => lang.pick("更改设置", "change settings"),
@@ -110,6 +115,7 @@ mod tests {
             Action::WriteMemo,
             Action::RegisterVisitor,
             Action::ManageDirectory,
+            Action::HandleParcels,
             Action::ViewFullId,
             Action::ManageWatchList,
             Action::ChangeSettings,

@@ -1,0 +1,824 @@
+//! 快递/邮件 Parcels: intake (carrier guessed from the tracking number), pickup codes, notifying
+//! the recipient, hand-over (to the recipient or someone on their behalf, with ID check and
+//! signature), returned or lost, overdue on the shelf, and outgoing parcels left for a courier.
+//!
+//! State: received → notified → picked up / returned / lost. Notified is received with at least
+//! one notice; every other move is refused from a closed parcel.
+
+use crate::lang::{Lang, Localized};
+use crate::phone::PhoneNumber;
+use crate::record::{Meta, Record};
+use crate::time::{day_key, short};
+use crate::unit_no::UnitNo;
+use chrono::{DateTime, Duration, Utc};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Carrier {
+    Sf,
+    Zto,
+    Yto,
+    Yunda,
+    Sto,
+    Jt,
+    Jd,
+    Ems,
+    ChinaPost,
+    Other,
+}
+
+impl Carrier {
+    pub const ALL: [Carrier; 10] = [
+        Carrier::Sf,
+        Carrier::Zto,
+        Carrier::Yto,
+        Carrier::Yunda,
+        Carrier::Sto,
+        Carrier::Jt,
+        Carrier::Jd,
+        Carrier::Ems,
+        Carrier::ChinaPost,
+        Carrier::Other,
+    ];
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Carrier::Sf => lang.pick("顺丰", "SF Express"),
+            Carrier::Zto => lang.pick("中通", "ZTO"),
+            Carrier::Yto => lang.pick("圆通", "YTO"),
+            Carrier::Yunda => lang.pick("韵达", "Yunda"),
+            Carrier::Sto => lang.pick("申通", "STO"),
+            Carrier::Jt => lang.pick("极兔", "J&T"),
+            Carrier::Jd => lang.pick("京东", "JD"),
+            Carrier::Ems => lang.pick("EMS", "EMS"),
+            Carrier::ChinaPost => lang.pick("邮政", "China Post"),
+            Carrier::Other => lang.pick("其他", "Other"),
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Carrier::Sf => "sf",
+            Carrier::Zto => "zto",
+            Carrier::Yto => "yto",
+            Carrier::Yunda => "yunda",
+            Carrier::Sto => "sto",
+            Carrier::Jt => "jt",
+            Carrier::Jd => "jd",
+            Carrier::Ems => "ems",
+            Carrier::ChinaPost => "china_post",
+            Carrier::Other => "other",
+        }
+    }
+
+    pub fn from_code(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|c| c.code() == s)
+    }
+}
+
+/// The carrier a tracking number most likely belongs to, from the carriers' published formats.
+/// A guess: the clerk can always correct it.
+pub fn guess_carrier(tracking: &str) -> Carrier {
+    let t = normalize_tracking(tracking);
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let n = t.len();
+    if let Some(rest) = t.strip_prefix("SF") {
+        if digits(rest) && (12..=15).contains(&rest.len()) {
+            return Carrier::Sf;
+        }
+    }
+    if t.starts_with("JD") && (13..=20).contains(&n) {
+        return Carrier::Jd;
+    }
+    if let Some(rest) = t.strip_prefix("JT") {
+        if digits(rest) && (12..=15).contains(&rest.len()) {
+            return Carrier::Jt;
+        }
+    }
+    if let Some(rest) = t.strip_prefix("YT") {
+        if digits(rest) && (12..=16).contains(&rest.len()) {
+            return Carrier::Yto;
+        }
+    }
+    if n == 13
+        && t.ends_with("CN")
+        && t[..2].bytes().all(|b| b.is_ascii_uppercase())
+        && digits(&t[2..11])
+    {
+        return if t.starts_with('E') {
+            Carrier::Ems
+        } else {
+            Carrier::ChinaPost
+        };
+    }
+    if digits(&t) {
+        if (12..=15).contains(&n)
+            && (t.starts_with("77") || t.starts_with("88") || t.starts_with("268"))
+        {
+            return Carrier::Sto;
+        }
+        if (12..=15).contains(&n) && t.starts_with('7') {
+            return Carrier::Zto;
+        }
+        if (n == 13 || n == 15) && (t.starts_with('3') || t.starts_with('4')) {
+            return Carrier::Yunda;
+        }
+        if n == 13 && t.starts_with('1') {
+            return Carrier::Ems;
+        }
+        if n == 13 && t.starts_with('9') {
+            return Carrier::ChinaPost;
+        }
+    }
+    Carrier::Other
+}
+
+/// Uppercase, no spaces or hyphens: the form tracking numbers are stored and compared in.
+pub fn normalize_tracking(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .collect::<String>()
+        .to_uppercase()
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ParcelKind {
+    Package,
+    Letter,
+    Document,
+    Fresh,
+    Bulky,
+}
+
+impl ParcelKind {
+    pub const ALL: [ParcelKind; 5] = [
+        ParcelKind::Package,
+        ParcelKind::Letter,
+        ParcelKind::Document,
+        ParcelKind::Fresh,
+        ParcelKind::Bulky,
+    ];
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            ParcelKind::Package => lang.pick("包裹", "Package"),
+            ParcelKind::Letter => lang.pick("信件", "Letter"),
+            ParcelKind::Document => lang.pick("文件", "Document"),
+            ParcelKind::Fresh => lang.pick("生鲜", "Fresh food"),
+            ParcelKind::Bulky => lang.pick("大件", "Bulky"),
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ParcelKind::Package => "package",
+            ParcelKind::Letter => "letter",
+            ParcelKind::Document => "document",
+            ParcelKind::Fresh => "fresh",
+            ParcelKind::Bulky => "bulky",
+        }
+    }
+
+    pub fn from_code(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == s)
+    }
+}
+
+/// How the recipient was told.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoticeHow {
+    /// The message was copied to send by chat.
+    Message,
+    Sms,
+    Call,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notice {
+    pub at: DateTime<Utc>,
+    pub how: NoticeHow,
+    pub by: String,
+}
+
+/// Who collected the parcel.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Collector {
+    pub name: String,
+    pub phone: Option<PhoneNumber>,
+    /// `None` when the recipient came in person; otherwise their relation (家人, 同事, 保姆...).
+    pub on_behalf: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Handover {
+    pub at: DateTime<Utc>,
+    pub clerk: String,
+    pub collector: Collector,
+    pub id_checked: bool,
+    /// The collector's signature, a PNG data URL drawn on the screen.
+    pub signature: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    PickedUp,
+    Returned,
+    Lost,
+    /// An outgoing parcel taken by the courier.
+    Collected,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recipient {
+    /// Canonical unit (`3-1-502`) or free text.
+    pub unit: String,
+    pub name: String,
+    pub phone: Option<PhoneNumber>,
+}
+
+/// One parcel or letter at the desk.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Parcel {
+    pub tracking: String,
+    pub carrier: Carrier,
+    pub kind: ParcelKind,
+    /// For incoming parcels, who it is for; for outgoing ones, who left it.
+    pub recipient: Recipient,
+    pub shelf: String,
+    pub pickup_code: String,
+    pub outgoing: bool,
+    pub received_at: DateTime<Utc>,
+    pub received_by: String,
+    #[serde(default)]
+    pub notices: Vec<Notice>,
+    #[serde(default)]
+    pub handover: Option<Handover>,
+    /// How the parcel left the shelf, when it did.
+    #[serde(default)]
+    pub outcome: Option<Outcome>,
+    #[serde(default)]
+    pub closed_at: Option<DateTime<Utc>>,
+    #[serde(default)]
+    pub closed_by: String,
+    #[serde(default)]
+    pub note: String,
+    /// A small JPEG data URL, when the clerk took one.
+    #[serde(default)]
+    pub photo: Option<String>,
+}
+
+/// Where a parcel stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParcelState {
+    Received,
+    Notified,
+    Closed(Outcome),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ParcelError {
+    #[error("tracking number is empty or too long")]
+    BadTracking,
+    #[error("no recipient")]
+    NoRecipient,
+    #[error("the parcel is already closed ({0:?})")]
+    Closed(Outcome),
+    #[error("a signature is needed")]
+    NoSignature,
+    #[error("someone collecting on behalf needs a name, phone, relation and an ID check")]
+    OnBehalfIncomplete,
+    #[error("a note is needed")]
+    NoteNeeded,
+    #[error("that is for incoming parcels only")]
+    NotIncoming,
+    #[error("that is for outgoing parcels only")]
+    NotOutgoing,
+    #[error("tracking number already on the shelf")]
+    Duplicate,
+}
+
+impl Localized for ParcelError {
+    fn message(&self, lang: Lang) -> String {
+        use ParcelError::*;
+        match self {
+            BadTracking => lang.pick(
+                "请扫描或输入运单号(最多40位)。",
+                "Scan or type the tracking number (at most 40 characters).",
+            ),
+            NoRecipient => lang.pick(
+                "请填写收件房号或收件人。",
+                "Enter the recipient's unit or name.",
+            ),
+            Closed(Outcome::PickedUp) => {
+                lang.pick("这件快递已被取走。", "This parcel was already picked up.")
+            }
+            Closed(Outcome::Returned) => {
+                lang.pick("这件快递已退回。", "This parcel was already returned.")
+            }
+            Closed(Outcome::Lost) => lang.pick(
+                "这件快递已登记为遗失/损坏。",
+                "This parcel is already recorded as lost or damaged.",
+            ),
+            Closed(Outcome::Collected) => lang.pick(
+                "这件寄件已被快递员取走。",
+                "This outgoing parcel was already collected.",
+            ),
+            NoSignature => lang.pick(
+                "请领取人在屏幕上签名。",
+                "Ask the collector to sign on the screen.",
+            ),
+            OnBehalfIncomplete => lang.pick(
+                "代领需填写代领人姓名、电话、与收件人关系,并核验证件。",
+                "Collecting on behalf needs the person's name, phone, relation and an ID check.",
+            ),
+            NoteNeeded => lang.pick("请写明情况。", "Write what happened."),
+            NotIncoming => lang.pick("只适用于收到的快递。", "Only for incoming parcels."),
+            NotOutgoing => lang.pick("只适用于寄出的快递。", "Only for outgoing parcels."),
+            Duplicate => lang.pick(
+                "这个运单号已在货架上,不能重复入库。",
+                "This tracking number is already on the shelf; it cannot be taken in twice.",
+            ),
+        }
+        .into()
+    }
+}
+
+/// Index names of parcels.
+pub mod ix {
+    pub const TRACKING: &str = "tracking";
+    pub const CODE: &str = "code";
+    pub const UNIT: &str = "unit";
+    pub const NAME: &str = "name";
+    pub const PHONE: &str = "phone";
+    /// `1` for incoming parcels still on the shelf.
+    pub const WAITING: &str = "waiting";
+    /// `1` for outgoing parcels not yet collected.
+    pub const OUTGOING: &str = "outgoing";
+    /// Day received.
+    pub const DAY: &str = "day";
+    /// `outcome|day` of closing, for the day view.
+    pub const CLOSED: &str = "closed";
+}
+
+impl Record for Parcel {
+    const KIND: &'static str = "parcel";
+    const SCHEMA: u32 = 1;
+    fn index_values(&self) -> Vec<(&'static str, String)> {
+        let mut v = vec![
+            (ix::TRACKING, self.tracking.clone()),
+            (ix::DAY, day_key(self.received_at)),
+        ];
+        if self.outcome.is_none() {
+            v.push((
+                if self.outgoing {
+                    ix::OUTGOING
+                } else {
+                    ix::WAITING
+                },
+                "1".into(),
+            ));
+            v.push((ix::CODE, self.pickup_code.clone()));
+        }
+        if !self.recipient.unit.is_empty() {
+            v.push((ix::UNIT, self.recipient.unit.clone()));
+        }
+        if !self.recipient.name.is_empty() {
+            v.push((ix::NAME, self.recipient.name.to_lowercase()));
+        }
+        if let Some(p) = &self.recipient.phone {
+            v.push((ix::PHONE, p.digits().to_string()));
+        }
+        if let (Some(o), Some(at)) = (self.outcome, self.closed_at) {
+            v.push((ix::CLOSED, format!("{}|{}", outcome_code(o), day_key(at))));
+        }
+        v
+    }
+    fn sort_time(&self, _meta: &Meta) -> DateTime<Utc> {
+        self.received_at
+    }
+}
+
+pub fn outcome_code(o: Outcome) -> &'static str {
+    match o {
+        Outcome::PickedUp => "picked_up",
+        Outcome::Returned => "returned",
+        Outcome::Lost => "lost",
+        Outcome::Collected => "collected",
+    }
+}
+
+/// The intake form, as typed or scanned.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Intake {
+    pub tracking: String,
+    pub carrier: Option<Carrier>,
+    pub kind: Option<ParcelKind>,
+    pub unit: String,
+    pub name: String,
+    pub phone: String,
+    pub shelf: String,
+    pub outgoing: bool,
+}
+
+impl Intake {
+    /// A parcel received now by `clerk`, with `pickup_code` (from [`pickup_code`]).
+    pub fn parse(
+        &self,
+        now: DateTime<Utc>,
+        clerk: &str,
+        pickup_code: String,
+    ) -> Result<Parcel, Vec<ParcelError>> {
+        let mut errors = Vec::new();
+        let tracking = normalize_tracking(&self.tracking);
+        if tracking.is_empty() || tracking.len() > 40 {
+            errors.push(ParcelError::BadTracking);
+        }
+        let unit = self.unit.trim();
+        let unit = UnitNo::parse(unit)
+            .map(|u| u.key())
+            .unwrap_or_else(|_| unit.to_string());
+        let name = self.name.trim().to_string();
+        if unit.is_empty() && name.is_empty() {
+            errors.push(ParcelError::NoRecipient);
+        }
+        let phone = match self.phone.trim() {
+            "" => None,
+            p => PhoneNumber::parse(p).ok(),
+        };
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        Ok(Parcel {
+            carrier: self.carrier.unwrap_or_else(|| guess_carrier(&tracking)),
+            tracking,
+            kind: self.kind.unwrap_or(ParcelKind::Package),
+            recipient: Recipient { unit, name, phone },
+            shelf: self.shelf.trim().to_string(),
+            pickup_code,
+            outgoing: self.outgoing,
+            received_at: now,
+            received_by: clerk.to_string(),
+            notices: Vec::new(),
+            handover: None,
+            outcome: None,
+            closed_at: None,
+            closed_by: String::new(),
+            note: String::new(),
+            photo: None,
+        })
+    }
+}
+
+/// A six-digit pickup code from random bits (the app retries on the rare clash with a parcel
+/// still on the shelf).
+pub fn pickup_code(random: u32) -> String {
+    format!("{:06}", random % 1_000_000)
+}
+
+impl Parcel {
+    pub fn state(&self) -> ParcelState {
+        match self.outcome {
+            Some(o) => ParcelState::Closed(o),
+            None if !self.notices.is_empty() => ParcelState::Notified,
+            None => ParcelState::Received,
+        }
+    }
+
+    fn open(&self) -> Result<(), ParcelError> {
+        match self.outcome {
+            Some(o) => Err(ParcelError::Closed(o)),
+            None => Ok(()),
+        }
+    }
+
+    /// The recipient was told (again).
+    pub fn notified(
+        mut self,
+        at: DateTime<Utc>,
+        how: NoticeHow,
+        by: &str,
+    ) -> Result<Self, ParcelError> {
+        self.open()?;
+        if self.outgoing {
+            return Err(ParcelError::NotIncoming);
+        }
+        self.notices.push(Notice {
+            at,
+            how,
+            by: by.to_string(),
+        });
+        Ok(self)
+    }
+
+    /// Handed over to the recipient, or to someone on their behalf.
+    pub fn handed_over(mut self, h: Handover) -> Result<Self, ParcelError> {
+        self.open()?;
+        if self.outgoing {
+            return Err(ParcelError::NotIncoming);
+        }
+        if h.signature.is_empty() {
+            return Err(ParcelError::NoSignature);
+        }
+        if let Some(rel) = &h.collector.on_behalf {
+            if rel.trim().is_empty()
+                || h.collector.name.trim().is_empty()
+                || h.collector.phone.is_none()
+                || !h.id_checked
+            {
+                return Err(ParcelError::OnBehalfIncomplete);
+            }
+        }
+        self.closed_at = Some(h.at);
+        self.closed_by = h.clerk.clone();
+        self.outcome = Some(Outcome::PickedUp);
+        self.handover = Some(h);
+        Ok(self)
+    }
+
+    /// Returned to sender, or recorded lost/damaged (which needs a note).
+    pub fn closed_as(
+        mut self,
+        outcome: Outcome,
+        at: DateTime<Utc>,
+        note: &str,
+        clerk: &str,
+    ) -> Result<Self, ParcelError> {
+        self.open()?;
+        match outcome {
+            Outcome::PickedUp => return Err(ParcelError::NoSignature),
+            Outcome::Collected if !self.outgoing => return Err(ParcelError::NotOutgoing),
+            Outcome::Returned | Outcome::Lost if self.outgoing => {
+                return Err(ParcelError::NotIncoming);
+            }
+            Outcome::Lost if note.trim().is_empty() => return Err(ParcelError::NoteNeeded),
+            _ => {}
+        }
+        self.outcome = Some(outcome);
+        self.closed_at = Some(at);
+        self.closed_by = clerk.to_string();
+        self.note = note.trim().to_string();
+        Ok(self)
+    }
+
+    /// Whole days on the shelf at `now`.
+    pub fn days_waiting(&self, now: DateTime<Utc>) -> i64 {
+        (now - self.received_at).num_days().max(0)
+    }
+
+    /// Still on the shelf after `days` days.
+    pub fn overdue(&self, now: DateTime<Utc>, days: u32) -> bool {
+        self.outcome.is_none()
+            && !self.outgoing
+            && now - self.received_at > Duration::days(i64::from(days))
+    }
+
+    /// The message to send the recipient.
+    pub fn notice_text(&self, lang: Lang, office: &str, hours: &str) -> String {
+        let tail: String = self
+            .tracking
+            .chars()
+            .rev()
+            .take(4)
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let carrier = self.carrier.label(lang);
+        let shelf = if self.shelf.is_empty() {
+            lang.pick("前台", "the desk").to_string()
+        } else {
+            self.shelf.clone()
+        };
+        match lang {
+            Lang::Zh => format!(
+                "【{office}】{}您好,您的{carrier}快递(尾号{tail})已于{}到前台,取件码 {},货架 {shelf}。前台服务时间 {hours}。",
+                self.recipient.name,
+                short(self.received_at),
+                self.pickup_code
+            ),
+            Lang::En => format!(
+                "[{office}] Hello {}, your {carrier} parcel (ending {tail}) arrived at the front desk at {}. Pickup code {}, shelf {shelf}. Desk hours {hours}.",
+                self.recipient.name,
+                short(self.received_at),
+                self.pickup_code
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 27, 2, 0, 0).unwrap()
+    }
+
+    fn parcel() -> Parcel {
+        Intake {
+            tracking: "sf 1234 5678 9012".into(),
+            unit: "3栋1单元502".into(),
+            name: "张伟".into(),
+            phone: "13800138000".into(),
+            shelf: "A-3".into(),
+            ..Intake::default()
+        }
+        .parse(now(), "小李", pickup_code(123_456_789))
+        .unwrap()
+    }
+
+    fn signed(on_behalf: Option<&str>, id_checked: bool) -> Handover {
+        Handover {
+            at: now() + Duration::hours(3),
+            clerk: "小李".into(),
+            collector: Collector {
+                name: "王芳".into(),
+                phone: PhoneNumber::parse("13900139000").ok(),
+                on_behalf: on_behalf.map(String::from),
+            },
+            id_checked,
+            signature: "data:image/png;base64,iVBOR".into(),
+        }
+    }
+
+    #[test]
+    fn carriers_are_guessed_from_their_number_formats() {
+        for (t, c) in [
+            ("SF1234567890123", Carrier::Sf),
+            ("JDVA12345678901", Carrier::Jd),
+            ("JT1234567890123", Carrier::Jt),
+            ("YT1234567890123", Carrier::Yto),
+            ("773012345678901", Carrier::Sto),
+            ("75312345678901", Carrier::Zto),
+            ("4312345678901", Carrier::Yunda),
+            ("EA123456789CN", Carrier::Ems),
+            ("1123456789012", Carrier::Ems),
+            ("9812345678901", Carrier::ChinaPost),
+            ("ABC", Carrier::Other),
+        ] {
+            assert_eq!(guess_carrier(t), c, "{t}");
+        }
+    }
+
+    #[test]
+    fn intake_normalises_and_guesses_and_a_chosen_carrier_wins() {
+        let p = parcel();
+        assert_eq!(p.tracking, "SF123456789012");
+        assert_eq!(p.carrier, Carrier::Sf);
+        assert_eq!(p.recipient.unit, "3-1-502");
+        assert_eq!(p.pickup_code, "456789");
+        assert_eq!(p.state(), ParcelState::Received);
+        let chosen = Intake {
+            tracking: "SF123456789012".into(),
+            carrier: Some(Carrier::Other),
+            name: "x".into(),
+            ..Intake::default()
+        };
+        assert_eq!(
+            chosen.parse(now(), "", "1".into()).unwrap().carrier,
+            Carrier::Other
+        );
+    }
+
+    #[test]
+    fn intake_needs_a_tracking_number_and_a_recipient() {
+        let errs = Intake::default().parse(now(), "", "1".into()).unwrap_err();
+        assert_eq!(
+            errs,
+            vec![ParcelError::BadTracking, ParcelError::NoRecipient]
+        );
+    }
+
+    #[test]
+    fn received_then_notified_then_picked_up() {
+        let p = parcel().notified(now(), NoticeHow::Sms, "小李").unwrap();
+        assert_eq!(p.state(), ParcelState::Notified);
+        let p = p.notified(now(), NoticeHow::Call, "小李").unwrap();
+        assert_eq!(p.notices.len(), 2);
+        let p = p.handed_over(signed(None, false)).unwrap();
+        assert_eq!(p.state(), ParcelState::Closed(Outcome::PickedUp));
+        assert!(!p.index_values().iter().any(|(n, _)| *n == ix::WAITING));
+    }
+
+    #[test]
+    fn a_collection_on_behalf_needs_name_phone_relation_and_id_check() {
+        assert_eq!(
+            parcel().handed_over(signed(Some("家人"), false)),
+            Err(ParcelError::OnBehalfIncomplete)
+        );
+        assert_eq!(
+            parcel().handed_over(signed(Some(" "), true)),
+            Err(ParcelError::OnBehalfIncomplete)
+        );
+        let p = parcel().handed_over(signed(Some("家人"), true)).unwrap();
+        assert_eq!(
+            p.handover.unwrap().collector.on_behalf.as_deref(),
+            Some("家人")
+        );
+    }
+
+    #[test]
+    fn no_hand_over_without_a_signature() {
+        let mut h = signed(None, true);
+        h.signature.clear();
+        assert_eq!(parcel().handed_over(h), Err(ParcelError::NoSignature));
+    }
+
+    #[test]
+    fn a_closed_parcel_refuses_every_move() {
+        let picked = parcel().handed_over(signed(None, true)).unwrap();
+        assert_eq!(
+            picked.clone().notified(now(), NoticeHow::Sms, ""),
+            Err(ParcelError::Closed(Outcome::PickedUp))
+        );
+        assert_eq!(
+            picked.clone().handed_over(signed(None, true)),
+            Err(ParcelError::Closed(Outcome::PickedUp))
+        );
+        assert_eq!(
+            picked.closed_as(Outcome::Returned, now(), "", ""),
+            Err(ParcelError::Closed(Outcome::PickedUp))
+        );
+        let returned = parcel()
+            .closed_as(Outcome::Returned, now(), "拒收", "小李")
+            .unwrap();
+        assert_eq!(returned.state(), ParcelState::Closed(Outcome::Returned));
+        assert_eq!(
+            returned.handed_over(signed(None, true)),
+            Err(ParcelError::Closed(Outcome::Returned))
+        );
+    }
+
+    #[test]
+    fn lost_needs_a_note_and_outgoing_parcels_are_collected_not_picked_up() {
+        assert_eq!(
+            parcel().closed_as(Outcome::Lost, now(), " ", ""),
+            Err(ParcelError::NoteNeeded)
+        );
+        assert!(
+            parcel()
+                .closed_as(Outcome::Lost, now(), "外箱破损", "")
+                .is_ok()
+        );
+        assert_eq!(
+            parcel().closed_as(Outcome::Collected, now(), "", ""),
+            Err(ParcelError::NotOutgoing)
+        );
+        let out = Intake {
+            tracking: "YT1234567890123".into(),
+            name: "刘洋".into(),
+            outgoing: true,
+            ..Intake::default()
+        }
+        .parse(now(), "", "1".into())
+        .unwrap();
+        assert!(out.index_values().contains(&(ix::OUTGOING, "1".into())));
+        assert_eq!(
+            out.clone().notified(now(), NoticeHow::Sms, ""),
+            Err(ParcelError::NotIncoming)
+        );
+        assert_eq!(
+            out.clone().handed_over(signed(None, true)),
+            Err(ParcelError::NotIncoming)
+        );
+        assert_eq!(
+            out.clone().closed_as(Outcome::Returned, now(), "", ""),
+            Err(ParcelError::NotIncoming)
+        );
+        let done = out
+            .closed_as(Outcome::Collected, now(), "顺丰小哥", "")
+            .unwrap();
+        assert!(
+            done.index_values()
+                .iter()
+                .any(|(n, v)| *n == ix::CLOSED && v.starts_with("collected|"))
+        );
+    }
+
+    #[test]
+    fn overdue_after_the_set_days_on_the_shelf() {
+        let p = parcel();
+        assert!(!p.overdue(now() + Duration::days(3), 3));
+        assert!(p.overdue(now() + Duration::days(3) + Duration::minutes(1), 3));
+        assert_eq!(p.days_waiting(now() + Duration::days(4)), 4);
+        let picked = p.handed_over(signed(None, true)).unwrap();
+        assert!(!picked.overdue(now() + Duration::days(10), 3));
+    }
+
+    #[test]
+    fn the_notice_has_the_code_shelf_and_hours() {
+        let t = parcel().notice_text(Lang::Zh, "阳光物业", "8:00-20:00");
+        assert!(
+            t.contains("取件码 456789")
+                && t.contains("货架 A-3")
+                && t.contains("8:00-20:00")
+                && t.contains("尾号9012"),
+            "{t}"
+        );
+    }
+}
