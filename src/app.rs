@@ -8,6 +8,9 @@ use crate::i18n::Msg;
 use crate::pages::audit::AuditPage;
 use crate::pages::home::HomePage;
 use crate::pages::module::{ModulePage, NotFound};
+use crate::pages::parcels::{
+    intake::IntakePage, outgoing::OutgoingPage, shelf::ShelfPage, today::TodayPage,
+};
 use crate::pages::residents::{ResidentsPage, import::ImportPage, unit::UnitPage};
 use crate::pages::settings::SettingsPage;
 use crate::pages::signin::{FirstRun, LockScreen};
@@ -138,6 +141,10 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/settings") view=SettingsPage />
                     <Route path=path!("/staff") view=StaffPage />
                     <Route path=path!("/audit") view=AuditPage />
+                    <Route path=path!("/parcels") view=IntakePage />
+                    <Route path=path!("/parcels/shelf") view=ShelfPage />
+                    <Route path=path!("/parcels/outgoing") view=OutgoingPage />
+                    <Route path=path!("/parcels/today") view=TodayPage />
                     <Route path=path!("/residents") view=ResidentsPage />
                     <Route path=path!("/residents/import") view=ImportPage />
                     <Route path=path!("/residents/u/:key") view=UnitPage />

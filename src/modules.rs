@@ -23,7 +23,7 @@ const fn m(slug: &'static str, name: Msg, about: Msg, built: bool) -> Module {
 pub const MODULES: &[Module] = &[
     m("", Msg::Home, Msg::Memo, true),
     m("visitors", Msg::Visitors, Msg::AboutVisitors, true),
-    m("parcels", Msg::Parcels, Msg::AboutParcels, false),
+    m("parcels", Msg::Parcels, Msg::AboutParcels, true),
     m(
         "inspections",
         Msg::Inspections,

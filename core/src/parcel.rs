@@ -473,6 +473,36 @@ impl Intake {
     }
 }
 
+/// Where a shelf search text is looked up: a six-digit pickup code, a tracking number, a unit,
+/// a phone, or a name.
+pub fn search_plan(input: &str) -> Vec<(&'static str, crate::store::KeyRange)> {
+    use crate::store::KeyRange;
+    let s = input.trim();
+    if s.is_empty() {
+        return Vec::new();
+    }
+    let mut plan = Vec::new();
+    let compact: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let digits = compact.chars().all(|c| c.is_ascii_digit());
+    if digits && compact.len() == 6 {
+        plan.push((ix::CODE, KeyRange::Exact(compact.clone())));
+    }
+    let tracking = normalize_tracking(s);
+    if tracking.len() >= 4 && tracking.chars().all(|c| c.is_ascii_alphanumeric()) {
+        plan.push((ix::TRACKING, KeyRange::Prefix(tracking)));
+    }
+    if let Ok(u) = UnitNo::parse(s) {
+        plan.push((ix::UNIT, KeyRange::Prefix(u.key())));
+    }
+    if digits && compact.len() >= 3 {
+        plan.push((ix::PHONE, KeyRange::Prefix(compact)));
+    }
+    if !s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        plan.push((ix::NAME, KeyRange::Prefix(s.to_lowercase())));
+    }
+    plan
+}
+
 /// A six-digit pickup code from random bits (the app retries on the rare clash with a parcel
 /// still on the shelf).
 pub fn pickup_code(random: u32) -> String {
@@ -808,6 +838,20 @@ mod tests {
         assert_eq!(p.days_waiting(now() + Duration::days(4)), 4);
         let picked = p.handed_over(signed(None, true)).unwrap();
         assert!(!picked.overdue(now() + Duration::days(10), 3));
+    }
+
+    #[test]
+    fn the_shelf_search_looks_where_the_text_can_be() {
+        let names = |s: &str| {
+            search_plan(s)
+                .into_iter()
+                .map(|(n, _)| n)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(names("456789"), vec![ix::CODE, ix::TRACKING, ix::PHONE]);
+        assert_eq!(names("sf1234"), vec![ix::TRACKING]);
+        assert_eq!(names("3-1-502"), vec![ix::TRACKING, ix::UNIT]);
+        assert_eq!(names("张伟"), vec![ix::NAME]);
     }
 
     #[test]

@@ -91,6 +91,9 @@ pub fn SelectField(
     value: RwSignal<String>,
     #[prop(into)] options: Signal<Vec<(String, String)>>,
     #[prop(optional)] testid: &'static str,
+    /// Enter passes this field by (it is usually right already, e.g. a detected carrier).
+    #[prop(optional)]
+    enter_skip: bool,
 ) -> impl IntoView {
     let desk = use_desk();
     view! {
@@ -99,6 +102,7 @@ pub fn SelectField(
             <select
                 id=id
                 data-testid=testid
+                data-enter-skip=enter_skip.then_some("")
                 prop:value=move || value.get()
                 on:change:target=move |ev| value.set(ev.target().value())
             >
@@ -167,7 +171,7 @@ pub fn enter_moves_on(ev: leptos::ev::KeyboardEvent) {
     };
     ev.prevent_default();
     let Ok(fields) =
-        form.query_selector_all("input:not([type=hidden]):not([disabled]), select, textarea")
+        form.query_selector_all("input:not([type=hidden]):not([disabled]):not([data-enter-skip]), select:not([data-enter-skip]), textarea")
     else {
         return;
     };

@@ -3,4 +3,5 @@ pub mod form;
 pub mod lookup;
 pub mod paged;
 pub mod shell;
+pub mod signature;
 pub mod toast;

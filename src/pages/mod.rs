@@ -2,6 +2,7 @@
 pub mod audit;
 pub mod home;
 pub mod module;
+pub mod parcels;
 pub mod residents;
 pub mod settings;
 pub mod signin;

@@ -120,3 +120,43 @@ pub fn retention_days() -> u32 {
 pub fn set_retention_days(days: u32) -> Result<(), String> {
     LocalStorage::set(RETENTION_DAYS, days).map_err(|e| e.to_string())
 }
+
+const PARCEL_OVERDUE_DAYS: &str = "lobbydesk.parcel.overdue_days";
+const OFFICE_NAME: &str = "lobbydesk.office_name";
+const DESK_HOURS: &str = "lobbydesk.desk_hours";
+
+/// Days on the shelf after which a parcel is overdue (default 3).
+pub fn parcel_overdue_days() -> u32 {
+    LocalStorage::get(PARCEL_OVERDUE_DAYS)
+        .ok()
+        .filter(|d| (1..=60).contains(d))
+        .unwrap_or(3)
+}
+
+pub fn set_parcel_overdue_days(d: u32) -> Result<(), String> {
+    LocalStorage::set(PARCEL_OVERDUE_DAYS, d).map_err(|e| e.to_string())
+}
+
+/// The office's name in messages to residents (default 物业服务中心).
+pub fn office_name() -> String {
+    LocalStorage::get::<String>(OFFICE_NAME)
+        .ok()
+        .filter(|s| !s.trim().is_empty())
+        .unwrap_or_else(|| "物业服务中心".into())
+}
+
+pub fn set_office_name(s: &str) -> Result<(), String> {
+    LocalStorage::set(OFFICE_NAME, s.trim()).map_err(|e| e.to_string())
+}
+
+/// The desk's hours in messages to residents (default 8:00-20:00).
+pub fn desk_hours() -> String {
+    LocalStorage::get::<String>(DESK_HOURS)
+        .ok()
+        .filter(|s| !s.trim().is_empty())
+        .unwrap_or_else(|| "8:00-20:00".into())
+}
+
+pub fn set_desk_hours(s: &str) -> Result<(), String> {
+    LocalStorage::set(DESK_HOURS, s.trim()).map_err(|e| e.to_string())
+}

@@ -1,0 +1,162 @@
+// 快递: a stack of parcels scanned in by keyboard, notified, handed over on someone's behalf with a
+// signature, overdue on the shelf, duplicates refused, and all of it offline.
+import { test, expect } from './fixtures.js';
+
+const STACK = [
+  ['SF1234567890123', '3-1-502', '顺丰'],
+  ['YT9876543210123', '3-1-502', '圆通'],
+  ['JT1112223334445', '5-2-1201', '极兔'],
+  ['75312345678901', '8-1-101', '中通'],
+  ['4312345678901', '3栋1单元502', '韵达'],
+];
+
+// What a USB scanner does: types the number, then Enter.
+async function scan(page, code) {
+  await page.keyboard.type(code);
+  await page.keyboard.press('Enter');
+}
+
+async function sign(page) {
+  const box = await page.getByTestId('signature').boundingBox();
+  await page.mouse.move(box.x + 30, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 30 + i * 25, box.y + box.height / 2 + (i % 2 ? -20 : 20));
+  await page.mouse.up();
+}
+
+async function takeInStack(page) {
+  let keys = 0;
+  for (const [tracking, unit] of STACK) {
+    await expect(page.getByTestId('p-tracking')).toBeFocused();
+    await scan(page, tracking);
+    await expect(page.getByTestId('p-unit')).toBeFocused();
+    await page.keyboard.type(unit); keys += unit.length;
+    for (let i = 0; i < 4; i++) { await page.keyboard.press('Enter'); keys += 1; } // name, phone, shelf, take in
+    await expect(page.getByTestId('intake-done')).toContainText(tracking);
+  }
+  return keys / STACK.length;
+}
+
+test('scan a stack in by keyboard, notify, hand two over on behalf with a signature, offline', async ({ page, context, app, shell }, testInfo) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url });
+  await shell.open('/parcels');
+  await shell.waitForOfflineReady();
+  await app.close();
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByTestId('p-tracking')).toBeFocused();
+  await page.getByTestId('p-shelf').fill('A-3');
+  await page.getByTestId('p-tracking').focus();
+  const t0 = Date.now();
+  const keysPerParcel = await takeInStack(page);
+  const ms = (Date.now() - t0) / STACK.length;
+  console.log(`intake per scanned parcel: the scan + ${keysPerParcel} keystrokes, ${ms.toFixed(0)} ms (${testInfo.project.name})`);
+  const recent = page.getByTestId('intake-recent').getByTestId('parcel-row');
+  await expect(recent).toHaveCount(5);
+  for (const [tracking, , carrier] of STACK) {
+    await expect(recent.filter({ hasText: tracking })).toContainText(carrier);
+  }
+  await expect(recent.filter({ hasText: '4312345678901' })).toContainText('3-1-502');
+  await shell.screenshot(testInfo, 'parcel-intake');
+
+  // A duplicate tracking number is refused.
+  await scan(page, 'sf 1234 5678 9012 3');
+  await page.keyboard.type('9-9-909');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('p-tracking-error')).toContainText('已在货架上');
+  await expect(recent).toHaveCount(5);
+
+  // Notify one: the message carries the pickup code and shelf.
+  await page.getByTestId('tab-shelf').click();
+  await expect(page.getByTestId('shelf-row')).toHaveCount(5);
+  const sf = page.getByTestId('shelf-row').filter({ hasText: 'SF1234567890123' });
+  const code = await sf.getByTestId('parcel-code').innerText();
+  await sf.getByTestId('notify-open').click();
+  await expect(sf.getByTestId('notice-text')).toHaveValue(new RegExp(`取件码 ${code}.*货架 A-3`));
+  await sf.getByTestId('notice-copy').click();
+  await expect(sf.getByTestId('parcel-state')).toHaveText('已通知');
+  await page.getByTestId('only-unnotified').check();
+  await expect(page.getByTestId('shelf-row')).toHaveCount(4);
+  await page.getByTestId('only-unnotified').uncheck();
+
+  // Two parcels for 3-1-502 collected by the nanny.
+  await page.getByTestId('shelf-search').fill('3-1-502');
+  await expect(page.getByTestId('shelf-row')).toHaveCount(3);
+  await page.getByTestId('shelf-row').filter({ hasText: 'SF1234567890123' }).getByTestId('select-parcel').check();
+  await page.getByTestId('shelf-row').filter({ hasText: 'YT9876543210123' }).getByTestId('select-parcel').check();
+  await page.getByTestId('on-behalf').click();
+  await page.getByTestId('h-name').fill('陈阿姨');
+  await page.getByTestId('h-phone').fill('13611112222');
+  await page.getByTestId('h-relation').fill('保姆');
+  await page.getByTestId('handover-confirm').click();
+  await expect(page.getByTestId('handover-error')).toContainText('签名');
+  await sign(page);
+  await page.getByTestId('handover-confirm').click();
+  await expect(page.getByTestId('handover-error')).toContainText('核验证件');
+  await page.getByTestId('id-checked').check();
+  await page.getByTestId('handover-confirm').click();
+  await expect(page.getByTestId('shelf-row')).toHaveCount(1);
+  await page.getByTestId('shelf-search').fill(code);
+  await expect(page.getByTestId('shelf-empty').or(page.getByText('货架上没有快递。'))).toBeVisible();
+
+  await page.reload();
+  await page.getByTestId('tab-today').click();
+  await expect(page.getByTestId('n-received')).toHaveText('5');
+  await expect(page.getByTestId('n-handed')).toHaveText('2');
+  await expect(page.getByTestId('n-waiting')).toHaveText('3');
+  await shell.screenshot(testInfo, 'parcel-day');
+});
+
+test('a parcel left more than three days becomes overdue; returned and lost leave the shelf', async ({ page, shell }) => {
+  await page.clock.install({ time: new Date('2026-11-20T10:00:00+08:00') });
+  await shell.open('/parcels');
+  await page.getByTestId('p-tracking').fill('EA123456789CN');
+  await page.getByTestId('p-unit').fill('6-1-101');
+  await page.getByTestId('p-submit').click();
+  await expect(page.getByTestId('intake-done')).toContainText('EA123456789CN');
+  await page.getByTestId('p-tracking').fill('9812345678901');
+  await page.getByTestId('p-unit').fill('6-1-102');
+  await page.getByTestId('p-submit').click();
+  await page.getByTestId('p-tracking').fill('1123456789012');
+  await page.getByTestId('p-unit').fill('6-1-103');
+  await page.getByTestId('p-submit').click();
+  await expect(page.getByTestId('intake-recent').getByTestId('parcel-row')).toHaveCount(3);
+
+  await page.clock.setSystemTime(new Date('2026-11-24T11:00:00+08:00'));
+  await page.reload();
+  await shell.signIn();
+  await page.goto(shell.url + '/parcels/shelf');
+  await expect(page.getByTestId('shelf-row')).toHaveCount(3);
+  await expect(page.getByTestId('overdue')).toHaveCount(3);
+  const ems = page.getByTestId('shelf-row').filter({ hasText: 'EA123456789CN' });
+  await expect(ems).toContainText('EMS');
+  await ems.getByTestId('close-open').click();
+  await ems.getByTestId('close-note').fill('收件人拒收');
+  await ems.getByTestId('mark-returned').click();
+  await expect(page.getByTestId('shelf-row')).toHaveCount(2);
+  const post = page.getByTestId('shelf-row').filter({ hasText: '9812345678901' });
+  await post.getByTestId('close-open').click();
+  await post.getByTestId('mark-lost').click();
+  await expect(page.getByTestId('toast').last()).toContainText('请写明情况');
+  await post.getByTestId('close-note').fill('外箱破损,内物遗失');
+  await post.getByTestId('mark-lost').click();
+  await expect(page.getByTestId('shelf-row')).toHaveCount(1);
+  await page.getByTestId('tab-today').click();
+  await expect(page.getByTestId('n-overdue')).toHaveText('1');
+});
+
+test('an outgoing parcel is logged and marked collected by the courier', async ({ page, shell }) => {
+  await shell.open('/parcels/outgoing');
+  await page.getByTestId('o-tracking').fill('SF5550001112223');
+  await page.getByTestId('o-unit').fill('3-1-502');
+  await page.getByTestId('o-name').fill('张伟');
+  await page.getByTestId('o-submit').click();
+  await expect(page.getByTestId('outgoing-row')).toHaveCount(1);
+  await expect(page.getByTestId('outgoing-row')).toContainText('顺丰');
+  await page.getByTestId('o-courier').fill('顺丰小哥');
+  await page.getByTestId('courier-collected').click();
+  await expect(page.getByTestId('outgoing-row')).toHaveCount(0);
+});
