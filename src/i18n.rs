@@ -285,6 +285,10 @@ messages! {
     OfficeName => "物业名称(用于通知消息)", "Office name (in messages)";
     DeskHours => "前台服务时间", "Desk hours";
 
+    TakePhoto => "拍照/选图", "Photo";
+    RemovePhoto => "删除照片", "Remove photo";
+    NotAnImage => "这个文件不是图片。", "That file is not an image.";
+
     StartupFailed => "LobbyDesk 无法启动", "LobbyDesk cannot start";
     TryAgain => "重试", "Try again";
 }

@@ -160,3 +160,22 @@ test('an outgoing parcel is logged and marked collected by the courier', async (
   await page.getByTestId('courier-collected').click();
   await expect(page.getByTestId('outgoing-row')).toHaveCount(0);
 });
+
+test('a photo of the parcel is shrunk to a JPEG and kept with it', async ({ page, shell }) => {
+  const fs = await import('node:fs');
+  const png = fs.readFileSync(new URL('../../public/icons/icon-512.png', import.meta.url));
+  await shell.open('/parcels');
+  await page.getByTestId('p-tracking').fill('SF9990001112223');
+  await page.getByTestId('p-unit').fill('2-1-201');
+  await page.getByTestId('p-photo').setInputFiles({ name: 'parcel.png', mimeType: 'image/png', buffer: png });
+  await expect(page.getByTestId('p-photo-thumb')).toBeVisible();
+  await page.getByTestId('p-submit').click();
+  await expect(page.getByTestId('intake-done')).toContainText('SF9990001112223');
+  await expect(page.getByTestId('p-photo-thumb')).toHaveCount(0);
+  await page.getByTestId('tab-shelf').click();
+  const img = page.getByTestId('shelf-row').first().getByTestId('parcel-photo');
+  await expect(img).toBeVisible();
+  const src = await img.getAttribute('src');
+  expect(src.startsWith('data:image/jpeg')).toBe(true);
+  expect(src.length).toBeLessThan(200_000);
+});

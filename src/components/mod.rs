@@ -2,6 +2,7 @@
 pub mod form;
 pub mod lookup;
 pub mod paged;
+pub mod photo;
 pub mod shell;
 pub mod signature;
 pub mod toast;

@@ -29,7 +29,11 @@ pub enum IntakeError {
 
 /// Takes a parcel in: refuses a tracking number already on the shelf, draws a pickup code no
 /// parcel on the shelf has, and saves.
-pub async fn take_in(desk: Desk, intake: &Intake) -> Result<Parcel, IntakeError> {
+pub async fn take_in(
+    desk: Desk,
+    intake: &Intake,
+    photo: Option<String>,
+) -> Result<Parcel, IntakeError> {
     let store = desk.store();
     let tracking = parcel::normalize_tracking(&intake.tracking);
     if !tracking.is_empty() {
@@ -58,9 +62,10 @@ pub async fn take_in(desk: Desk, intake: &Intake) -> Result<Parcel, IntakeError>
             break;
         }
     }
-    let p = intake
+    let mut p = intake
         .parse(BrowserClock.now(), &desk.clerk.get_untracked(), code)
         .map_err(IntakeError::Fields)?;
+    p.photo = photo;
     let env = Envelope::create(&p, desk.new_id(), desk.stamp())
         .map_err(|e| IntakeError::Store(e.into()))?;
     store.put(&env).await.map_err(IntakeError::Store)?;

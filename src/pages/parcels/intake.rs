@@ -6,6 +6,7 @@ use super::{ParcelSummary, ParcelTabs};
 use crate::components::form::{SelectField, TextField, enter_moves_on};
 use crate::components::lookup::HostLookup;
 use crate::components::paged::use_paged;
+use crate::components::photo::PhotoInput;
 use crate::desk::use_desk;
 use crate::i18n::Msg;
 use crate::platform::clock::BrowserClock;
@@ -35,6 +36,7 @@ pub fn IntakePage() -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     let tracking_problem = RwSignal::new(None::<String>);
     let last = RwSignal::new(None::<Parcel>);
+    let photo = RwSignal::new(None::<String>);
     // The carrier follows the number as it is typed, until the clerk picks one.
     let carrier_touched = RwSignal::new(false);
     Effect::new(move |_| {
@@ -49,10 +51,10 @@ pub fn IntakePage() -> impl IntoView {
     });
     // The form is read and cleared when submitted, so the scanner can go on with the next
     // parcel while this one saves; a refused one comes back into the form if it is still empty.
-    let save = Action::new_local(move |intake: &Intake| {
-        let intake = intake.clone();
+    let save = Action::new_local(move |input: &(Intake, Option<String>)| {
+        let (intake, picture) = input.clone();
         async move {
-            match data::take_in(desk, &intake).await {
+            match data::take_in(desk, &intake, picture.clone()).await {
                 Ok(p) => {
                     last.set(Some(p));
                     problem.set(None);
@@ -66,6 +68,7 @@ pub fn IntakePage() -> impl IntoView {
                         name.set(intake.name.clone());
                         phone.set(intake.phone.clone());
                         carrier_touched.set(intake.carrier.is_some());
+                        photo.set(picture.clone());
                     }
                     match err {
                         IntakeError::Fields(errs) => {
@@ -114,6 +117,8 @@ pub fn IntakePage() -> impl IntoView {
             shelf: shelf.get_untracked(),
             outgoing: false,
         };
+        let intake = (intake, photo.get_untracked());
+        photo.set(None);
         // Shelf and kind stay for the next parcel of the stack; the rest clears.
         for s in [tracking, unit, name, phone] {
             s.set(String::new());
@@ -169,6 +174,7 @@ pub fn IntakePage() -> impl IntoView {
                     <TextField id="p-phone" label=Msg::Phone value=phone testid="p-phone" kind="tel" maxlength=20 />
                     <TextField id="p-shelf" label=Msg::ShelfSpot value=shelf testid="p-shelf" maxlength=20 />
                 </div>
+                <PhotoInput value=photo testid="p-photo" />
                 <p class="field-error" role="alert" data-testid="intake-error">{move || problem.get()}</p>
                 <button type="submit" class="primary-big" data-testid="p-submit">{desk.tr(Msg::TakeIn)}</button>
             </form>

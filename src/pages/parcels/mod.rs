@@ -62,6 +62,7 @@ pub fn ParcelSummary(parcel: Parcel) -> impl IntoView {
         .join(" · ");
     view! {
         <div class="visit-main">
+            {p.photo.clone().map(|url| view! { <img class="thumb right" src=url alt="" data-testid="parcel-photo" /> })}
             <div class="visit-line1">
                 <strong class="mono" data-testid="parcel-tracking">{p.tracking.clone()}</strong>
                 <span class="badge">{move || carrier.label(desk.lang.get())}</span>

@@ -27,7 +27,7 @@ pub fn OutgoingPage() -> impl IntoView {
             outgoing: true,
             ..Intake::default()
         };
-        match data::take_in(desk, &intake).await {
+        match data::take_in(desk, &intake, None).await {
             Ok(_) => {
                 for s in [tracking, unit, name, phone] {
                     s.set(String::new());
