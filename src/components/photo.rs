@@ -84,7 +84,7 @@ pub fn PhotoInput(
     view! {
         <div class="photo-input">
             <label for=id.clone() class="button-link">{desk.tr(Msg::TakePhoto)}</label>
-            <input id=id class="visually-hidden" type="file" accept="image/*" capture="environment" data-testid=testid on:change=on_change />
+            <input id=id class="visually-hidden" type="file" accept="image/*" capture="environment" data-enter-skip="" data-testid=testid on:change=on_change />
             {move || value.get().map(|url| view! {
                 <img class="thumb" src=url alt="" data-testid=format!("{testid}-thumb") />
                 <button type="button" class="secondary" on:click=move |_| value.set(None)>{desk.tr(Msg::RemovePhoto)}</button>
