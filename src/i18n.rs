@@ -289,6 +289,9 @@ messages! {
     RemovePhoto => "删除照片", "Remove photo";
     NotAnImage => "这个文件不是图片。", "That file is not an image.";
 
+    ScanWithCamera => "摄像头扫码", "Scan with the camera";
+    CameraUnavailable => "无法打开摄像头,请用扫码枪或手动输入。", "The camera cannot be opened; use the barcode scanner or type the number.";
+
     StartupFailed => "LobbyDesk 无法启动", "LobbyDesk cannot start";
     TryAgain => "重试", "Try again";
 }

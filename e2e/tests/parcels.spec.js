@@ -179,3 +179,38 @@ test('a photo of the parcel is shrunk to a JPEG and kept with it', async ({ page
   expect(src.startsWith('data:image/jpeg')).toBe(true);
   expect(src.length).toBeLessThan(200_000);
 });
+
+test('where the browser reads barcodes, the camera fills in the tracking number', async ({ page, shell }) => {
+  // This Chromium has no BarcodeDetector and no camera: give the page stand-ins for both, so the
+  // app's own camera path (open stream, detect, fill, stop) runs for real.
+  await page.addInitScript(() => {
+    window.__codes = ['JT1234567890123'];
+    window.__stopped = 0;
+    window.BarcodeDetector = class {
+      constructor(opts) { this.opts = opts; }
+      async detect() { return window.__codes.length ? [{ rawValue: window.__codes.shift(), format: 'code_128' }] : []; }
+    };
+    navigator.mediaDevices.getUserMedia = async () => {
+      const c = document.createElement('canvas');
+      c.width = 320; c.height = 240;
+      c.getContext('2d').fillRect(0, 0, 20, 20);
+      const stream = c.captureStream(5);
+      stream.getTracks().forEach((t) => { const stop = t.stop.bind(t); t.stop = () => { window.__stopped += 1; stop(); }; });
+      return stream;
+    };
+  });
+  await shell.open('/parcels');
+  await page.getByTestId('camera-scan').click();
+  await expect(page.getByTestId('p-tracking')).toHaveValue('JT1234567890123');
+  await expect(page.getByTestId('p-unit')).toBeFocused();
+  await expect(page.getByTestId('p-carrier')).toHaveValue('jt');
+  await expect(page.getByTestId('camera-video')).toHaveCount(0);
+  expect(await page.evaluate(() => window.__stopped)).toBeGreaterThan(0);
+});
+
+test('without BarcodeDetector there is no camera button; the USB scanner is the way in', async ({ page, shell }) => {
+  await shell.open('/parcels');
+  const has = await page.evaluate(() => 'BarcodeDetector' in window);
+  test.skip(has, 'this browser has its own BarcodeDetector');
+  await expect(page.getByTestId('camera-scan')).toHaveCount(0);
+});

@@ -2,6 +2,7 @@
 //! the service worker and install prompt, storage persistence and quota, online state.
 //! Pages never call `web_sys` for these themselves.
 
+pub mod barcode;
 pub mod clock;
 pub mod online;
 pub mod pwa;
