@@ -110,9 +110,12 @@ test('scan a stack in by keyboard, notify, hand two over on behalf with a signat
   await shell.screenshot(testInfo, 'parcel-day');
 });
 
-test('a parcel left more than three days becomes overdue; returned and lost leave the shelf', async ({ page, shell }) => {
+test('a parcel left more than three days becomes overdue; returned and lost leave the shelf', async ({ page, context, app, shell }) => {
   await page.clock.install({ time: new Date('2026-11-20T10:00:00+08:00') });
   await shell.open('/parcels');
+  await shell.waitForOfflineReady();
+  await app.close();
+  await context.setOffline(true);
   await page.getByTestId('p-tracking').fill('EA123456789CN');
   await page.getByTestId('p-unit').fill('6-1-101');
   await page.getByTestId('p-submit').click();
