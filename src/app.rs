@@ -108,6 +108,18 @@ pub fn App(
     if let Ok(h) = set_interval_with_handle(close_open_visits, Duration::from_secs(60)) {
         on_cleanup(move || h.clear());
     }
+    // Remove visitor personal data past the retention period: at start and every six hours.
+    let purge = move || {
+        leptos::task::spawn_local(async move {
+            if let Err(e) = visit_data::purge_expired(desk).await {
+                desk.toasts.error(desk.explain(&e));
+            }
+        })
+    };
+    purge();
+    if let Ok(h) = set_interval_with_handle(purge, Duration::from_secs(6 * 3600)) {
+        on_cleanup(move || h.clear());
+    }
     // Ask once that the browser keep this desk's data.
     leptos::task::spawn_local(async move {
         desk.persisted.set(storage_info::request_persist().await);

@@ -292,6 +292,8 @@ messages! {
     ScanWithCamera => "摄像头扫码", "Scan with the camera";
     CameraUnavailable => "无法打开摄像头,请用扫码枪或手动输入。", "The camera cannot be opened; use the barcode scanner or type the number.";
 
+    Purged => "(个人信息已按期清除)", "(personal data purged)";
+
     StartupFailed => "LobbyDesk 无法启动", "LobbyDesk cannot start";
     TryAgain => "重试", "Try again";
 }

@@ -98,7 +98,8 @@ pub struct WatchFlag {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Visit {
     pub name: String,
-    pub phone: PhoneNumber,
+    /// `None` only after the retention purge.
+    pub phone: Option<PhoneNumber>,
     pub id_doc: Option<IdDocument>,
     pub host: Host,
     pub purpose: Purpose,
@@ -118,6 +119,9 @@ pub struct Visit {
     pub signed_out_by: String,
     #[serde(default)]
     pub watch: Option<WatchFlag>,
+    /// Past the retention period, the personal data was removed; the visit stays for statistics.
+    #[serde(default)]
+    pub purged: bool,
 }
 
 /// Index names of visits.
@@ -135,6 +139,8 @@ pub mod ix {
     pub const ID4: &str = "id4";
     /// `purpose|day`, for a purpose over a date range.
     pub const PURPOSE_DAY: &str = "purpose_day";
+    /// Day of arrival, only while the visit still holds personal data (for the retention purge).
+    pub const PERSONAL: &str = "personal";
 }
 
 fn norm_name(s: &str) -> String {
@@ -156,10 +162,15 @@ impl Record for Visit {
         let day = day_key(self.time_in);
         let mut v = vec![
             (ix::DAY, day.clone()),
-            (ix::NAME, norm_name(&self.name)),
-            (ix::PHONE, self.phone.digits().to_string()),
             (ix::PURPOSE_DAY, format!("{}|{day}", self.purpose.code())),
         ];
+        if !self.purged {
+            v.push((ix::PERSONAL, day.clone()));
+            v.push((ix::NAME, norm_name(&self.name)));
+        }
+        if let Some(p) = &self.phone {
+            v.push((ix::PHONE, p.digits().to_string()));
+        }
         if self.time_out.is_none() {
             v.push((ix::ON_SITE, "1".into()));
         }
@@ -224,6 +235,25 @@ impl Visit {
             self.time_out = Some(at);
             self.auto_signed_out = true;
         }
+        self
+    }
+
+    /// Whether the retention period of `days` has passed with personal data still held.
+    pub fn purge_due(&self, now: DateTime<Utc>, days: u32) -> bool {
+        !self.purged && now - self.time_in > chrono::Duration::days(i64::from(days))
+    }
+
+    /// The visit without its personal data: name, phone, ID, plate, the person visited, notes
+    /// and the watch-list match go; times, host unit, purpose and party size stay for statistics.
+    pub fn purged(mut self) -> Self {
+        self.name = String::new();
+        self.phone = None;
+        self.id_doc = None;
+        self.plate = None;
+        self.host.person = String::new();
+        self.notes = String::new();
+        self.watch = None;
+        self.purged = true;
         self
     }
 
@@ -395,7 +425,7 @@ impl VisitForm {
         match (errors.is_empty(), phone) {
             (true, Some(phone)) => Ok(Visit {
                 name,
-                phone,
+                phone: Some(phone),
                 id_doc,
                 host,
                 purpose: self.purpose,
@@ -409,6 +439,7 @@ impl VisitForm {
                 clerk: clerk.trim().to_string(),
                 signed_out_by: String::new(),
                 watch: None,
+                purged: false,
             }),
             _ => Err(errors),
         }
@@ -418,7 +449,11 @@ impl VisitForm {
     pub fn from_earlier(v: &Visit) -> Self {
         VisitForm {
             name: v.name.clone(),
-            phone: v.phone.digits().to_string(),
+            phone: v
+                .phone
+                .as_ref()
+                .map(|p| p.digits().to_string())
+                .unwrap_or_default(),
             id_kind: v
                 .id_doc
                 .as_ref()
@@ -512,7 +547,7 @@ mod tests {
     fn a_complete_form_becomes_a_visit_on_site_now() {
         let v = form().parse(now(), "李娜").unwrap();
         assert_eq!(v.name, "张伟");
-        assert_eq!(v.phone.digits(), "13800138000");
+        assert_eq!(v.phone.as_ref().unwrap().digits(), "13800138000");
         assert_eq!(v.masked_id(), "110105********002X");
         assert_eq!(v.plate.as_ref().unwrap().as_str(), "京A12345");
         assert_eq!(v.time_in, now());
@@ -692,6 +727,50 @@ mod tests {
         let f = VisitForm::from_earlier(&r[0]);
         assert_eq!(f.id_number, "11010519491231002X");
         assert_eq!(f.pass_no, "");
+    }
+
+    #[test]
+    fn the_retention_purge_removes_personal_data_and_keeps_the_statistics() {
+        let v = form()
+            .parse(now(), "x")
+            .unwrap()
+            .signed_out(now() + chrono::Duration::hours(1), "x");
+        assert!(!v.purge_due(now() + chrono::Duration::days(180), 180));
+        assert!(v.purge_due(now() + chrono::Duration::days(181), 180));
+        let p = v.clone().purged();
+        assert!(
+            p.name.is_empty()
+                && p.phone.is_none()
+                && p.id_doc.is_none()
+                && p.plate.is_none()
+                && p.host.person.is_empty()
+        );
+        assert_eq!(
+            (
+                p.time_in,
+                p.time_out,
+                p.purpose,
+                p.party_size,
+                p.host.unit.as_str()
+            ),
+            (v.time_in, v.time_out, v.purpose, v.party_size, "3-1-502")
+        );
+        assert!(!p.purge_due(now() + chrono::Duration::days(400), 180));
+        let ix = p.index_values();
+        assert!(
+            ix.iter()
+                .all(|(n, _)| ![ix::NAME, ix::PHONE, ix::PLATE, ix::ID4, ix::PERSONAL].contains(n)),
+            "{ix:?}"
+        );
+        assert!(ix.contains(&(ix::DAY, "2026-11-27".into())));
+    }
+
+    #[test]
+    fn a_visit_stored_before_phones_were_optional_still_reads() {
+        let v = form().parse(now(), "x").unwrap();
+        let mut json: serde_json::Value = serde_json::to_value(&v).unwrap();
+        json.as_object_mut().unwrap().remove("purged");
+        assert_eq!(serde_json::from_value::<Visit>(json).unwrap(), v);
     }
 
     #[test]

@@ -234,3 +234,31 @@ test('save to listed: median of 20 registrations', async ({ page, app }) => {
   console.log(`save to listed (${test.info().project.name}): median ${median.toFixed(1)} ms, max ${times[19].toFixed(1)} ms over 20`);
   await expect(v.onSite()).toHaveCount(20);
 });
+
+test('after the retention period a visit keeps its statistics but loses the personal data', async ({ page, app }) => {
+  await page.clock.install({ time: new Date('2026-01-05T10:00:00+08:00') });
+  const v = new Visitors(page, app.url);
+  await v.open();
+  await v.register({ name: '赵十一', phone: '13800000011', id: VALID_ID, unit: '9-1-901', plate: '粤B12345' });
+  await expect(v.onSite()).toHaveCount(1);
+  // 186 days later (the default retention is 180 days).
+  await page.clock.setSystemTime(new Date('2026-07-10T09:00:00+08:00'));
+  await page.reload();
+  await v.shell.signIn();
+  await page.goto(app.url + '/visitors/log');
+  await page.getByTestId('log-from').fill('2026-01-05');
+  await page.getByTestId('log-to').fill('2026-01-05');
+  await expect(v.logRows()).toHaveCount(1);
+  const row = v.logRows().first();
+  await expect(row).toContainText('个人信息已按期清除');
+  await expect(row).toContainText('9-1-901');
+  await expect(row).not.toContainText('赵十一');
+  await expect(row).not.toContainText('138');
+  await expect(row).not.toContainText('粤B');
+  await v.search('赵十一');
+  await expect(v.logRows()).toHaveCount(0);
+  await v.search('1380000');
+  await expect(v.logRows()).toHaveCount(0);
+  await page.goto(app.url + '/audit');
+  await expect(page.getByTestId('audit-row').filter({ hasText: '清除' }).first()).toContainText('visits');
+});

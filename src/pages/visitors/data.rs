@@ -174,3 +174,47 @@ pub fn sign_out_action(desk: Desk) -> leptos::prelude::Action<RecordId, ()> {
         }
     })
 }
+
+/// Removes the personal data of visits older than the retention period (settings, default 180
+/// days), as the app itself, in one write; the purge is recorded in the audit trail. Returns how
+/// many visits were purged.
+pub async fn purge_expired(desk: Desk) -> Result<usize, StoreError> {
+    use lobbydesk_core::audit::{AuditAction, FieldChange};
+    use lobbydesk_core::store::guard::Actor;
+    let guarded = desk.store();
+    let store = guarded.system();
+    let days = settings::retention_days();
+    let now = BrowserClock.now();
+    let last_day = lobbydesk_core::time::day_key(now - chrono::Duration::days(i64::from(days)));
+    let q = ListQuery::by(
+        Visit::KIND,
+        ix::PERSONAL,
+        KeyRange::Between(String::new(), last_day),
+        500,
+    );
+    let mut batch = Vec::new();
+    for row in rows(&list_all(&store, q).await?) {
+        if row.visit.purge_due(now, days) {
+            batch.push(row.env.update(&row.visit.purged(), desk.stamp())?);
+        }
+    }
+    if !batch.is_empty() {
+        store.put_all(&batch).await?;
+        let change = FieldChange {
+            field: "visits".into(),
+            before: String::new(),
+            after: format!("{} ({days} d)", batch.len()),
+        };
+        guarded
+            .record_event(
+                &Actor::system(),
+                AuditAction::Purge,
+                Visit::KIND,
+                vec![change],
+                desk.stamp(),
+            )
+            .await?;
+        desk.changed();
+    }
+    Ok(batch.len())
+}

@@ -67,9 +67,9 @@ pub fn DetailPage() -> impl IntoView {
                             let time_in = time::long(v.time_in);
                             view! {
                                 <div class="card detail" data-testid="visit-detail">
-                                    <h1>{v.name.clone()}</h1>
+                                    <h1>{if v.purged { desk.tr(Msg::Purged).get_untracked().to_string() } else { v.name.clone() }}</h1>
                                     <dl class="facts">
-                                        <dt>{desk.tr(Msg::Phone)}</dt><dd>{v.phone.display()}</dd>
+                                        <dt>{desk.tr(Msg::Phone)}</dt><dd>{v.phone.as_ref().map(|p| p.display())}</dd>
                                         <dt>{desk.tr(Msg::IdNumber)}</dt>
                                         <dd class="mono" data-testid="full-id">
                                             {v.id_doc.as_ref().map(|d| {

@@ -201,7 +201,12 @@ pub fn RegisterPage() -> impl IntoView {
         let hits: Vec<_> = entries
             .iter()
             .filter_map(|(_, w)| {
-                let keys = w.matches(&visit.name, &id_number, visit.phone.digits(), &plate);
+                let keys = w.matches(
+                    &visit.name,
+                    &id_number,
+                    visit.phone.as_ref().map(|p| p.digits()).unwrap_or(""),
+                    &plate,
+                );
                 (!keys.is_empty()).then(|| (w.reason.clone(), keys))
             })
             .collect();
@@ -281,7 +286,7 @@ pub fn RegisterPage() -> impl IntoView {
                                                 focus(field_id(Field::PassNo));
                                             }>
                                             <strong>{v.name.clone()}</strong>
-                                            <span>{v.phone.display()}</span>
+                                            <span>{v.phone.as_ref().map(|p| p.display())}</span>
                                             <span class="mono">{v.masked_id()}</span>
                                             <span>{v.host.display()}</span>
                                             <span class="muted">{time::short(v.time_in)}</span>

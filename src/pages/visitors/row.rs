@@ -25,8 +25,10 @@ pub fn VisitRow(
         <li class="visit-row" data-testid="visit-row">
             <A href=href attr:class="visit-main">
                 <div class="visit-line1">
-                    <strong data-testid="row-name">{v.name.clone()}</strong>
-                    <span class="muted">{v.phone.display()}</span>
+                    <strong data-testid="row-name">
+                        {if v.purged { desk.tr(Msg::Purged).get_untracked().to_string() } else { v.name.clone() }}
+                    </strong>
+                    {v.phone.as_ref().map(|p| view! { <span class="muted">{p.display()}</span> })}
                     {(!v.masked_id().is_empty()).then(|| view! { <span class="muted mono" data-testid="visit-id">{v.masked_id()}</span> })}
                     {flagged.then(|| view! { <span class="badge bad">{desk.tr(Msg::Flagged)}</span> })}
                 </div>
