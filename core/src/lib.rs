@@ -12,6 +12,7 @@ pub mod hlc;
 pub mod ident;
 pub mod lang;
 pub mod memo;
+pub mod merge;
 pub mod parcel;
 pub mod permit;
 pub mod phone;

@@ -84,6 +84,19 @@ pub struct Meta {
     /// The person on duty who wrote this version (set by the guarded store).
     #[serde(default)]
     pub by: Option<crate::staff::StaffRef>,
+    /// How many edits of this record each device has made, up to this version: the record's
+    /// history, which tells an older version from a concurrent one on import (see `merge`).
+    #[serde(default)]
+    pub history: std::collections::BTreeMap<DeviceId, u64>,
+}
+
+impl Meta {
+    /// The history after one more edit by `device`.
+    fn next_history(&self, device: DeviceId) -> std::collections::BTreeMap<DeviceId, u64> {
+        let mut h = self.history.clone();
+        *h.entry(device).or_insert(0) += 1;
+        h
+    }
 }
 
 /// One entry of a record in a store index: listed under `name` with `value`, ordered by `sort`.
@@ -197,6 +210,7 @@ impl Envelope {
             schema: R::SCHEMA,
             deleted: false,
             by: None,
+            history: [(at.version.device, 1)].into_iter().collect(),
         };
         Self::with_body(meta, rec)
     }
@@ -212,6 +226,7 @@ impl Envelope {
             device: at.version.device,
             version: at.version,
             schema: R::SCHEMA,
+            history: self.meta.next_history(at.version.device),
             ..self.meta.clone()
         };
         Self::with_body(meta, rec)
@@ -225,6 +240,7 @@ impl Envelope {
                 device: at.version.device,
                 version: at.version,
                 deleted: true,
+                history: self.meta.next_history(at.version.device),
                 ..self.meta.clone()
             },
             body: serde_json::Value::Null,
