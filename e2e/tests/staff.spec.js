@@ -53,6 +53,7 @@ test('a clerk signs in, registers a visitor, and cannot open settings, staff, th
   await page.getByTestId('visit-submit').click();
   const row = page.getByTestId('onsite-list').getByTestId('visit-row').first();
   await expect(row).toContainText('张伟');
+  await expect(row.getByTestId('row-clerk')).toHaveText('小李');
   await row.locator('a').click();
   await expect(page.getByTestId('full-id')).toContainText('110105********002X');
   await expect(page.getByTestId('full-id')).not.toContainText('11010519491231002X');

@@ -78,6 +78,7 @@ pub fn ParcelSummary(parcel: Parcel) -> impl IntoView {
                 {desk.tr(Msg::PickupCode)} " " <strong class="mono" data-testid="parcel-code">{p.pickup_code.clone()}</strong>
                 {(!p.shelf.is_empty()).then(|| view! { " · " {desk.tr(Msg::ShelfSpot)} " " {p.shelf.clone()} })}
                 " · " {time::short(p.received_at)}
+                {(!p.received_by.is_empty()).then(|| view! { " · " <span data-testid="parcel-clerk">{p.received_by.clone()}</span> })}
                 {(p.outcome.is_none() && !p.outgoing).then(|| view! { " · " {days} {desk.tr(Msg::DaysOnShelf)} })}
             </div>
         </div>

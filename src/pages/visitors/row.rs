@@ -44,6 +44,7 @@ pub fn VisitRow(
                     {desk.tr(Msg::TimeIn)} " " {time::short(v.time_in)}
                     {time_out.clone().map(|t| view! { " · " {desk.tr(Msg::TimeOut)} " " {t.clone()} })}
                     {auto.then(|| view! { " " <span class="badge">{desk.tr(Msg::AutoSignedOut)}</span> })}
+                    {(!v.clerk.is_empty()).then(|| view! { " · " {desk.tr(Msg::Clerk)} " " <span data-testid="row-clerk">{v.clerk.clone()}</span> })}
                 </div>
             </A>
             {children.map(|c| view! { <div class="visit-actions">{c()}</div> })}
