@@ -234,11 +234,28 @@ impl Localized for IdDocumentError {
     }
 }
 
-/// A document kind and a number valid for that kind.
+/// A document kind and a number valid for that kind. Stored and imported ones are checked again
+/// when read, so an invalid number cannot enter through a file.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "RawIdDocument")]
 pub struct IdDocument {
     pub kind: IdKind,
     number: String,
+}
+
+#[derive(Deserialize)]
+struct RawIdDocument {
+    kind: IdKind,
+    number: String,
+}
+
+impl TryFrom<RawIdDocument> for IdDocument {
+    type Error = String;
+    fn try_from(raw: RawIdDocument) -> Result<Self, String> {
+        // A birth date checked at entry cannot move into the future; only the form is re-checked.
+        let far_future = NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or_default();
+        IdDocument::parse(raw.kind, &raw.number, far_future).map_err(|e| e.to_string())
+    }
 }
 
 impl IdDocument {
@@ -419,6 +436,15 @@ mod tests {
         assert_eq!(r.last4(), "002X");
         let short = IdDocument::parse(IdKind::Other, "A1", today()).unwrap();
         assert_eq!(short.masked(), "**");
+    }
+
+    #[test]
+    fn stored_documents_deserialize_only_when_valid() {
+        let ok = IdDocument::parse(IdKind::ResidentId, "11010519491231002X", today()).unwrap();
+        let json = serde_json::to_string(&ok).unwrap();
+        assert_eq!(serde_json::from_str::<IdDocument>(&json).unwrap(), ok);
+        let bad = json.replace("002X", "0021");
+        assert!(serde_json::from_str::<IdDocument>(&bad).is_err());
     }
 
     #[test]

@@ -8,6 +8,7 @@
 pub mod audit;
 pub mod clock;
 pub mod directory;
+pub mod exchange;
 pub mod hlc;
 pub mod ident;
 pub mod lang;

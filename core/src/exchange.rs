@@ -1,0 +1,459 @@
+//! The export file two desks exchange: one self-describing, versioned JSON document with the
+//! exporting device, time, the records (photos and signatures travel inside them) and a SHA-256
+//! checksum of the records. Reading a file checks all of it before anything is applied, and every
+//! problem has a message a clerk can act on. (Encryption wraps this document; it is done with the
+//! browser's WebCrypto by the app.)
+
+use crate::hlc::{Hlc, MAX_FORWARD_DRIFT_MS};
+use crate::lang::{Lang, Localized};
+use crate::record::{DeviceId, Envelope, Record, RecordId};
+use chrono::{DateTime, Utc};
+use pbkdf2::sha2::{Digest, Sha256};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashSet};
+
+pub const FORMAT: &str = "lobbydesk-export";
+/// The newest file format this build writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ExportFile {
+    pub format: String,
+    pub format_version: u32,
+    pub office: String,
+    pub device: DeviceId,
+    pub exported_at: DateTime<Utc>,
+    /// Only what changed after this version, when the export was partial.
+    pub since: Option<Hlc>,
+    pub record_count: usize,
+    /// SHA-256 (hex) of the records as written.
+    pub checksum: String,
+    pub records: Vec<Envelope>,
+}
+
+/// SHA-256 of the records' JSON, hex.
+pub fn checksum(records: &[Envelope]) -> String {
+    let bytes = serde_json::to_vec(records).unwrap_or_default();
+    Sha256::digest(&bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Writes an export file.
+pub fn encode(
+    office: &str,
+    device: DeviceId,
+    now: DateTime<Utc>,
+    since: Option<Hlc>,
+    records: Vec<Envelope>,
+) -> String {
+    let file = ExportFile {
+        format: FORMAT.into(),
+        format_version: FORMAT_VERSION,
+        office: office.into(),
+        device,
+        exported_at: now,
+        since,
+        record_count: records.len(),
+        checksum: checksum(&records),
+        records,
+    };
+    serde_json::to_string(&file).unwrap_or_default()
+}
+
+/// Why a file was refused. Nothing is applied from a refused file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FileError {
+    #[error("the file is empty")]
+    Empty,
+    #[error("not a LobbyDesk export file")]
+    NotOurFormat,
+    #[error("the file is cut short")]
+    Truncated,
+    #[error("the checksum does not match the contents")]
+    ChecksumMismatch,
+    #[error("file format {0} is newer than this app reads")]
+    FromTheFuture(u32),
+    #[error("the file is encrypted and needs its passphrase")]
+    Encrypted,
+    #[error("fields are missing: {0}")]
+    MissingFields(String),
+    #[error("record {0} appears twice in the file")]
+    DuplicateId(RecordId),
+    #[error("record {index} ({kind}) is not valid: {reason}")]
+    InvalidRecord {
+        index: usize,
+        kind: String,
+        reason: String,
+    },
+    #[error("record {0} carries a time more than a day ahead of this tablet's clock")]
+    ClockAhead(RecordId),
+}
+
+impl Localized for FileError {
+    fn message(&self, lang: Lang) -> String {
+        use FileError::*;
+        match (self, lang) {
+            (Empty, Lang::Zh) => "文件是空的。".into(),
+            (NotOurFormat, Lang::Zh) => "这不是 LobbyDesk 导出的文件。".into(),
+            (Truncated, Lang::Zh) => "文件不完整(可能没有复制完),请重新导出或重新复制。".into(),
+            (ChecksumMismatch, Lang::Zh) => {
+                "文件内容与校验码不符,可能被修改或损坏,已拒绝导入。".into()
+            }
+            (FromTheFuture(v), Lang::Zh) => {
+                format!("文件格式版本 {v} 比本机应用新,请先更新本机 LobbyDesk。")
+            }
+            (Encrypted, Lang::Zh) => "文件已加密,请输入导出时设置的密码。".into(),
+            (MissingFields(f), Lang::Zh) => format!("文件缺少必要内容:{f}。"),
+            (DuplicateId(id), Lang::Zh) => format!("文件中记录 {id} 出现了两次,文件有误。"),
+            (
+                InvalidRecord {
+                    index,
+                    kind,
+                    reason,
+                },
+                Lang::Zh,
+            ) => format!("第 {} 条记录({kind})无效:{reason}。", index + 1),
+            (ClockAhead(_), Lang::Zh) => {
+                "文件中有记录的时间比本机时钟快一天以上,请先核对两台设备的时间。".into()
+            }
+            (e, Lang::En) => {
+                let s = e.to_string();
+                let mut c = s.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect::<String>() + ".")
+                    .unwrap_or_default()
+            }
+        }
+    }
+}
+
+/// The record kinds this build understands, with a check that a body is valid for its kind.
+fn validate(env: &Envelope) -> Option<Result<(), String>> {
+    use crate::{
+        audit::AuditEntry,
+        directory::{Resident, Unit},
+        memo::Memo,
+        parcel::Parcel,
+        staff::Staff,
+        visit::Visit,
+        watch::WatchEntry,
+    };
+    fn check<R: Record>(env: &Envelope) -> Result<(), String> {
+        if env.meta.deleted {
+            Ok(())
+        } else {
+            env.decode::<R>().map(|_| ()).map_err(|e| e.to_string())
+        }
+    }
+    Some(match env.meta.kind.as_str() {
+        k if k == Memo::KIND => check::<Memo>(env),
+        k if k == Visit::KIND => check::<Visit>(env),
+        k if k == WatchEntry::KIND => check::<WatchEntry>(env),
+        k if k == Staff::KIND => check::<Staff>(env),
+        k if k == AuditEntry::KIND => check::<AuditEntry>(env),
+        k if k == Unit::KIND => check::<Unit>(env),
+        k if k == Resident::KIND => check::<Resident>(env),
+        k if k == Parcel::KIND => check::<Parcel>(env),
+        _ => return None,
+    })
+}
+
+/// A file that passed every check.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Checked {
+    pub file: ExportFile,
+    /// Records of kinds this build does not know, skipped and reported: `kind → count`.
+    pub skipped: BTreeMap<String, usize>,
+    /// The file is this tablet's own export: importing it changes nothing.
+    pub own: bool,
+}
+
+/// Reads and checks a whole file before anything is applied.
+pub fn read(bytes: &[u8], this_device: DeviceId, now: DateTime<Utc>) -> Result<Checked, FileError> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(FileError::Empty);
+    }
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
+        if e.is_eof() {
+            FileError::Truncated
+        } else {
+            FileError::NotOurFormat
+        }
+    })?;
+    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+        return Err(FileError::NotOurFormat);
+    }
+    if value.get("encrypted").and_then(|e| e.as_bool()) == Some(true) {
+        return Err(FileError::Encrypted);
+    }
+    let version = value
+        .get("format_version")
+        .and_then(|v| v.as_u64())
+        .unwrap_or(0) as u32;
+    if version > FORMAT_VERSION {
+        return Err(FileError::FromTheFuture(version));
+    }
+    let file: ExportFile =
+        serde_json::from_value(value).map_err(|e| FileError::MissingFields(e.to_string()))?;
+    if file.records.len() != file.record_count {
+        return Err(FileError::Truncated);
+    }
+    if checksum(&file.records) != file.checksum {
+        return Err(FileError::ChecksumMismatch);
+    }
+    let mut seen = HashSet::new();
+    let mut skipped = BTreeMap::new();
+    let limit = (now.timestamp_millis().max(0) as u64).saturating_add(MAX_FORWARD_DRIFT_MS);
+    for (index, env) in file.records.iter().enumerate() {
+        // One record may appear once per head (kept conflicts); the same version twice is an error.
+        if !seen.insert((env.meta.kind.clone(), env.meta.id, env.meta.version)) {
+            return Err(FileError::DuplicateId(env.meta.id));
+        }
+        let invalid = |reason: String| FileError::InvalidRecord {
+            index,
+            kind: env.meta.kind.clone(),
+            reason,
+        };
+        env.check().map_err(|e| invalid(e.to_string()))?;
+        if env.meta.version.wall_ms > limit {
+            return Err(FileError::ClockAhead(env.meta.id));
+        }
+        match validate(env) {
+            Some(r) => r.map_err(invalid)?,
+            None => *skipped.entry(env.meta.kind.clone()).or_insert(0) += 1,
+        }
+    }
+    let own = file.device == this_device;
+    Ok(Checked { file, skipped, own })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::HlcClock;
+    use crate::clock::{Clock, IdSource, ManualClock, SeqIds};
+    use crate::memo::Memo;
+    use crate::record::Stamp;
+    use crate::visit::{Visit, VisitForm};
+
+    struct World {
+        clock: ManualClock,
+        ids: SeqIds,
+        hlc: std::cell::RefCell<HlcClock>,
+    }
+
+    fn dev(n: u8) -> DeviceId {
+        DeviceId::from_bytes([n; 16])
+    }
+
+    impl World {
+        fn new() -> Self {
+            World {
+                clock: ManualClock::at_millis(1_764_000_000_000),
+                ids: SeqIds::default(),
+                hlc: std::cell::RefCell::new(HlcClock::new(dev(1))),
+            }
+        }
+        fn stamp(&self) -> Stamp {
+            self.clock.advance_millis(1);
+            let now = self.clock.now();
+            Stamp {
+                now,
+                version: self.hlc.borrow_mut().tick(now.timestamp_millis() as u64),
+            }
+        }
+        fn memo(&self, t: &str) -> Envelope {
+            Envelope::create(
+                &Memo::new(t, "x").unwrap(),
+                RecordId(self.ids.new_id()),
+                self.stamp(),
+            )
+            .unwrap()
+        }
+        fn visit(&self) -> Envelope {
+            let v = VisitForm {
+                name: "张伟".into(),
+                phone: "13800138000".into(),
+                id_number: "11010519491231002X".into(),
+                host_unit: "3-1-502".into(),
+                ..VisitForm::default()
+            }
+            .parse(self.clock.now(), "x")
+            .unwrap();
+            Envelope::create(&v, RecordId(self.ids.new_id()), self.stamp()).unwrap()
+        }
+        fn file(&self, records: Vec<Envelope>) -> String {
+            encode("阳光物业", dev(1), self.clock.now(), None, records)
+        }
+        fn read(&self, s: &str) -> Result<Checked, FileError> {
+            read(s.as_bytes(), dev(2), self.clock.now())
+        }
+    }
+
+    fn edit(s: &str, f: impl FnOnce(&mut serde_json::Value)) -> String {
+        let mut v: serde_json::Value = serde_json::from_str(s).unwrap();
+        f(&mut v);
+        serde_json::to_string(&v).unwrap()
+    }
+
+    #[test]
+    fn a_file_round_trips_with_its_records() {
+        let w = World::new();
+        let recs = vec![w.memo("a"), w.visit()];
+        let c = w.read(&w.file(recs.clone())).unwrap();
+        assert_eq!(c.file.records, recs);
+        assert!(!c.own && c.skipped.is_empty());
+        assert_eq!(c.file.office, "阳光物业");
+    }
+
+    #[test]
+    fn an_empty_file_is_refused() {
+        let w = World::new();
+        assert_eq!(w.read(""), Err(FileError::Empty));
+        assert_eq!(w.read(" \n"), Err(FileError::Empty));
+    }
+
+    #[test]
+    fn a_file_of_another_kind_is_refused() {
+        let w = World::new();
+        assert_eq!(w.read("<html></html>"), Err(FileError::NotOurFormat));
+        assert_eq!(
+            w.read(r#"{"format":"something-else","records":[]}"#),
+            Err(FileError::NotOurFormat)
+        );
+        assert_eq!(w.read("[1,2,3]"), Err(FileError::NotOurFormat));
+    }
+
+    #[test]
+    fn a_truncated_file_is_refused() {
+        let w = World::new();
+        let f = w.file(vec![w.memo("a"), w.memo("b")]);
+        assert_eq!(w.read(&f[..f.len() - 40]), Err(FileError::Truncated));
+        let fewer = edit(&f, |v| {
+            v["records"].as_array_mut().unwrap().pop();
+        });
+        assert_eq!(w.read(&fewer), Err(FileError::Truncated));
+    }
+
+    #[test]
+    fn a_changed_record_fails_the_checksum() {
+        let w = World::new();
+        let f = w.file(vec![w.memo("a")]);
+        let tampered = edit(&f, |v| v["records"][0]["body"]["text"] = "改过".into());
+        assert_eq!(w.read(&tampered), Err(FileError::ChecksumMismatch));
+    }
+
+    #[test]
+    fn a_file_from_a_newer_app_is_refused_with_advice() {
+        let w = World::new();
+        let f = edit(&w.file(vec![]), |v| v["format_version"] = 9.into());
+        let e = w.read(&f).unwrap_err();
+        assert_eq!(e, FileError::FromTheFuture(9));
+        assert!(e.message(Lang::Zh).contains("更新"));
+    }
+
+    #[test]
+    fn an_encrypted_file_without_its_passphrase_is_refused() {
+        let w = World::new();
+        assert_eq!(
+            w.read(r#"{"format":"lobbydesk-export","encrypted":true,"ciphertext":"AAAA"}"#),
+            Err(FileError::Encrypted)
+        );
+    }
+
+    #[test]
+    fn missing_fields_are_named() {
+        let w = World::new();
+        let f = edit(&w.file(vec![]), |v| {
+            v.as_object_mut().unwrap().remove("device");
+        });
+        assert!(matches!(w.read(&f), Err(FileError::MissingFields(m)) if m.contains("device")));
+    }
+
+    #[test]
+    fn the_same_record_twice_is_refused() {
+        let w = World::new();
+        let m = w.memo("a");
+        let f = w.file(vec![m.clone(), m.clone()]);
+        assert_eq!(w.read(&f), Err(FileError::DuplicateId(m.meta.id)));
+    }
+
+    #[test]
+    fn a_record_failing_validation_is_refused_with_its_position() {
+        let w = World::new();
+        let mut v = w.visit();
+        v.body["id_doc"]["number"] = "110105194912310021".into(); // wrong check digit
+        let f = w.file(vec![w.memo("ok"), v]);
+        let e = w.read(&f).unwrap_err();
+        assert!(
+            matches!(&e, FileError::InvalidRecord { index: 1, kind, .. } if kind == Visit::KIND),
+            "{e:?}"
+        );
+        assert!(e.message(Lang::Zh).starts_with("第 2 条记录"));
+        let mut bad_meta = w.memo("x");
+        bad_meta.meta.updated_at = bad_meta.meta.created_at - chrono::Duration::seconds(1);
+        assert!(matches!(
+            w.read(&w.file(vec![bad_meta])),
+            Err(FileError::InvalidRecord { .. })
+        ));
+    }
+
+    #[test]
+    fn a_record_with_kept_conflicts_may_appear_once_per_version() {
+        let w = World::new();
+        let m = w.memo("a");
+        let mut other_side = m.update(&Memo::new("b", "x").unwrap(), w.stamp()).unwrap();
+        other_side.meta.history = [(dev(3), 1)].into_iter().collect();
+        other_side.meta.device = dev(1);
+        assert!(w.read(&w.file(vec![m, other_side])).is_ok());
+    }
+
+    #[test]
+    fn records_of_unknown_kinds_are_skipped_and_reported() {
+        let w = World::new();
+        let mut other = w.memo("x");
+        other.meta.kind = "key_loan".into();
+        let c = w.read(&w.file(vec![w.memo("a"), other])).unwrap();
+        assert_eq!(c.skipped.get("key_loan"), Some(&1));
+    }
+
+    #[test]
+    fn a_record_dated_far_in_the_future_is_refused() {
+        let w = World::new();
+        let mut m = w.memo("x");
+        m.meta.version.wall_ms += MAX_FORWARD_DRIFT_MS + 60_000;
+        assert_eq!(
+            w.read(&w.file(vec![m.clone()])),
+            Err(FileError::ClockAhead(m.meta.id))
+        );
+    }
+
+    #[test]
+    fn the_tablets_own_export_is_recognised() {
+        let w = World::new();
+        let f = w.file(vec![w.memo("a")]);
+        assert!(read(f.as_bytes(), dev(1), w.clock.now()).unwrap().own);
+    }
+
+    #[test]
+    fn a_record_from_a_newer_schema_is_refused() {
+        let w = World::new();
+        let mut m = w.memo("x");
+        m.meta.schema = 99;
+        assert!(matches!(
+            w.read(&w.file(vec![m])),
+            Err(FileError::InvalidRecord { .. })
+        ));
+    }
+
+    #[test]
+    fn photos_and_signatures_travel_inside_their_records() {
+        let w = World::new();
+        let mut m = w.memo("x");
+        m.body["photo"] = "data:image/jpeg;base64,/9j/4AAQ".into();
+        let c = w.read(&w.file(vec![m.clone()])).unwrap();
+        assert_eq!(c.file.records[0].body["photo"], m.body["photo"]);
+    }
+}
