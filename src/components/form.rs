@@ -227,3 +227,19 @@ pub fn ConfirmDialog(
         </Show>
     }
 }
+
+/// Moves the keyboard focus to the element with `id` (after a save, or to a field with a problem).
+pub fn focus(id: &str) {
+    let el = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id));
+    if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}
+
+/// The file chosen in an `<input type=file>`'s change event.
+pub fn first_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
+    let input = ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
+    input.files()?.get(0)
+}

@@ -7,6 +7,7 @@
 //! view! { <PhotoInput value=photo testid="parcel-photo" /> }
 //! ```
 
+use crate::components::form::first_file;
 use crate::desk::use_desk;
 use crate::i18n::Msg;
 use leptos::prelude::*;
@@ -64,16 +65,13 @@ pub fn PhotoInput(
     let desk = use_desk();
     let id = format!("photo-{testid}");
     let on_change = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
+        let Some(file) = first_file(&ev) else { return };
+        if let Some(input) = ev
             .target()
             .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        input.set_value("");
+        {
+            input.set_value("");
+        }
         leptos::task::spawn_local(async move {
             match compress(&file).await {
                 Ok(url) => value.set(Some(url)),

@@ -3,6 +3,7 @@
 
 use super::data::{self, IntakeError};
 use super::{ParcelSummary, ParcelTabs};
+use crate::components::form::focus;
 use crate::components::form::{SelectField, TextField, enter_moves_on};
 use crate::components::lookup::HostLookup;
 use crate::components::paged::use_paged;
@@ -16,17 +17,6 @@ use lobbydesk_core::clock::Clock;
 use lobbydesk_core::parcel::{Carrier, Intake, Parcel, ParcelError, ParcelKind, guess_carrier, ix};
 use lobbydesk_core::time::day_key;
 use lobbydesk_core::{KeyRange, ListQuery, Record};
-
-fn focus(id: &str) {
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-    {
-        if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-            let _ = el.focus();
-        }
-    }
-}
 
 #[component]
 pub fn IntakePage() -> impl IntoView {
@@ -128,16 +118,7 @@ pub fn IntakePage() -> impl IntoView {
         focus("p-tracking");
         save.dispatch(intake);
     };
-    let carriers = Signal::derive(move || {
-        let lang = desk.lang.get();
-        let mut v = vec![(String::new(), desk.t(Msg::AutoDetect).to_string())];
-        v.extend(
-            Carrier::ALL
-                .iter()
-                .map(|c| (c.code().to_string(), c.label(lang).to_string())),
-        );
-        v
-    });
+    let carriers = super::carrier_options(desk);
     let today = day_key(BrowserClock.now());
     let recent =
         use_paged(move || ListQuery::by(Parcel::KIND, ix::DAY, KeyRange::Exact(today.clone()), 20));

@@ -84,3 +84,18 @@ pub fn ParcelSummary(parcel: Parcel) -> impl IntoView {
         </div>
     }
 }
+
+/// The carrier choices, "detect" first, in the current language.
+pub fn carrier_options(desk: crate::desk::Desk) -> Signal<Vec<(String, String)>> {
+    use lobbydesk_core::parcel::Carrier;
+    Signal::derive(move || {
+        let lang = desk.lang.get();
+        let mut v = vec![(String::new(), desk.t(Msg::AutoDetect).to_string())];
+        v.extend(
+            Carrier::ALL
+                .iter()
+                .map(|c| (c.code().to_string(), c.label(lang).to_string())),
+        );
+        v
+    })
+}

@@ -69,16 +69,7 @@ pub fn OutgoingPage() -> impl IntoView {
             .await
         }
     });
-    let carriers = Signal::derive(move || {
-        let lang = desk.lang.get();
-        let mut v = vec![(String::new(), desk.t(Msg::AutoDetect).to_string())];
-        v.extend(
-            Carrier::ALL
-                .iter()
-                .map(|c| (c.code().to_string(), c.label(lang).to_string())),
-        );
-        v
-    });
+    let carriers = super::carrier_options(desk);
     view! {
         <section class="page parcels">
             <ParcelTabs />

@@ -118,3 +118,24 @@ pub async fn apply(desk: Desk, plan: &ImportPlan, stored: &Stored) -> Result<usi
     desk.store().put_all(&batch).await?;
     Ok(batch.len())
 }
+
+/// Plans good rows against what is stored and writes the plan in one transaction.
+pub async fn import_rows(
+    desk: Desk,
+    rows: &[directory::ParsedRow],
+) -> Result<ImportPlan, StoreError> {
+    let stored = stored(desk).await?;
+    let units: Vec<_> = stored
+        .units
+        .iter()
+        .map(|(e, u)| (e.meta.id, u.clone()))
+        .collect();
+    let residents: Vec<_> = stored
+        .residents
+        .iter()
+        .map(|(e, r)| (e.meta.id, r.clone()))
+        .collect();
+    let plan = directory::plan_import(rows, &units, &residents);
+    apply(desk, &plan, &stored).await?;
+    Ok(plan)
+}

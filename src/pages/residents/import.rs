@@ -5,6 +5,7 @@
 
 use super::ResidentTabs;
 use super::data;
+use crate::components::form::first_file;
 use crate::desk::use_desk;
 use crate::i18n::{Lang, Msg};
 use crate::platform::clock::BrowserClock;
@@ -15,7 +16,6 @@ use lobbydesk_core::clock::Clock;
 use lobbydesk_core::directory::{self, Column};
 use lobbydesk_core::sheet::Table;
 use lobbydesk_core::time::local_date;
-use wasm_bindgen::JsCast;
 
 #[component]
 pub fn ImportPage() -> impl IntoView {
@@ -27,15 +27,7 @@ pub fn ImportPage() -> impl IntoView {
     let reading = RwSignal::new(false);
 
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else {
-            return;
-        };
+        let Some(file) = first_file(&ev) else { return };
         problem.set(None);
         summary.set(None);
         reading.set(true);
@@ -65,23 +57,7 @@ pub fn ImportPage() -> impl IntoView {
             return;
         };
         let started = js_sys::Date::now();
-        let result = async {
-            let stored = data::stored(desk).await?;
-            let units: Vec<_> = stored
-                .units
-                .iter()
-                .map(|(e, u)| (e.meta.id, u.clone()))
-                .collect();
-            let residents: Vec<_> = stored
-                .residents
-                .iter()
-                .map(|(e, r)| (e.meta.id, r.clone()))
-                .collect();
-            let plan = directory::plan_import(&c.good, &units, &residents);
-            data::apply(desk, &plan, &stored).await?;
-            Ok::<_, lobbydesk_core::StoreError>(plan)
-        }
-        .await;
+        let result = data::import_rows(desk, &c.good).await;
         let ms = js_sys::Date::now() - started;
         match result {
             Ok(plan) => {

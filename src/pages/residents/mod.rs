@@ -117,7 +117,7 @@ fn AddResident() -> impl IntoView {
     use crate::platform::clock::BrowserClock;
     use lobbydesk_core::Localized;
     use lobbydesk_core::clock::Clock;
-    use lobbydesk_core::directory::{Column, ResidentRole, check_rows, plan_import};
+    use lobbydesk_core::directory::{Column, ResidentRole, check_rows};
     use lobbydesk_core::sheet::Table;
 
     let desk = use_desk();
@@ -176,26 +176,7 @@ fn AddResident() -> impl IntoView {
         if name.get_untracked().trim().is_empty() {
             return problem.set(Some(lang.pick("请填写姓名。", "Enter the name.").into()));
         }
-        let result = async {
-            let stored = data::stored(desk).await?;
-            let units: Vec<_> = stored
-                .units
-                .iter()
-                .map(|(e, u)| (e.meta.id, u.clone()))
-                .collect();
-            let residents: Vec<_> = stored
-                .residents
-                .iter()
-                .map(|(e, r)| (e.meta.id, r.clone()))
-                .collect();
-            data::apply(
-                desk,
-                &plan_import(&checked.good, &units, &residents),
-                &stored,
-            )
-            .await
-        }
-        .await;
+        let result = data::import_rows(desk, &checked.good).await;
         match result {
             Ok(_) => {
                 for s in [unit, name, phone, plate, space] {

@@ -4,6 +4,7 @@
 use super::VisitorTabs;
 use super::data;
 use super::onsite::OnSiteList;
+use crate::components::form::focus;
 use crate::components::form::{ConfirmDialog, SelectField, TextField, enter_moves_on};
 use crate::components::lookup::HostLookup;
 use crate::desk::use_desk;
@@ -99,17 +100,6 @@ fn field_id(f: Field) -> &'static str {
         Field::Plate => "v-plate",
         Field::PassNo => "v-pass",
         Field::Notes => "v-notes",
-    }
-}
-
-fn focus(id: &str) {
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
-    {
-        if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
-            let _ = el.focus();
-        }
     }
 }
 
