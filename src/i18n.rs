@@ -252,7 +252,7 @@ messages! {
     HandedOverToday => "今日取件", "Handed over today";
     ParcelsWaiting => "件在架", "waiting";
     Overdue => "超期", "Overdue";
-    DaysOnShelf => "天", "days";
+    DaysOnShelf => "天", " days";
     ShelfSearchHint => "取件码、运单号、房号、姓名或电话", "Pickup code, tracking number, unit, name or phone";
     OnlyNotNotified => "只看待通知", "Only those not yet notified";
     ShelfEmpty => "货架上没有快递。", "Nothing on the shelf.";
