@@ -93,3 +93,44 @@ pub fn use_paged(query: impl Fn() -> ListQuery + 'static) -> Paged {
     });
     paged
 }
+
+/// A listing's error, and once loaded, the text for an empty list. Put it above the list.
+///
+/// ```ignore
+/// <PagedStatus list=open empty=Msg::NoOpenMemos />
+/// ```
+#[component]
+pub fn PagedStatus(
+    list: Paged,
+    /// Shown when the list is loaded and empty; nothing when `None`.
+    #[prop(optional)]
+    empty: Option<crate::i18n::Msg>,
+    /// CSS class of the empty text (`empty card` unless given).
+    #[prop(optional)]
+    empty_class: Option<&'static str>,
+) -> impl IntoView {
+    let desk = use_desk();
+    view! {
+        <Show when=move || list.error.with(|e| e.is_some())>
+            <p class="field-error" role="alert">{move || list.error.get().map(|e| desk.explain(&e))}</p>
+        </Show>
+        {empty.map(|msg| view! {
+            <Show when=move || !list.loading.get() && list.items.with(|i| i.is_empty())>
+                <p class=empty_class.unwrap_or("empty card")>{desk.tr(msg)}</p>
+            </Show>
+        })}
+    }
+}
+
+/// The "load more" button under a listing, shown while more pages exist.
+#[component]
+pub fn LoadMore(list: Paged, #[prop(optional)] testid: &'static str) -> impl IntoView {
+    let desk = use_desk();
+    view! {
+        <Show when=move || list.has_more()>
+            <button class="secondary more" data-testid=testid on:click=move |_| list.load_more()>
+                {desk.tr(crate::i18n::Msg::LoadMore)}
+            </button>
+        </Show>
+    }
+}

@@ -3,7 +3,7 @@
 
 use super::signin::Refused;
 use crate::components::form::{SearchBox, TextField};
-use crate::components::paged::use_paged;
+use crate::components::paged::{LoadMore, PagedStatus, use_paged};
 use crate::desk::use_desk;
 use crate::i18n::Msg;
 use leptos::prelude::*;
@@ -50,9 +50,7 @@ fn AuditList() -> impl IntoView {
                 <SearchBox id="au-person" label=Msg::AuditPerson value=person testid="audit-person" />
                 <TextField id="au-day" label=Msg::AuditDay value=day kind="date" testid="audit-day" />
             </div>
-            <Show when=move || list.error.get().is_some()>
-                <p class="field-error" role="alert">{move || list.error.get().map(|e| desk.explain(&e))}</p>
-            </Show>
+            <PagedStatus list=list />
             <ul class="card audit-list" data-testid="audit-list">
                 <For each=move || list.items.get() key=|e| e.meta.id let:env>
                     {
@@ -74,9 +72,7 @@ fn AuditList() -> impl IntoView {
                     }
                 </For>
             </ul>
-            <Show when=move || list.has_more()>
-                <button class="secondary more" on:click=move |_| list.load_more()>{desk.tr(Msg::LoadMore)}</button>
-            </Show>
+        <LoadMore list=list />
         </section>
     }
 }

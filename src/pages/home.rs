@@ -1,6 +1,6 @@
 //! 首页 Home: today's date and the desk's memo (备忘录), the open items the shift must not forget.
 
-use crate::components::paged::{Paged, use_paged};
+use crate::components::paged::{LoadMore, Paged, PagedStatus, use_paged};
 use crate::desk::{Desk, use_desk};
 use crate::i18n::Msg;
 use chrono::Local;
@@ -142,12 +142,7 @@ fn MemoList(
         }
     });
     view! {
-        <Show when=move || list.error.get().is_some()>
-            <p class="field-error" role="alert">{move || list.error.get().map(|e| desk.explain(&e))}</p>
-        </Show>
-        <Show when=move || !list.loading.get() && list.items.with(|i| i.is_empty())>
-            <p class="empty">{desk.tr(empty)}</p>
-        </Show>
+        <PagedStatus list=list empty=empty empty_class="empty" />
         <ul class="memo-list" data-testid=testid>
             <For each=move || list.items.get() key=|e| (e.meta.id, e.meta.version) let:env>
                 {
@@ -175,8 +170,6 @@ fn MemoList(
                 }
             </For>
         </ul>
-        <Show when=move || list.has_more()>
-            <button class="secondary more" on:click=move |_| list.load_more()>{desk.tr(Msg::LoadMore)}</button>
-        </Show>
+        <LoadMore list=list />
     }
 }

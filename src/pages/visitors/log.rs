@@ -5,7 +5,7 @@ use super::VisitorTabs;
 use super::data::{self, Row, rows};
 use super::row::VisitRow;
 use crate::components::form::{SearchBox, SelectField, TextField};
-use crate::components::paged::use_paged;
+use crate::components::paged::{LoadMore, PagedStatus, use_paged};
 use crate::desk::use_desk;
 use crate::i18n::Msg;
 use crate::platform::clock::BrowserClock;
@@ -110,23 +110,13 @@ pub fn LogPage() -> impl IntoView {
 
 #[component]
 fn Listing(list: crate::components::paged::Paged) -> impl IntoView {
-    let desk = use_desk();
     view! {
-        <Show when=move || list.error.get().is_some()>
-            <p class="field-error" role="alert">{move || list.error.get().map(|e| desk.explain(&e))}</p>
-        </Show>
-        <Show when=move || !list.loading.get() && list.items.with(|i| i.is_empty())>
-            <p class="empty card">{desk.tr(Msg::NoVisits)}</p>
-        </Show>
+        <PagedStatus list=list empty=Msg::NoVisits />
         <ul class="visit-list card" data-testid="log-list">
             <For each=move || rows(&list.items.get()) key=|r| (r.id(), r.env.meta.version) let:row>
                 <VisitRow row=row />
             </For>
         </ul>
-        <Show when=move || list.has_more()>
-            <button class="secondary more" data-testid="log-more" on:click=move |_| list.load_more()>
-                {desk.tr(Msg::LoadMore)}
-            </button>
-        </Show>
+        <LoadMore list=list testid="log-more" />
     }
 }

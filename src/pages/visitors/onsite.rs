@@ -3,7 +3,7 @@
 use super::VisitorTabs;
 use super::data::{self, rows};
 use super::row::VisitRow;
-use crate::components::paged::use_paged;
+use crate::components::paged::{LoadMore, PagedStatus, use_paged};
 use crate::desk::use_desk;
 use crate::i18n::Msg;
 use leptos::prelude::*;
@@ -33,12 +33,7 @@ pub fn OnSiteList() -> impl IntoView {
         <p class="muted" data-testid="onsite-count">
             {move || list.items.with(|i| i.len())} {move || if list.has_more() { "+" } else { "" }} " " {desk.tr(Msg::People)}
         </p>
-        <Show when=move || list.error.get().is_some()>
-            <p class="field-error" role="alert">{move || list.error.get().map(|e| desk.explain(&e))}</p>
-        </Show>
-        <Show when=move || !list.loading.get() && list.items.with(|i| i.is_empty())>
-            <p class="empty card">{desk.tr(Msg::NobodyOnSite)}</p>
-        </Show>
+        <PagedStatus list=list empty=Msg::NobodyOnSite />
         <ul class="visit-list card" data-testid="onsite-list">
             <For each=move || rows(&list.items.get()) key=|r| (r.id(), r.env.meta.version) let:row>
                 {
@@ -57,8 +52,6 @@ pub fn OnSiteList() -> impl IntoView {
                 }
             </For>
         </ul>
-        <Show when=move || list.has_more()>
-            <button class="secondary more" on:click=move |_| list.load_more()>{desk.tr(Msg::LoadMore)}</button>
-        </Show>
+        <LoadMore list=list />
     }
 }
