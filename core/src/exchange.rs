@@ -6,15 +6,18 @@
 
 use crate::hlc::{Hlc, MAX_FORWARD_DRIFT_MS};
 use crate::lang::{Lang, Localized};
-use crate::record::{DeviceId, Envelope, Record, RecordId};
+use crate::record::{DeviceId, Envelope, Record, RecordError, RecordId};
 use chrono::{DateTime, Utc};
 use pbkdf2::sha2::{Digest, Sha256};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 
 pub const FORMAT: &str = "lobbydesk-export";
-/// The newest file format this build writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+/// The newest file format this build writes and reads. Version 2 added `scope`; version 1 files
+/// (from the first release) are upgraded as they are read.
+pub const FORMAT_VERSION: u32 = 2;
+/// The least PBKDF2 work an encrypted file may ask for; files this build writes use exactly it.
+pub const MIN_ITERATIONS: u32 = 600_000;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ExportFile {
@@ -25,6 +28,9 @@ pub struct ExportFile {
     pub exported_at: DateTime<Utc>,
     /// Only what changed after this version, when the export was partial.
     pub since: Option<Hlc>,
+    /// What the file holds: `all`, `since` (changes since an earlier exchange) or
+    /// `module:<name>` (one module and time span).
+    pub scope: String,
     pub record_count: usize,
     /// SHA-256 (hex) of the records as written.
     pub checksum: String,
@@ -46,8 +52,13 @@ pub fn encode(
     device: DeviceId,
     now: DateTime<Utc>,
     since: Option<Hlc>,
-    records: Vec<Envelope>,
+    scope: &str,
+    mut records: Vec<Envelope>,
 ) -> String {
+    for r in &mut records {
+        // When this tablet received a version is its own bookkeeping.
+        r.meta.received = None;
+    }
     let file = ExportFile {
         format: FORMAT.into(),
         format_version: FORMAT_VERSION,
@@ -55,6 +66,7 @@ pub fn encode(
         device,
         exported_at: now,
         since,
+        scope: scope.into(),
         record_count: records.len(),
         checksum: checksum(&records),
         records,
@@ -89,6 +101,12 @@ pub enum FileError {
     },
     #[error("record {0} carries a time more than a day ahead of this tablet's clock")]
     ClockAhead(RecordId),
+    #[error("the passphrase is wrong")]
+    WrongPassphrase,
+    #[error("the encrypted contents have been altered or damaged")]
+    Tampered,
+    #[error("the file needs about {need_mb} MB and this tablet has {free_mb} MB free")]
+    TooLarge { need_mb: u64, free_mb: u64 },
 }
 
 impl Localized for FileError {
@@ -118,6 +136,11 @@ impl Localized for FileError {
             (ClockAhead(_), Lang::Zh) => {
                 "文件中有记录的时间比本机时钟快一天以上,请先核对两台设备的时间。".into()
             }
+            (WrongPassphrase, Lang::Zh) => "密码不对,请输入导出时设置的密码。".into(),
+            (Tampered, Lang::Zh) => "加密内容被改动或已损坏,已拒绝导入。请重新导出。".into(),
+            (TooLarge { need_mb, free_mb }, Lang::Zh) => format!(
+                "导入这个文件约需 {need_mb} MB 空间,本机只剩 {free_mb} MB。请先导出并清理旧照片。"
+            ),
             (e, Lang::En) => {
                 let s = e.to_string();
                 let mut c = s.chars();
@@ -129,8 +152,28 @@ impl Localized for FileError {
     }
 }
 
-/// The record kinds this build understands, with a check that a body is valid for its kind.
-fn validate(env: &Envelope) -> Option<Result<(), String>> {
+/// What this build can do with a record kind.
+struct KindFns {
+    check: fn(&Envelope) -> Result<(), String>,
+    reindex: fn(&Envelope) -> Result<Envelope, RecordError>,
+}
+
+fn fns<R: Record>() -> KindFns {
+    fn check<R: Record>(env: &Envelope) -> Result<(), String> {
+        if env.meta.deleted {
+            Ok(())
+        } else {
+            env.decode::<R>().map(|_| ()).map_err(|e| e.to_string())
+        }
+    }
+    KindFns {
+        check: check::<R>,
+        reindex: Envelope::reindexed::<R>,
+    }
+}
+
+/// The record kinds this build understands (every kind that travels between tablets).
+fn kind_fns(kind: &str) -> Option<KindFns> {
     use crate::{
         audit::AuditEntry,
         directory::{Resident, Unit},
@@ -140,24 +183,168 @@ fn validate(env: &Envelope) -> Option<Result<(), String>> {
         visit::Visit,
         watch::WatchEntry,
     };
-    fn check<R: Record>(env: &Envelope) -> Result<(), String> {
-        if env.meta.deleted {
-            Ok(())
-        } else {
-            env.decode::<R>().map(|_| ()).map_err(|e| e.to_string())
-        }
-    }
-    Some(match env.meta.kind.as_str() {
-        k if k == Memo::KIND => check::<Memo>(env),
-        k if k == Visit::KIND => check::<Visit>(env),
-        k if k == WatchEntry::KIND => check::<WatchEntry>(env),
-        k if k == Staff::KIND => check::<Staff>(env),
-        k if k == AuditEntry::KIND => check::<AuditEntry>(env),
-        k if k == Unit::KIND => check::<Unit>(env),
-        k if k == Resident::KIND => check::<Resident>(env),
-        k if k == Parcel::KIND => check::<Parcel>(env),
+    Some(match kind {
+        k if k == Memo::KIND => fns::<Memo>(),
+        k if k == Visit::KIND => fns::<Visit>(),
+        k if k == WatchEntry::KIND => fns::<WatchEntry>(),
+        k if k == Staff::KIND => fns::<Staff>(),
+        k if k == AuditEntry::KIND => fns::<AuditEntry>(),
+        k if k == Unit::KIND => fns::<Unit>(),
+        k if k == Resident::KIND => fns::<Resident>(),
+        k if k == Parcel::KIND => fns::<Parcel>(),
         _ => return None,
     })
+}
+
+/// Whether this build knows records of `kind`.
+pub fn known_kind(kind: &str) -> bool {
+    kind_fns(kind).is_some()
+}
+
+/// A record's body checked for its kind: `None` for a kind this build does not know.
+fn validate(env: &Envelope) -> Option<Result<(), String>> {
+    kind_fns(&env.meta.kind).map(|f| (f.check)(env))
+}
+
+/// A record of a known kind with its index entries derived again from its body.
+pub fn reindex(env: &Envelope) -> Result<Envelope, RecordError> {
+    match kind_fns(&env.meta.kind) {
+        Some(f) => (f.reindex)(env),
+        None => Err(RecordError::Unreadable(format!(
+            "unknown record kind {}",
+            env.meta.kind
+        ))),
+    }
+}
+
+/// Brings an older file up to the current format, step by step.
+fn upgrade(value: &mut serde_json::Value, from: u32) {
+    let Some(obj) = value.as_object_mut() else {
+        return;
+    };
+    if from < 2 {
+        // Version 1 had no scope: a file with `since` held changes since an exchange.
+        let scope = if obj.get("since").is_some_and(|s| !s.is_null()) {
+            "since"
+        } else {
+            "all"
+        };
+        obj.insert("scope".into(), scope.into());
+    }
+    obj.insert("format_version".into(), FORMAT_VERSION.into());
+}
+
+/// Refuses a file that would not fit: an import takes about three times the file's size while it
+/// is checked and written. `free` is the browser's quota less its usage, when it says.
+pub fn fits(file_len: u64, free: Option<u64>) -> Result<(), FileError> {
+    const MB: u64 = 1024 * 1024;
+    match free {
+        Some(free) if file_len.saturating_mul(3) > free => Err(FileError::TooLarge {
+            need_mb: (file_len.saturating_mul(3)).div_ceil(MB),
+            free_mb: free / MB,
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// An encrypted export: the file says it is encrypted and how, never what is inside. The
+/// contents (a whole export file) are AES-256-GCM encrypted under the first 32 bytes of
+/// PBKDF2-HMAC-SHA256(passphrase, salt, iterations, 64 bytes); the other 32 bytes are `check`,
+/// which tells a wrong passphrase from altered contents without weakening the key (finding
+/// them costs the same PBKDF2 work). The sealing itself is WebCrypto's, in the app.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Sealed {
+    pub format: String,
+    pub format_version: u32,
+    pub encrypted: bool,
+    pub kdf: String,
+    pub iterations: u32,
+    pub salt: String,
+    pub cipher: String,
+    pub iv: String,
+    pub check: String,
+    pub data: String,
+}
+
+fn b64() -> base64::engine::GeneralPurpose {
+    base64::engine::general_purpose::STANDARD
+}
+
+impl Sealed {
+    pub const KDF: &str = "PBKDF2-SHA256";
+    pub const CIPHER: &str = "AES-256-GCM";
+
+    pub fn new(salt: &[u8], iv: &[u8], check: &[u8], data: &[u8]) -> Self {
+        use base64::Engine;
+        Sealed {
+            format: FORMAT.into(),
+            format_version: FORMAT_VERSION,
+            encrypted: true,
+            kdf: Self::KDF.into(),
+            iterations: MIN_ITERATIONS,
+            salt: b64().encode(salt),
+            cipher: Self::CIPHER.into(),
+            iv: b64().encode(iv),
+            check: b64().encode(check),
+            data: b64().encode(data),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// `(salt, iv, check, data)`, decoded.
+    pub fn parts(&self) -> Result<(Vec<u8>, Vec<u8>, Vec<u8>, Vec<u8>), FileError> {
+        use base64::Engine;
+        let d = |s: &str, what: &str| {
+            b64()
+                .decode(s)
+                .map_err(|_| FileError::MissingFields(what.to_string()))
+        };
+        let parts = (
+            d(&self.salt, "salt")?,
+            d(&self.iv, "iv")?,
+            d(&self.check, "check")?,
+            d(&self.data, "data").map_err(|_| FileError::Tampered)?,
+        );
+        if parts.0.len() < 16 || parts.1.len() != 12 || parts.2.len() != 32 {
+            return Err(FileError::MissingFields("salt, iv, check".into()));
+        }
+        Ok(parts)
+    }
+}
+
+/// Whether a file is an encrypted export: `Ok(None)` when it is not (read it with [`read`]),
+/// an error when it says it is encrypted but its header is not usable.
+pub fn sealed(bytes: &[u8]) -> Result<Option<Sealed>, FileError> {
+    // Only the start is looked at before parsing: a plain export starts with its header too.
+    let head = &bytes[..bytes.len().min(200)];
+    let head = String::from_utf8_lossy(head);
+    if !head.contains("\"encrypted\":true") {
+        return Ok(None);
+    }
+    let s: Sealed = serde_json::from_slice(bytes).map_err(|e| {
+        if e.is_eof() {
+            FileError::Truncated
+        } else {
+            FileError::MissingFields(e.to_string())
+        }
+    })?;
+    if s.format != FORMAT {
+        return Err(FileError::NotOurFormat);
+    }
+    if s.format_version > FORMAT_VERSION {
+        return Err(FileError::FromTheFuture(s.format_version));
+    }
+    if s.kdf != Sealed::KDF || s.cipher != Sealed::CIPHER || s.iterations < MIN_ITERATIONS {
+        return Err(FileError::MissingFields(format!(
+            "{} / {} / {}",
+            s.kdf, s.cipher, s.iterations
+        )));
+    }
+    s.parts()?;
+    Ok(Some(s))
 }
 
 /// A file that passed every check.
@@ -195,6 +382,8 @@ pub fn read(bytes: &[u8], this_device: DeviceId, now: DateTime<Utc>) -> Result<C
     if version > FORMAT_VERSION {
         return Err(FileError::FromTheFuture(version));
     }
+    let mut value = value;
+    upgrade(&mut value, version);
     let file: ExportFile =
         serde_json::from_value(value).map_err(|e| FileError::MissingFields(e.to_string()))?;
     if file.records.len() != file.record_count {
@@ -285,7 +474,7 @@ mod tests {
             Envelope::create(&v, RecordId(self.ids.new_id()), self.stamp()).unwrap()
         }
         fn file(&self, records: Vec<Envelope>) -> String {
-            encode("阳光物业", dev(1), self.clock.now(), None, records)
+            encode("阳光物业", dev(1), self.clock.now(), None, "all", records)
         }
         fn read(&self, s: &str) -> Result<Checked, FileError> {
             read(s.as_bytes(), dev(2), self.clock.now())
@@ -352,6 +541,98 @@ mod tests {
         let e = w.read(&f).unwrap_err();
         assert_eq!(e, FileError::FromTheFuture(9));
         assert!(e.message(Lang::Zh).contains("更新"));
+    }
+
+    #[test]
+    fn a_file_from_the_first_release_is_upgraded_not_refused() {
+        let w = World::new();
+        let m = w.memo("v1 备忘");
+        let v1 = edit(&w.file(vec![m.clone()]), |v| {
+            v["format_version"] = 1.into();
+            v.as_object_mut().unwrap().remove("scope");
+        });
+        let c = w.read(&v1).unwrap();
+        assert_eq!(c.file.format_version, FORMAT_VERSION);
+        assert_eq!(c.file.scope, "all");
+        assert_eq!(c.file.records, vec![m]);
+        // A current file without its scope is missing a field.
+        let broken = edit(&w.file(vec![]), |v| {
+            v.as_object_mut().unwrap().remove("scope");
+        });
+        assert!(matches!(w.read(&broken), Err(FileError::MissingFields(f)) if f.contains("scope")));
+    }
+
+    #[test]
+    fn when_this_tablet_received_a_version_does_not_travel() {
+        let w = World::new();
+        let mut m = w.memo("relayed");
+        m.meta.received = Some(w.stamp().version);
+        let c = w.read(&w.file(vec![m.clone()])).unwrap();
+        assert_eq!(c.file.records[0].meta.received, None);
+        m.meta.received = None;
+        assert_eq!(c.file.records[0], m);
+    }
+
+    #[test]
+    fn a_file_larger_than_the_free_space_is_refused_before_reading() {
+        let e = fits(300 * 1024 * 1024, Some(500 * 1024 * 1024)).unwrap_err();
+        assert_eq!(
+            e,
+            FileError::TooLarge {
+                need_mb: 900,
+                free_mb: 500
+            }
+        );
+        assert!(e.message(Lang::Zh).contains("900 MB"));
+        assert!(fits(1024, Some(500 * 1024 * 1024)).is_ok());
+        assert!(
+            fits(1024, None).is_ok(),
+            "a browser that does not say is not refused"
+        );
+    }
+
+    #[test]
+    fn an_encrypted_file_says_so_and_nothing_of_its_contents() {
+        let s = Sealed::new(&[1; 16], &[2; 12], &[3; 32], b"ciphertext");
+        let json = s.to_json();
+        assert!(!json.contains("阳光") && !json.contains("record"));
+        assert_eq!(sealed(json.as_bytes()).unwrap(), Some(s.clone()));
+        assert_eq!(s.parts().unwrap().3, b"ciphertext");
+        let w = World::new();
+        assert_eq!(w.read(&json), Err(FileError::Encrypted));
+        // A plain export is not sealed.
+        assert_eq!(sealed(w.file(vec![]).as_bytes()).unwrap(), None);
+    }
+
+    #[test]
+    fn a_sealed_file_asking_for_weak_keys_or_cut_short_is_refused() {
+        let s = Sealed::new(&[1; 16], &[2; 12], &[3; 32], b"ciphertext");
+        let weak = Sealed {
+            iterations: 1000,
+            ..s.clone()
+        };
+        assert!(matches!(
+            sealed(weak.to_json().as_bytes()),
+            Err(FileError::MissingFields(_))
+        ));
+        let json = s.to_json();
+        assert_eq!(
+            sealed(&json.as_bytes()[..json.len() - 10]),
+            Err(FileError::Truncated)
+        );
+        let bad_iv = Sealed {
+            iv: "AAAA".into(),
+            ..s.clone()
+        };
+        assert!(sealed(bad_iv.to_json().as_bytes()).is_err());
+        let newer = Sealed {
+            format_version: 7,
+            ..s
+        };
+        assert_eq!(
+            sealed(newer.to_json().as_bytes()),
+            Err(FileError::FromTheFuture(7))
+        );
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub mod record;
 pub mod sheet;
 pub mod staff;
 pub mod store;
+pub mod sync;
 pub mod time;
 pub mod unit_no;
 pub mod visit;

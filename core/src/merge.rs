@@ -127,6 +127,7 @@ impl Merged {
         env.meta.version = at.version;
         env.meta.device = at.version.device;
         env.meta.updated_at = at.now.max(env.meta.created_at);
+        env.meta.received = None;
         env
     }
 }

@@ -70,6 +70,8 @@ pub fn write_action(kind: &str) -> Action {
         "parcel" => Action::HandleParcels,
         "watch" => Action::ManageWatchList,
         "staff" => Action::ManageStaff,
+        crate::sync::CONFLICT_KIND => Action::ResolveConflicts,
+        crate::sync::EXCHANGE_KIND => Action::Export,
         _ => Action::ChangeSettings,
     }
 }

@@ -88,6 +88,11 @@ pub struct Meta {
     /// history, which tells an older version from a concurrent one on import (see `merge`).
     #[serde(default)]
     pub history: std::collections::BTreeMap<DeviceId, u64>,
+    /// When this device stored this version, when that was after the version was made (an
+    /// import): the order in which "what changed since" walks records, so a version relayed
+    /// from a third tablet is still sent on. Local bookkeeping; a receiving tablet sets its own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub received: Option<Hlc>,
 }
 
 impl Meta {
@@ -211,6 +216,7 @@ impl Envelope {
             deleted: false,
             by: None,
             history: [(at.version.device, 1)].into_iter().collect(),
+            received: None,
         };
         Self::with_body(meta, rec)
     }
@@ -227,6 +233,7 @@ impl Envelope {
             version: at.version,
             schema: R::SCHEMA,
             history: self.meta.next_history(at.version.device),
+            received: None,
             ..self.meta.clone()
         };
         Self::with_body(meta, rec)
@@ -241,11 +248,27 @@ impl Envelope {
                 version: at.version,
                 deleted: true,
                 history: self.meta.next_history(at.version.device),
+                received: None,
                 ..self.meta.clone()
             },
             body: serde_json::Value::Null,
             index: Vec::new(),
         }
+    }
+
+    /// The same version with its body read as `R` and its index entries derived again (after a
+    /// body was put together field by field, e.g. when a conflict is resolved).
+    pub fn reindexed<R: Record>(&self) -> Result<Self, RecordError> {
+        let rec: R = self.decode()?;
+        Self::with_body(self.meta.clone(), &rec)
+    }
+
+    /// This record's place in the order of local changes: when this device got this version
+    /// (received, else made), then kind and id. Fixed-width and text-sortable; stores keep an
+    /// index on it for exports of what changed since an earlier exchange.
+    pub fn change_key(&self) -> String {
+        let m = &self.meta;
+        format!("{}|{}|{}", m.received.unwrap_or(m.version), m.kind, m.id)
     }
 
     /// Reads the module's record back.

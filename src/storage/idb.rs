@@ -6,7 +6,7 @@
 //! so a list never loads the whole store.
 
 use super::errors::{from_idb, from_js, from_open};
-use super::migrations::{self, IX, STORE};
+use super::migrations::{self, BY_VERSION, IX, STORE};
 use indexed_db_futures::KeyRange as IdbRange;
 use indexed_db_futures::cursor::CursorDirection;
 use indexed_db_futures::database::Database;
@@ -16,7 +16,9 @@ use indexed_db_futures::transaction::{
     Transaction, TransactionDurability, TransactionMode, TransactionOptions,
 };
 use js_sys::{Array, Object, Reflect};
-use lobbydesk_core::store::{KeyRange, ListQuery, Page, PageCursor, RecordStore, StoreError};
+use lobbydesk_core::store::{
+    ChangePage, KeyRange, ListQuery, Page, PageCursor, RecordStore, StoreError,
+};
 use lobbydesk_core::{Envelope, RecordId, Stamp};
 use std::cell::Cell;
 use std::collections::HashSet;
@@ -154,7 +156,7 @@ fn to_stored(rec: &Envelope) -> Result<JsValue, StoreError> {
     let obj = Object::new();
     set(&obj, "k", &JsValue::from_str(&m.kind))?;
     set(&obj, "id", &JsValue::from_str(&m.id.to_string()))?;
-    set(&obj, "v", &JsValue::from_str(&m.version.to_string()))?;
+    set(&obj, "v", &JsValue::from_str(&rec.change_key()))?;
     set(&obj, "ix", &ix)?;
     set(&obj, "doc", &JsValue::from_str(&doc))?;
     Ok(obj.into())
@@ -327,6 +329,35 @@ impl RecordStore for IdbStore {
             last = Some(pos);
         }
         Ok(Page { items, next })
+    }
+
+    async fn changes(&self, after: Option<&str>, limit: u32) -> Result<ChangePage, StoreError> {
+        let limit = limit.max(1) as usize;
+        let tx = self.read_tx()?;
+        let store = tx.object_store(STORE).map_err(from_idb)?;
+        let index = store.index(BY_VERSION).map_err(from_idb)?;
+        let (from, open) = match after {
+            Some(a) => (a, true),
+            None => ("", false),
+        };
+        let mut items = Vec::new();
+        let opened = index
+            .open_cursor()
+            .with_query::<JsValue, _>(IdbRange::LowerBound(JsValue::from_str(from), open))
+            .with_direction(CursorDirection::Next)
+            .await
+            .map_err(from_idb)?;
+        let Some(mut cursor) = opened else {
+            return Ok(ChangePage { items, next: None });
+        };
+        while let Some(value) = cursor.next_record::<JsValue>().await.map_err(from_idb)? {
+            if items.len() == limit {
+                let next = items.last().map(Envelope::change_key);
+                return Ok(ChangePage { items, next });
+            }
+            items.push(from_stored(&value)?);
+        }
+        Ok(ChangePage { items, next: None })
     }
 
     async fn delete(&self, kind: &str, id: RecordId, at: Stamp) -> Result<Envelope, StoreError> {

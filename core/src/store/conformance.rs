@@ -54,7 +54,9 @@ macro_rules! store_conformance_tests {
             delete_of_an_unknown_record_is_not_found,
             put_all_lands_every_record,
             put_all_with_an_invalid_record_lands_nothing,
-            an_invalid_record_is_refused
+            an_invalid_record_is_refused,
+            changes_walk_every_record_once_in_change_order_with_tombstones,
+            a_received_version_is_a_change_after_the_mark
         );
     };
     (@each $mode:ident, $make:expr, $($name:ident),+) => {
@@ -429,6 +431,58 @@ pub async fn delete_leaves_a_tombstone_that_is_not_listed<S: RecordStore>(s: &S)
         s.delete(Probe::KIND, r.meta.id, f.stamp()).await.unwrap(),
         tomb
     );
+}
+
+async fn all_changes<S: RecordStore>(s: &S, after: Option<&str>, limit: u32) -> Vec<Envelope> {
+    let mut out = Vec::new();
+    let mut after = after.map(str::to_string);
+    loop {
+        let page = s.changes(after.as_deref(), limit).await.expect("changes");
+        assert!(page.items.len() <= limit as usize);
+        out.extend(page.items);
+        match page.next {
+            Some(n) => after = Some(n),
+            None => return out,
+        }
+    }
+}
+
+pub async fn changes_walk_every_record_once_in_change_order_with_tombstones<S: RecordStore>(s: &S) {
+    let f = Fixture::default();
+    let recs: Vec<Envelope> = (0..7).map(|i| f.probe(&format!("p{i}"), &[], i)).collect();
+    put_each(s, &recs).await;
+    let edited = recs[1]
+        .update(&recs[1].decode::<Probe>().unwrap(), f.stamp())
+        .unwrap();
+    s.put(&edited).await.unwrap();
+    let tomb = s
+        .delete(Probe::KIND, recs[2].meta.id, f.stamp())
+        .await
+        .unwrap();
+    let all = all_changes(s, None, 3).await;
+    assert_eq!(all.len(), 7, "one entry per record, its newest version");
+    let keys: Vec<String> = all.iter().map(Envelope::change_key).collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted, "oldest change first");
+    assert_eq!(all[5], edited);
+    assert_eq!(all[6], tomb, "a tombstone is a change too");
+    // After a mark: only what changed later.
+    let mark = recs[6].change_key();
+    assert_eq!(all_changes(s, Some(&mark), 2).await, vec![edited, tomb]);
+}
+
+pub async fn a_received_version_is_a_change_after_the_mark<S: RecordStore>(s: &S) {
+    let f = Fixture::default();
+    let old = f.probe("made long ago elsewhere", &[], 1);
+    let mine = f.probe("mine", &[], 2);
+    s.put(&mine).await.unwrap();
+    let mark = mine.change_key();
+    let mut relayed = old.clone();
+    relayed.meta.received = Some(f.stamp().version);
+    s.put(&relayed).await.unwrap();
+    let after = all_changes(s, Some(&mark), 10).await;
+    assert_eq!(after, vec![relayed]);
 }
 
 pub async fn delete_of_an_unknown_record_is_not_found<S: RecordStore>(s: &S) {

@@ -1,7 +1,7 @@
 //! In-memory [`RecordStore`]: the reference implementation the conformance suite is written
 //! against, and the store the core's own tests use.
 
-use super::{KeyRange, ListQuery, Page, PageCursor, RecordStore, StoreError};
+use super::{ChangePage, KeyRange, ListQuery, Page, PageCursor, RecordStore, StoreError};
 use crate::record::{Envelope, RecordId, Stamp};
 use std::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -11,6 +11,8 @@ use uuid::Uuid;
 struct Inner {
     records: BTreeMap<(String, RecordId), Envelope>,
     index: BTreeSet<PageCursor>,
+    /// Change key → record key, the order [`RecordStore::changes`] walks.
+    changes: BTreeMap<String, (String, RecordId)>,
 }
 
 /// Records in a `BTreeMap`, index keys in a `BTreeSet`, in the same order IndexedDB keeps them.
@@ -51,8 +53,10 @@ impl Inner {
             for k in index_keys(old) {
                 self.index.remove(&k);
             }
+            self.changes.remove(&old.change_key());
         }
         self.index.extend(index_keys(rec));
+        self.changes.insert(rec.change_key(), key.clone());
         self.records.insert(key, rec.clone());
     }
 }
@@ -145,6 +149,33 @@ impl RecordStore for MemoryStore {
             items,
             next: if more { last } else { None },
         })
+    }
+
+    async fn changes(&self, after: Option<&str>, limit: u32) -> Result<ChangePage, StoreError> {
+        use std::ops::Bound;
+        let inner = self.inner.borrow();
+        let start = match after {
+            Some(a) => Bound::Excluded(a.to_string()),
+            None => Bound::Unbounded,
+        };
+        let limit = limit.max(1) as usize;
+        let mut items = Vec::new();
+        let mut more = false;
+        for key in inner
+            .changes
+            .range((start, Bound::Unbounded))
+            .map(|(_, k)| k)
+        {
+            if items.len() == limit {
+                more = true;
+                break;
+            }
+            items.push(inner.records[key].clone());
+        }
+        let next = more
+            .then(|| items.last().map(Envelope::change_key))
+            .flatten();
+        Ok(ChangePage { items, next })
     }
 
     async fn delete(&self, kind: &str, id: RecordId, at: Stamp) -> Result<Envelope, StoreError> {

@@ -91,6 +91,14 @@ pub struct Page {
     pub next: Option<PageCursor>,
 }
 
+/// A page of the change log: records in [`Envelope::change_key`] order, tombstones included.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ChangePage {
+    pub items: Vec<Envelope>,
+    /// The change key to continue after; `None` when this was the last page.
+    pub next: Option<String>,
+}
+
 /// Why the store could not do what was asked. Every variant has a message a clerk can act on.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum StoreError {
@@ -200,6 +208,11 @@ pub trait RecordStore {
 
     /// A page of live records by an index (see the module docs for the order).
     async fn list(&self, q: &ListQuery) -> Result<Page, StoreError>;
+
+    /// Every record, tombstones included, whose change key ([`Envelope::change_key`]) is after
+    /// `after` (all records when `None`), oldest change first, at most `limit`: what an export of
+    /// "what changed since" walks.
+    async fn changes(&self, after: Option<&str>, limit: u32) -> Result<ChangePage, StoreError>;
 
     /// Deletes a record by writing its tombstone (read and write in one transaction).
     /// Returns the tombstone; deleting a tombstone again changes nothing.
