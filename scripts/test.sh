@@ -19,8 +19,8 @@ cargo fmt --all -- --check
 step "core: cargo test -p lobbydesk-core"
 cargo test -p lobbydesk-core 2>&1 | tee "$logs/core.log"
 
-step "storage conformance on IndexedDB in headless Chromium"
-cargo test -p lobbydesk --target wasm32-unknown-unknown --test storage_idb 2>&1 | tee "$logs/idb.log"
+step "in headless Chromium: storage conformance on IndexedDB, export encryption on WebCrypto"
+cargo test -p lobbydesk --target wasm32-unknown-unknown --test storage_idb --test crypto 2>&1 | tee "$logs/idb.log"
 
 step "release build (trunk, offline)"
 trunk build --release --offline

@@ -4,6 +4,7 @@
 
 pub mod barcode;
 pub mod clock;
+pub mod crypto;
 pub mod online;
 pub mod pwa;
 pub mod settings;
