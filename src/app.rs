@@ -6,6 +6,7 @@ use crate::components::toast::ToastHost;
 use crate::desk::Desk;
 use crate::i18n::Msg;
 use crate::pages::audit::AuditPage;
+use crate::pages::exchange::ExchangePage;
 use crate::pages::home::HomePage;
 use crate::pages::module::{ModulePage, NotFound};
 use crate::pages::parcels::{
@@ -153,6 +154,7 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/settings") view=SettingsPage />
                     <Route path=path!("/staff") view=StaffPage />
                     <Route path=path!("/audit") view=AuditPage />
+                    <Route path=path!("/exchange") view=ExchangePage />
                     <Route path=path!("/parcels") view=IntakePage />
                     <Route path=path!("/parcels/shelf") view=ShelfPage />
                     <Route path=path!("/parcels/outgoing") view=OutgoingPage />

@@ -207,6 +207,19 @@ impl Desk {
         Stamp { now, version }
     }
 
+    /// Moves this tablet's merge clock past a version taken in from another tablet, so what is
+    /// written next is newer than everything seen.
+    pub fn observe(&self, remote: lobbydesk_core::Hlc) {
+        let now = BrowserClock.now().timestamp_millis().max(0) as u64;
+        let moved = self
+            .hlc
+            .with_value(|h| h.borrow_mut().observe(remote, now).is_ok());
+        if moved {
+            self.hlc
+                .with_value(|h| settings::save_hlc(h.borrow().last()));
+        }
+    }
+
     pub fn new_id(&self) -> RecordId {
         RecordId(CryptoIds.new_id())
     }

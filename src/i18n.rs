@@ -294,6 +294,63 @@ messages! {
 
     Purged => "(个人信息已按期清除)", "(personal data purged)";
 
+    ExchangeTitle => "数据交换", "Data exchange";
+    ExchangeHint => "多台平板之间用文件交换数据(U 盘、共享文件夹或聊天软件传文件)。导入时逐条合并,不会覆盖对方的工作。",
+        "Tablets exchange data by file (USB stick, shared folder or a chat app). Imports merge record by record and never overwrite the other desk's work.";
+    ExportTitle => "导出", "Export";
+    ExportWhat => "导出内容", "What to export";
+    ExportAll => "全部数据", "Everything";
+    ExportSince => "与某台设备上次交换后的变更", "What changed since the last exchange with a tablet";
+    ExportModule => "某个模块的某段时间", "One module and time span";
+    ExportPeer => "交给哪台设备", "For which tablet";
+    AnyTablet => "不指定", "Not said";
+    NoPeersYet => "导入过其他设备的文件后,这里可以选它。第一次与一台设备交换请导出全部数据。", "Tablets whose files were imported here can be chosen. The first exchange with a tablet exports everything.";
+    PeerHint => "指定设备后,下次可以只导出此后的变更;第一次给某台设备请导出全部数据。", "Name the tablet, and the next export to it can hold only what changed since; the first one to a tablet holds everything.";
+    ChoosePeer => "请选择交换对象。", "Choose the tablet.";
+    Module => "模块", "Module";
+    FromDate => "开始日期", "From";
+    ToDate => "结束日期", "To";
+    BadDateRange => "日期范围不对:请填写开始和结束日期,开始不能晚于结束。", "The dates are not right: fill in both, and the start cannot be after the end.";
+    Passphrase => "密码(可不填)", "Passphrase (optional)";
+    PassphraseAgain => "再输一次密码", "Passphrase again";
+    PassphraseHint => "设置密码后文件会加密,导入时需输入同一密码。密码丢失将无法打开文件。", "With a passphrase the file is encrypted and the same passphrase opens it. A lost passphrase cannot be recovered.";
+    PassphraseMismatch => "两次输入的密码不一致。", "The two passphrases differ.";
+    PassphraseShort => "密码至少 8 个字符。", "The passphrase needs at least 8 characters.";
+    ExportRun => "导出文件", "Export file";
+    Working => "处理中…", "Working…";
+    ImportFileTitle => "导入", "Import";
+    Unlock => "解密", "Decrypt";
+    ApplyImport => "确认导入", "Import now";
+    ImportCancelled => "已取消,数据没有改动。", "Cancelled; nothing was changed.";
+    SkippedKinds => "本机不认识的记录类型,已跳过:", "Record types this app does not know, skipped:";
+    OwnFile => "这是本机自己导出的文件,导入不会有任何改动。", "This is this tablet's own export; importing it changes nothing.";
+    TallyNew => "新增", "New";
+    TallyNewer => "更新", "Newer";
+    TallyOlder => "较旧(忽略)", "Older (ignored)";
+    TallyUnchanged => "未变", "Unchanged";
+    TallyConflict => "冲突", "Conflict";
+    ConflictsTitle => "同步冲突", "Sync conflicts";
+    NoConflicts => "没有待处理的冲突。", "No conflicts to resolve.";
+    Field => "字段", "Field";
+    CurrentVersion => "当前版本", "Current version";
+    OtherVersion => "另一版本", "Other version";
+    TakeOther => "采用另一版本", "Take the other";
+    KeepCurrent => "保留当前版本", "Keep current";
+    KeepOther => "改用另一版本", "Use the other version";
+    KeepMerged => "当前版本 + 勾选字段", "Current with ticked fields";
+    ConflictResolved => "冲突已处理。", "Conflict resolved.";
+    CsvTitle => "导出表格(Excel)", "Lists for Excel (CSV)";
+    CsvFullIds => "包含完整证件号(仅主管)", "Full ID numbers (supervisors only)";
+    CsvRun => "导出 CSV", "Export CSV";
+    CsvRows => "已导出行数:", "Rows exported:";
+    ExchangeLog => "交换记录", "Exchange log";
+    ReminderDays => "超过几天未导出时提醒", "Remind after days without an export";
+    NoExchangesYet => "还没有导出或导入过。", "Nothing exported or imported yet.";
+    LastExportDays => "距上次导出", "Since the last export";
+    NeverExported => "本机数据从未导出备份。", "This tablet's data has never been exported.";
+    ExportReminder => "请尽快导出一份数据备份。", "Please export a backup soon.";
+    Days => "天", "days";
+
     StartupFailed => "LobbyDesk 无法启动", "LobbyDesk cannot start";
     TryAgain => "重试", "Try again";
 }

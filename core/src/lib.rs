@@ -23,6 +23,7 @@ pub mod sheet;
 pub mod staff;
 pub mod store;
 pub mod sync;
+pub mod tables;
 pub mod time;
 pub mod unit_no;
 pub mod visit;

@@ -480,6 +480,30 @@ pub fn resolve(
     Ok(vec![resolved, emptied])
 }
 
+/// A record field's name as a supervisor reads it in the conflict list.
+pub fn field_label(field: &str, lang: Lang) -> String {
+    let (zh, en) = match field {
+        "name" => ("姓名", "Name"),
+        "phone" | "phones" => ("电话", "Phone"),
+        "id_doc" => ("证件", "ID"),
+        "host" => ("被访", "Visiting"),
+        "purpose" => ("事由", "Purpose"),
+        "plate" => ("车牌", "Plate"),
+        "notes" | "note" => ("备注", "Notes"),
+        "text" => ("内容", "Text"),
+        "time_in" => ("到访时间", "Arrived"),
+        "time_out" => ("离开时间", "Left"),
+        "recipient" => ("收件人", "Recipient"),
+        "shelf" => ("货架", "Shelf"),
+        "outcome" => ("结果", "Outcome"),
+        "units" => ("房号", "Units"),
+        "vehicles" => ("车辆", "Vehicles"),
+        "roles" | "role" => ("身份", "Role"),
+        _ => return field.to_string(),
+    };
+    lang.pick(zh, en).to_string()
+}
+
 /// Top-level body fields where two versions differ, in order.
 pub fn differing_fields(a: &Envelope, b: &Envelope) -> Vec<String> {
     let empty = serde_json::Map::new();

@@ -23,8 +23,41 @@ pub fn HomePage() -> impl IntoView {
     view! {
         <section class="page home">
             <h1>{desk.tr(Msg::Today)} " · " {today}</h1>
+            <BackupReminder />
             <MemoPanel />
         </section>
+    }
+}
+
+/// Days since this tablet's data was last exported, with a reminder past the set number of days:
+/// a tablet that is lost or broken takes with it whatever was never exported.
+#[component]
+fn BackupReminder() -> impl IntoView {
+    let desk = use_desk();
+    let last = crate::platform::settings::last_export();
+    let days = last.map(|t| (chrono::Utc::now() - t).num_days().max(0));
+    let limit = i64::from(crate::platform::settings::export_reminder_days());
+    let overdue = days.is_none_or(|d| d >= limit);
+    let text = move || match days {
+        Some(d) => format!(
+            "{} {d} {}{}",
+            desk.t(Msg::LastExportDays),
+            desk.t(Msg::Days),
+            if overdue {
+                format!(" · {}", desk.t(Msg::ExportReminder))
+            } else {
+                String::new()
+            }
+        ),
+        None => desk.t(Msg::NeverExported).to_string(),
+    };
+    view! {
+        <p class="notice backup" class:warn=overdue data-testid="backup-reminder">
+            {text}
+            <Show when=move || desk.can(lobbydesk_core::permit::Action::Export)>
+                " " <leptos_router::components::A href="/exchange" attr:data-testid="backup-go">{desk.tr(Msg::ExportTitle)}</leptos_router::components::A>
+            </Show>
+        </p>
     }
 }
 

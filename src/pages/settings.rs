@@ -34,6 +34,7 @@ fn SettingsCards() -> impl IntoView {
             <div class="card row">
                 <A href="/staff" attr:class="button-link" attr:data-testid="open-staff">{desk.tr(Msg::StaffTitle)}</A>
                 <A href="/audit" attr:class="button-link" attr:data-testid="open-audit">{desk.tr(Msg::AuditTitle)}</A>
+                <A href="/exchange" attr:class="button-link" attr:data-testid="open-exchange">{desk.tr(Msg::ExchangeTitle)}</A>
             </div>
             <LanguageCard />
             <SecurityCard />

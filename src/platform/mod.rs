@@ -5,6 +5,7 @@
 pub mod barcode;
 pub mod clock;
 pub mod crypto;
+pub mod download;
 pub mod online;
 pub mod pwa;
 pub mod settings;

@@ -160,3 +160,29 @@ pub fn desk_hours() -> String {
 pub fn set_desk_hours(s: &str) -> Result<(), String> {
     LocalStorage::set(DESK_HOURS, s.trim()).map_err(|e| e.to_string())
 }
+
+const LAST_EXPORT: &str = "lobbydesk.last_export_ms";
+const EXPORT_REMINDER_DAYS: &str = "lobbydesk.export_reminder_days";
+
+/// When this tablet last exported its data (any export file).
+pub fn last_export() -> Option<chrono::DateTime<chrono::Utc>> {
+    LocalStorage::get::<i64>(LAST_EXPORT)
+        .ok()
+        .and_then(chrono::DateTime::from_timestamp_millis)
+}
+
+pub fn set_last_export(t: chrono::DateTime<chrono::Utc>) {
+    let _ = LocalStorage::set(LAST_EXPORT, t.timestamp_millis());
+}
+
+/// Days without an export after which the home screen reminds the desk (default 7).
+pub fn export_reminder_days() -> u32 {
+    LocalStorage::get(EXPORT_REMINDER_DAYS)
+        .ok()
+        .filter(|d| (1..=365).contains(d))
+        .unwrap_or(7)
+}
+
+pub fn set_export_reminder_days(d: u32) -> Result<(), String> {
+    LocalStorage::set(EXPORT_REMINDER_DAYS, d).map_err(|e| e.to_string())
+}

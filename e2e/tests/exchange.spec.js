@@ -1,0 +1,223 @@
+// 数据交换: two tablets (two browser contexts, each with its own IndexedDB and device id) edit,
+// export and import each other's files, offline, and end with the same lists; a conflict is
+// resolved by the supervisor; bad files are refused with the data unchanged; CSV for Excel.
+import fs from 'node:fs';
+import { test, expect, Shell } from './fixtures.js';
+
+const VALID_ID = '11010519491231002X';
+
+test.beforeEach(async ({ page }) => {
+  page.on('pageerror', (e) => { throw e; });
+});
+
+// A second tablet: a fresh context with the same viewport, language and time zone.
+async function secondTablet(browser, app, testInfo) {
+  const { viewport, locale, timezoneId } = testInfo.project.use;
+  const context = await browser.newContext({ viewport, locale, timezoneId, acceptDownloads: true });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => { throw e; });
+  return { context, page, shell: new Shell(page, app.url) };
+}
+
+async function exportFile(page, testInfo, name, { pass = '', scope = 'all', peer = null } = {}) {
+  await page.goto(new URL('/exchange', page.url()).href);
+  await page.getByTestId('export-scope').selectOption(scope);
+  if (peer !== null) await page.getByTestId('export-peer').selectOption({ index: peer });
+  await page.getByTestId('export-pass').fill(pass);
+  await page.getByTestId('export-pass2').fill(pass);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-run').click()]);
+  await expect(page.getByTestId('export-done')).toBeVisible();
+  expect(download.suggestedFilename()).toMatch(/^LobbyDesk_.+_[0-9a-f]{8}_\d{8}-\d{4}\.lobbydesk\.json$/);
+  const file = testInfo.outputPath(`${name}.json`);
+  await download.saveAs(file);
+  return file;
+}
+
+async function chooseImport(page, file) {
+  await page.goto(new URL('/exchange', page.url()).href);
+  await page.getByTestId('exchange-file').setInputFiles(file);
+}
+
+async function registerVisitor(page, name, phone) {
+  await page.goto(new URL('/visitors', page.url()).href);
+  await page.getByTestId('visit-name').fill(name);
+  await page.getByTestId('visit-phone').fill(phone);
+  await page.getByTestId('visit-id').fill(VALID_ID);
+  await page.getByTestId('visit-unit').fill('3-1-502');
+  await page.getByTestId('visit-submit').click();
+  await expect(page.getByTestId('saved-notice')).toContainText(name);
+}
+
+async function memos(page) {
+  await page.goto(new URL('/', page.url()).href);
+  await expect(page.getByTestId('memo-open')).toBeVisible();
+  return (await page.getByTestId('memo-open').getByTestId('memo-item').allInnerTexts()).map((t) => t.split('\n')[0]).sort();
+}
+
+async function visitLog(page) {
+  await page.goto(new URL('/visitors/log', page.url()).href);
+  const rows = page.getByTestId('log-list').getByTestId('visit-row');
+  await expect(rows.first()).toBeVisible();
+  return (await rows.allInnerTexts()).sort();
+}
+
+test('two tablets exchange files offline, end with the same lists, and a conflict is resolved', async ({ page, context, app, shell, browser }, testInfo) => {
+  const b = await secondTablet(browser, app, testInfo);
+  await shell.open('/');
+  await b.shell.open('/');
+  await shell.waitForOfflineReady();
+  await b.shell.waitForOfflineReady();
+  // From here on neither tablet has a network.
+  await app.close();
+  await context.setOffline(true);
+  await b.context.setOffline(true);
+
+  await expect(page.getByTestId('backup-reminder')).toContainText('从未导出');
+  await shell.addMemo('甲:三号楼电梯维保 10 点');
+  await registerVisitor(page, '张伟', '13800138000');
+  await b.shell.addMemo('乙:快递柜满了');
+
+  // B → A: the preview says what the file would do before anything is written.
+  const b1 = await exportFile(b.page, testInfo, 'b1');
+  await chooseImport(page, b1);
+  const preview = page.getByTestId('import-preview');
+  await expect(preview).toBeVisible();
+  await expect(page.getByTestId('preview-home').locator('td').first()).toHaveText('1');
+  await shell.screenshot(testInfo, 'import-preview');
+  await page.getByTestId('import-apply').click();
+  await expect(page.getByTestId('import-done')).toContainText('新增');
+
+  // A → B, everything, made for B (A knows B from its file): both show the same lists.
+  const a1 = await exportFile(page, testInfo, 'a1', { peer: 1 });
+  await chooseImport(b.page, a1);
+  await expect(b.page.getByTestId('preview-visitors').locator('td').first()).toHaveText('1');
+  await b.page.getByTestId('import-apply').click();
+  await expect(b.page.getByTestId('import-done')).toBeVisible();
+  expect(await memos(page)).toEqual(await memos(b.page));
+  expect(await memos(page)).toEqual(['乙:快递柜满了', '甲:三号楼电梯维保 10 点'].sort());
+  expect(await visitLog(page)).toEqual(await visitLog(b.page));
+  await memos(page);
+  await expect(page.getByTestId('backup-reminder')).toContainText('距上次导出 0 天');
+
+  // Both desks sign the same visitor out before they exchange again: a conflict.
+  for (const p of [page, b.page]) {
+    await p.goto(new URL('/visitors/onsite', p.url()).href);
+    await p.getByTestId('onsite-list').getByTestId('visit-row').first().getByTestId('sign-out').click();
+    await expect(p.getByTestId('onsite-list').getByTestId('visit-row')).toHaveCount(0);
+  }
+  // A sends only what changed since its last export to B.
+  const a2 = await exportFile(page, testInfo, 'a2', { scope: 'since', peer: 1 });
+  const a2json = JSON.parse(fs.readFileSync(a2, 'utf8'));
+  expect(a2json.scope).toBe('since');
+  expect(a2json.records.some((r) => r.meta.kind === 'memo')).toBe(false);
+  await chooseImport(b.page, a2);
+  await expect(b.page.getByTestId('preview-visitors').locator('td').last()).toHaveText('1');
+  await b.page.getByTestId('import-apply').click();
+  await expect(b.page.getByTestId('import-done')).toContainText('冲突 1');
+  const conflict = b.page.getByTestId('conflict');
+  await expect(conflict).toHaveCount(1);
+  await expect(conflict).toContainText('离开时间');
+  await b.shell.screenshot(testInfo, 'conflict');
+  await conflict.getByTestId('keep-other').click();
+  await expect(b.page.getByTestId('no-conflicts')).toBeVisible();
+
+  // The resolution travels back; A ends with no conflict and the same list.
+  const b2 = await exportFile(b.page, testInfo, 'b2');
+  await chooseImport(page, b2);
+  await page.getByTestId('import-apply').click();
+  await expect(page.getByTestId('import-done')).toBeVisible();
+  await expect(page.getByTestId('no-conflicts')).toBeVisible();
+  expect(await visitLog(page)).toEqual(await visitLog(b.page));
+
+  // Importing the same file again changes nothing.
+  await chooseImport(page, b2);
+  await expect(page.getByTestId('import-preview')).toBeVisible();
+  for (const td of await page.getByTestId('import-preview').locator('tbody tr td:nth-child(2)').allInnerTexts()) expect(td).toBe('0');
+
+  // After a reload, offline, everything is still there.
+  await page.reload();
+  await shell.signIn();
+  expect(await memos(page)).toEqual(await memos(b.page));
+  await b.context.close();
+});
+
+test('wrong passphrase, truncated and foreign files are refused with the data unchanged; a cancelled preview writes nothing', async ({ page, app, shell, browser }, testInfo) => {
+  const b = await secondTablet(browser, app, testInfo);
+  await shell.open('/');
+  await b.shell.open('/');
+  await shell.addMemo('甲:加密文件里的备忘');
+  await b.shell.addMemo('乙:本机原有备忘');
+  const sealed = await exportFile(page, testInfo, 'sealed', { pass: 'lobby-2580' });
+  const text = fs.readFileSync(sealed, 'utf8');
+  expect(text).toContain('"encrypted":true');
+  expect(text).not.toContain('加密文件里的备忘');
+  expect(text).not.toContain('memo');
+  const before = await memos(b.page);
+
+  // No passphrase: asked for. Wrong passphrase: refused.
+  await chooseImport(b.page, sealed);
+  await expect(b.page.getByTestId('import-error')).toContainText('文件已加密');
+  await b.page.getByTestId('import-pass').fill('wrong-pass');
+  await b.page.getByTestId('import-unlock').click();
+  await expect(b.page.getByTestId('import-error')).toContainText('密码不对');
+  await expect(b.page.getByTestId('import-preview')).toHaveCount(0);
+  expect(await memos(b.page)).toEqual(before);
+
+  // Cut short, and not ours at all.
+  const cut = testInfo.outputPath('cut.json');
+  fs.writeFileSync(cut, text.slice(0, Math.floor(text.length / 2)));
+  await chooseImport(b.page, cut);
+  await expect(b.page.getByTestId('import-error')).toContainText('文件不完整');
+  const csv = testInfo.outputPath('residents.json');
+  fs.writeFileSync(csv, '姓名,手机\n张伟,13800138000\n');
+  await chooseImport(b.page, csv);
+  await expect(b.page.getByTestId('import-error')).toContainText('不是 LobbyDesk 导出的文件');
+  const plainFile = await exportFile(page, testInfo, 'plain');
+  const tampered = testInfo.outputPath('tampered.json');
+  fs.writeFileSync(tampered, fs.readFileSync(plainFile, 'utf8').replace('加密文件里的备忘', '被改过的备忘'));
+  await chooseImport(b.page, tampered);
+  await expect(b.page.getByTestId('import-error')).toContainText('校验码');
+  expect(await memos(b.page)).toEqual(before);
+
+  // The right passphrase gives a preview; cancelling it writes nothing.
+  await chooseImport(b.page, sealed);
+  await b.page.getByTestId('import-pass').fill('lobby-2580');
+  await b.page.getByTestId('import-unlock').click();
+  await expect(b.page.getByTestId('import-preview')).toContainText('已解密');
+  await b.page.getByTestId('import-cancel').click();
+  await expect(b.page.getByTestId('import-done')).toContainText('已取消');
+  expect(await memos(b.page)).toEqual(before);
+
+  // Then applied, it lands whole.
+  await chooseImport(b.page, sealed);
+  await b.page.getByTestId('import-pass').fill('lobby-2580');
+  await b.page.getByTestId('import-unlock').click();
+  await b.page.getByTestId('import-apply').click();
+  await expect(b.page.getByTestId('import-done')).toBeVisible();
+  expect(await memos(b.page)).toEqual([...before, '甲:加密文件里的备忘'].sort());
+  await b.context.close();
+});
+
+test('the visitor log exports as a CSV that Excel reads: BOM, Chinese headers, local times, masked IDs', async ({ page, shell }, testInfo) => {
+  await shell.open('/');
+  await registerVisitor(page, '李娜', '13900139000');
+  await page.goto(new URL('/exchange', page.url()).href);
+  await page.getByTestId('csv-table').selectOption('visits');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-run').click()]);
+  const bytes = fs.readFileSync(await download.path());
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const lines = bytes.subarray(3).toString('utf8').split('\r\n');
+  expect(lines[0]).toBe('到访时间,离开时间,姓名,电话,证件号,被访房号/单位,事由,人数,车牌,登记人,备注');
+  expect(lines[1]).toContain('李娜');
+  expect(lines[1]).toContain('110105********002X');
+  expect(lines[1]).not.toContain(VALID_ID);
+  const shown = await page.evaluate(() => {
+    const d = new Date();
+    return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short' }).format(d);
+  });
+  expect(lines[1].startsWith(shown)).toBe(true);
+  // The supervisor may ask for full numbers.
+  await page.getByTestId('csv-full-ids').check();
+  const [full] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-run').click()]);
+  expect(fs.readFileSync(await full.path(), 'utf8')).toContain(VALID_ID);
+});
