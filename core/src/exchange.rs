@@ -177,6 +177,7 @@ fn kind_fns(kind: &str) -> Option<KindFns> {
     use crate::{
         audit::AuditEntry,
         directory::{Resident, Unit},
+        inspection::{Inspection, Photo, Schedule, Template, WorkOrder},
         memo::Memo,
         parcel::Parcel,
         staff::Staff,
@@ -192,6 +193,11 @@ fn kind_fns(kind: &str) -> Option<KindFns> {
         k if k == Unit::KIND => fns::<Unit>(),
         k if k == Resident::KIND => fns::<Resident>(),
         k if k == Parcel::KIND => fns::<Parcel>(),
+        k if k == Template::KIND => fns::<Template>(),
+        k if k == Inspection::KIND => fns::<Inspection>(),
+        k if k == Photo::KIND => fns::<Photo>(),
+        k if k == WorkOrder::KIND => fns::<WorkOrder>(),
+        k if k == Schedule::KIND => fns::<Schedule>(),
         _ => return None,
     })
 }

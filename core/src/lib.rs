@@ -11,6 +11,7 @@ pub mod directory;
 pub mod exchange;
 pub mod hlc;
 pub mod ident;
+pub mod inspection;
 pub mod lang;
 pub mod memo;
 pub mod merge;

@@ -33,6 +33,10 @@ pub enum Action {
     ResolveConflicts,
     /// Purge personal data after the retention period.
     Purge,
+    /// Walk inspections, take their photos, turn failed items into work orders.
+    Inspect,
+    /// Create, edit, copy and retire checklist templates; set inspection schedules.
+    ManageTemplates,
 }
 
 use Role::*;
@@ -52,6 +56,8 @@ pub const TABLE: &[(Action, &[Role])] = &[
     (Action::Import, &[Supervisor]),
     (Action::ResolveConflicts, &[Supervisor]),
     (Action::Purge, &[Supervisor]),
+    (Action::Inspect, &[Inspector, Supervisor, Clerk]),
+    (Action::ManageTemplates, &[Supervisor]),
 ];
 
 /// Whether someone with `roles` may do `action`.
@@ -70,6 +76,8 @@ pub fn write_action(kind: &str) -> Action {
         "parcel" => Action::HandleParcels,
         "watch" => Action::ManageWatchList,
         "staff" => Action::ManageStaff,
+        "inspection" | "photo" | "work_order" => Action::Inspect,
+        "template" | "schedule" => Action::ManageTemplates,
         crate::sync::CONFLICT_KIND => Action::ResolveConflicts,
         crate::sync::EXCHANGE_KIND => Action::Export,
         _ => Action::ChangeSettings,
@@ -100,6 +108,11 @@ pub fn refusal(action: Action, lang: Lang) -> String {
         Action::Import => lang.pick("导入数据", "import data"),
         Action::ResolveConflicts => lang.pick("处理同步冲突", "resolve sync conflicts"),
         Action::Purge => lang.pick("清除个人信息", "purge personal data"),
+        Action::Inspect => lang.pick("进行巡检", "carry out inspections"),
+        Action::ManageTemplates => lang.pick(
+            "管理巡检模板和计划",
+            "manage checklist templates and schedules",
+        ),
     };
     match lang {
         Lang::Zh => format!("当前值班人员无权{what},请主管操作。"),
@@ -127,11 +140,24 @@ mod tests {
             Action::Import,
             Action::ResolveConflicts,
             Action::Purge,
+            Action::Inspect,
+            Action::ManageTemplates,
         ];
         for a in all {
             assert_eq!(TABLE.iter().filter(|(b, _)| *b == a).count(), 1, "{a:?}");
         }
         assert_eq!(TABLE.len(), all.len());
+    }
+
+    #[test]
+    fn inspectors_walk_inspections_and_only_supervisors_change_templates() {
+        assert!(allowed(&[Inspector], Action::Inspect));
+        assert!(!allowed(&[Inspector], Action::ManageTemplates));
+        assert!(!allowed(&[Inspector], Action::RegisterVisitor));
+        assert!(allowed(&[Supervisor], Action::ManageTemplates));
+        assert_eq!(write_action("inspection"), Action::Inspect);
+        assert_eq!(write_action("photo"), Action::Inspect);
+        assert_eq!(write_action("template"), Action::ManageTemplates);
     }
 
     #[test]
