@@ -8,6 +8,12 @@ use crate::i18n::Msg;
 use crate::pages::audit::AuditPage;
 use crate::pages::exchange::ExchangePage;
 use crate::pages::home::HomePage;
+use crate::pages::inspections::report::ReportPage;
+use crate::pages::inspections::run::RunPage;
+use crate::pages::inspections::templates::{TemplateEditPage, TemplatesPage};
+use crate::pages::inspections::{
+    InspectionLogPage, InspectionsPage, SchedulesPage, WorkOrdersPage,
+};
 use crate::pages::module::{ModulePage, NotFound};
 use crate::pages::parcels::{
     intake::IntakePage, outgoing::OutgoingPage, shelf::ShelfPage, today::TodayPage,
@@ -155,6 +161,14 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/staff") view=StaffPage />
                     <Route path=path!("/audit") view=AuditPage />
                     <Route path=path!("/exchange") view=ExchangePage />
+                    <Route path=path!("/inspections") view=InspectionsPage />
+                    <Route path=path!("/inspections/log") view=InspectionLogPage />
+                    <Route path=path!("/inspections/run/:id") view=RunPage />
+                    <Route path=path!("/inspections/r/:id") view=ReportPage />
+                    <Route path=path!("/inspections/templates") view=TemplatesPage />
+                    <Route path=path!("/inspections/templates/:id") view=TemplateEditPage />
+                    <Route path=path!("/inspections/schedules") view=SchedulesPage />
+                    <Route path=path!("/work-orders") view=WorkOrdersPage />
                     <Route path=path!("/parcels") view=IntakePage />
                     <Route path=path!("/parcels/shelf") view=ShelfPage />
                     <Route path=path!("/parcels/outgoing") view=OutgoingPage />

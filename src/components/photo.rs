@@ -60,7 +60,7 @@ pub async fn compress(file: &web_sys::File) -> Result<String, String> {
 pub fn PhotoInput(
     /// The photo as a JPEG data URL, `None` without one.
     value: RwSignal<Option<String>>,
-    #[prop(optional)] testid: &'static str,
+    #[prop(into, optional)] testid: String,
 ) -> impl IntoView {
     let desk = use_desk();
     let id = format!("photo-{testid}");
@@ -82,7 +82,7 @@ pub fn PhotoInput(
     view! {
         <div class="photo-input">
             <label for=id.clone() class="button-link">{desk.tr(Msg::TakePhoto)}</label>
-            <input id=id class="visually-hidden" type="file" accept="image/*" capture="environment" data-enter-skip="" data-testid=testid on:change=on_change />
+            <input id=id class="visually-hidden" type="file" accept="image/*" capture="environment" data-enter-skip="" data-testid=testid.clone() on:change=on_change />
             {move || value.get().map(|url| view! {
                 <img class="thumb" src=url alt="" data-testid=format!("{testid}-thumb") />
                 <button type="button" class="secondary" on:click=move |_| value.set(None)>{desk.tr(Msg::RemovePhoto)}</button>

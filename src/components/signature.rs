@@ -32,7 +32,7 @@ fn point(canvas: &web_sys::HtmlCanvasElement, ev: &PointerEvent) -> (f64, f64) {
 pub fn SignaturePad(
     /// The drawn signature as a PNG data URL; empty while nothing is drawn.
     value: RwSignal<String>,
-    #[prop(optional)] testid: &'static str,
+    #[prop(into, optional)] testid: String,
 ) -> impl IntoView {
     let desk = use_desk();
     let canvas = NodeRef::<html::Canvas>::new();

@@ -24,6 +24,9 @@ pub fn HomePage() -> impl IntoView {
         <section class="page home">
             <h1>{desk.tr(Msg::Today)} " · " {today}</h1>
             <BackupReminder />
+            <Show when=move || desk.can(lobbydesk_core::permit::Action::Inspect)>
+                <crate::pages::inspections::DueCard compact=true />
+            </Show>
             <MemoPanel />
         </section>
     }

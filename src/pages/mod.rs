@@ -2,6 +2,7 @@
 pub mod audit;
 pub mod exchange;
 pub mod home;
+pub mod inspections;
 pub mod module;
 pub mod parcels;
 pub mod residents;

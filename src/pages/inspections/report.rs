@@ -1,0 +1,142 @@
+//! The report of a finished inspection: header, every answer, failures highlighted, photos as
+//! thumbnails, the signature; prints on A4.
+
+use super::InspectionTabs;
+use super::data;
+use crate::desk::use_desk;
+use crate::i18n::Msg;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use lobbydesk_core::RecordId;
+use lobbydesk_core::inspection::{Item, ItemKind, Outcome, Value};
+use lobbydesk_core::time::long;
+use std::collections::HashMap;
+
+fn shown(item: &Item, v: &Value, lang: crate::i18n::Lang) -> String {
+    match v {
+        Value::Pass => lang.pick("合格", "Pass").into(),
+        Value::Fail => lang.pick("不合格", "Fail").into(),
+        Value::NotApplicable => lang.pick("不适用", "N/A").into(),
+        Value::Yes => lang.pick("是", "Yes").into(),
+        Value::No => lang.pick("否", "No").into(),
+        Value::Number(n) => match &item.kind {
+            ItemKind::Number { unit, .. } => format!("{n} {unit}"),
+            _ => n.to_string(),
+        },
+        Value::Choice(c) | Value::Text(c) => c.clone(),
+        Value::Photos(p) => format!("{} {}", p.len(), lang.pick("张照片", "photos")),
+        Value::Signature(_) => lang.pick("已签名", "Signed").into(),
+    }
+}
+
+#[component]
+pub fn ReportPage() -> impl IntoView {
+    let desk = use_desk();
+    let params = use_params_map();
+    let id = params
+        .read_untracked()
+        .get("id")
+        .and_then(|s| s.parse::<RecordId>().ok());
+    let report = LocalResource::new(move || async move {
+        let Some(id) = id else { return Ok(None) };
+        let Some(row) = data::get(desk, id).await? else {
+            return Ok(None);
+        };
+        let ids: Vec<RecordId> = row
+            .insp
+            .answers
+            .values()
+            .flat_map(|a| {
+                let mut v = a.photos.clone();
+                if let Value::Photos(p) = &a.value {
+                    v.extend(p.iter().copied());
+                }
+                v
+            })
+            .collect();
+        let photos: HashMap<RecordId, String> =
+            data::photos(desk, &ids).await.into_iter().collect();
+        Ok::<_, String>(Some((row, photos)))
+    });
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    view! {
+        <section class="page inspections">
+            <InspectionTabs />
+            <Suspense fallback=move || view! { <p>{desk.tr(Msg::Loading)}</p> }>
+                {move || Suspend::new(async move {
+                    let lang = desk.lang.get();
+                    match report.await {
+                        Err(e) => view! { <p class="field-error">{e}</p> }.into_any(),
+                        Ok(None) => view! { <p class="card">{desk.tr(Msg::NoInspections)}</p> }.into_any(),
+                        Ok(Some((row, photos))) => {
+                            let i = row.insp;
+                            let s = i.score();
+                            let result = match i.result_code() {
+                                "passed" => desk.t(Msg::ResultPassed),
+                                "failed" => desk.t(Msg::ResultFailed),
+                                _ => desk.t(Msg::UnderWay),
+                            };
+                            let sections = i.sections.iter().map(|sec| {
+                                let rows = sec.items.iter().map(|item| {
+                                    let out = i.outcome(item);
+                                    let a = i.answers.get(&item.key);
+                                    let answer = a.map(|a| shown(item, &a.value, lang)).unwrap_or_else(|| "—".into());
+                                    let note = a.map(|a| a.note.clone()).unwrap_or_default();
+                                    let mut pics: Vec<String> = a.map(|a| {
+                                        let mut v = a.photos.clone();
+                                        if let Value::Photos(p) = &a.value { v.extend(p.iter().copied()); }
+                                        v
+                                    }).unwrap_or_default().iter().filter_map(|p| photos.get(p).cloned()).collect();
+                                    if let Some(Value::Signature(sig)) = a.map(|a| &a.value) { pics.push(sig.clone()); }
+                                    let wo = a.and_then(|a| a.work_order).map(|w| format!("{} {}", desk.t(Msg::WorkOrderMade), &w.to_string()[..8]));
+                                    view! {
+                                        <tr class:fail={out == Outcome::Failed} data-testid=format!("report-{}", item.key)>
+                                            <td>{item.label.clone()}</td>
+                                            <td class="answer">{answer}</td>
+                                            <td>{note}{wo.map(|w| view! { <br/><small>{w}</small> })}
+                                                <div class="thumbs">{pics.into_iter().map(|u| view! { <img class="thumb" src=u alt="" /> }).collect_view()}</div>
+                                            </td>
+                                        </tr>
+                                    }
+                                }).collect_view();
+                                view! {
+                                    <h2>{sec.title.clone()}</h2>
+                                    <table class="table report-table">
+                                        <thead><tr><th>{desk.tr(Msg::Item)}</th><th>{desk.tr(Msg::AnswerCol)}</th><th>{desk.tr(Msg::NotesAndPhotos)}</th></tr></thead>
+                                        <tbody>{rows}</tbody>
+                                    </table>
+                                }
+                            }).collect_view();
+                            view! {
+                                <div class="row no-print">
+                                    <button data-testid="report-print" on:click=print>{desk.tr(Msg::PrintReport)}</button>
+                                </div>
+                                <article class="card report" data-testid="report">
+                                    <h1>{i.title.clone()}</h1>
+                                    <dl class="facts">
+                                        <dt>{desk.tr(Msg::Place)}</dt><dd>{i.place.clone()} {(!i.unit.is_empty()).then(|| format!(" · {}", i.unit))}</dd>
+                                        <dt>{desk.tr(Msg::Inspector)}</dt><dd>{i.inspector.clone()}</dd>
+                                        <dt>{desk.tr(Msg::Started)}</dt><dd>{long(i.started_at)}</dd>
+                                        <dt>{desk.tr(Msg::Finished)}</dt><dd>{i.finished_at.map(long).unwrap_or_default()}</dd>
+                                        <dt>{desk.tr(Msg::Result)}</dt>
+                                        <dd data-testid="report-result"><strong class:warn={s.failed > 0}>{result}</strong>
+                                            {format!(" · {} {} · {} {} · {} {}", desk.t(Msg::ResultPassed), s.ok, desk.t(Msg::Fail), s.failed, desk.t(Msg::NotApplicable), s.not_applicable)}</dd>
+                                        <dt>{desk.tr(Msg::TemplateVersion)}</dt><dd>{i.template_version}</dd>
+                                    </dl>
+                                    {sections}
+                                    {i.signature.clone().map(|sig| view! {
+                                        <div class="report-sign"><span>{desk.tr(Msg::SignOff)} " · " {i.signed_by.clone()}</span><img src=sig alt="" data-testid="report-signature" /></div>
+                                    })}
+                                </article>
+                            }.into_any()
+                        }
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
