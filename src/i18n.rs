@@ -437,6 +437,12 @@ messages! {
     AddItem => "添加检查项", "Add item";
     AddSection => "添加分组", "Add section";
 
+    DemoTitle => "演示数据", "Demo data";
+    DemoHint => "加入一批虚构的住户、访客、快递和巡检记录(姓名电话均为随机生成),用来熟悉各个页面;用完可一键删除,只删演示记录。",
+        "Adds made-up residents, visitors, parcels and inspections (random names and phones) to try every screen; removable in one tap, and only the demo records go.";
+    DemoLoad => "加入演示数据", "Load demo data";
+    DemoRemove => "删除演示数据", "Remove demo data";
+
     StartupFailed => "LobbyDesk 无法启动", "LobbyDesk cannot start";
     TryAgain => "重试", "Try again";
 }

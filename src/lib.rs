@@ -1,6 +1,7 @@
 //! LobbyDesk, the browser app. `main.rs` only calls [`start`]. See ARCHITECTURE.md.
 
 pub mod app;
+pub mod bench;
 pub mod components;
 pub mod desk;
 pub mod i18n;

@@ -7,6 +7,7 @@
 
 pub mod audit;
 pub mod clock;
+pub mod demo;
 pub mod directory;
 pub mod exchange;
 pub mod hlc;

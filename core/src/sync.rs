@@ -280,8 +280,8 @@ pub fn plan(
     })
 }
 
-/// How many records to read or write per store call.
-pub const BATCH: usize = 500;
+/// How many records to read per store call.
+pub const BATCH: usize = 2000;
 
 /// Reads what is here of every record in the file, in batches, and works out the import.
 pub async fn plan_import<S: RecordStore>(
@@ -300,22 +300,26 @@ pub async fn plan_import<S: RecordStore>(
     keys.sort();
     keys.dedup();
     for chunk in keys.chunks(BATCH) {
-        let mut ask: Vec<(String, RecordId)> = chunk.to_vec();
-        ask.extend(chunk.iter().map(|(_, id)| (CONFLICT_KIND.to_string(), *id)));
-        let got = store.get_many(&ask).await?;
-        let (currents, sets) = got.split_at(chunk.len());
-        for ((key, current), set) in chunk.iter().zip(currents).zip(sets) {
-            let conflicts = set.clone().filter(|s| {
+        let currents = store.get_many(chunk).await?;
+        // Only a record that is here can have a conflict set.
+        let ask: Vec<(String, RecordId)> = chunk
+            .iter()
+            .zip(&currents)
+            .filter(|(_, c)| c.is_some())
+            .map(|((_, id), _)| (CONFLICT_KIND.to_string(), *id))
+            .collect();
+        let mut sets = store.get_many(&ask).await?.into_iter();
+        for (key, current) in chunk.iter().zip(currents) {
+            let set = if current.is_some() {
+                sets.next().flatten()
+            } else {
+                None
+            };
+            let conflicts = set.filter(|s| {
                 s.decode::<ConflictSet>()
                     .is_ok_and(|c| c.kind == key.0 && c.record == key.1)
             });
-            local.insert(
-                key.clone(),
-                Local {
-                    current: current.clone(),
-                    conflicts,
-                },
-            );
+            local.insert(key.clone(), Local { current, conflicts });
         }
     }
     Ok(plan(&checked.file.records, &local, at, received)?)
@@ -578,7 +582,16 @@ mod tests {
         fn get(&self, kind: &str, id: RecordId) -> Option<Envelope> {
             block_on(self.store.get(kind, id)).unwrap()
         }
+        /// Like the guarded store: a record in conflict is not written until it is resolved.
+        fn in_conflict(&self, id: RecordId) -> bool {
+            self.get(CONFLICT_KIND, id)
+                .and_then(|s| s.decode::<ConflictSet>().ok())
+                .is_some_and(|c| !c.losers.is_empty())
+        }
         fn edit(&self, id: RecordId, text: &str) -> Option<Envelope> {
+            if self.in_conflict(id) {
+                return None;
+            }
             let cur = self.get(Memo::KIND, id)?;
             let e = cur
                 .update(&Memo::new(text, "x").unwrap(), self.stamp())
@@ -587,6 +600,9 @@ mod tests {
             Some(e)
         }
         fn delete(&self, id: RecordId) -> Option<Envelope> {
+            if self.in_conflict(id) {
+                return None;
+            }
             let cur = self.get(Memo::KIND, id)?;
             Some(block_on(self.store.delete(Memo::KIND, cur.meta.id, self.stamp())).unwrap())
         }
@@ -956,6 +972,56 @@ mod tests {
         g.set_actor(Some(who(vec![Role::Supervisor])));
         block_on(g.import(&plan.writes, "file", Vec::new(), at)).unwrap();
         assert_eq!(g.inner().len(), 2, "the memo and one audit entry");
+    }
+
+    #[test]
+    fn a_record_in_conflict_is_not_edited_until_resolved_and_jobs_skip_it() {
+        use crate::staff::{Role, StaffRef};
+        let (a, b) = pair();
+        let m = a.memo("一");
+        b.import(&a.export(&Scope::All).0).unwrap();
+        a.edit(m.meta.id, "甲");
+        b.edit(m.meta.id, "乙");
+        b.import(&a.export(&Scope::All).0).unwrap();
+        // B's store behind the guard.
+        let g = Guarded::new(MemoryStore::new(), Box::new(SeqIds::starting_at(900)));
+        block_on(g.inner().put_all(&b.snapshot())).unwrap();
+        g.set_actor(Some(Actor {
+            by: StaffRef {
+                id: None,
+                name: "王主管".into(),
+            },
+            roles: vec![Role::Supervisor],
+            system: false,
+        }));
+        let cur = block_on(g.get(Memo::KIND, m.meta.id)).unwrap().unwrap();
+        let next = cur
+            .update(&Memo::new("丙", "x").unwrap(), b.stamp())
+            .unwrap();
+        let e = block_on(g.put(&next)).unwrap_err();
+        assert!(matches!(e, StoreError::InConflict { .. }));
+        assert!(e.message(Lang::Zh).contains("冲突"));
+        let before = g.inner().len();
+        block_on(g.system().put(&next)).unwrap();
+        assert_eq!(g.inner().len(), before, "the app's own jobs skip it");
+        // The resolution, with its conflict set, is let through.
+        let set = block_on(g.get(CONFLICT_KIND, m.meta.id)).unwrap().unwrap();
+        let losers = set.decode::<ConflictSet>().unwrap().losers;
+        let merged = Merged {
+            current: cur.clone(),
+            conflicts: losers,
+        };
+        let w = resolve(&merged, &cur, None, &set, "王主管", b.stamp()).unwrap();
+        block_on(g.put_all(&w)).unwrap();
+        let after = block_on(g.get(Memo::KIND, m.meta.id)).unwrap().unwrap();
+        block_on(
+            g.put(
+                &after
+                    .update(&Memo::new("丁", "x").unwrap(), b.stamp())
+                    .unwrap(),
+            ),
+        )
+        .unwrap();
     }
 
     /// Every way a file can be wrong: each is refused with a message, and the tablet's data is

@@ -1,5 +1,6 @@
 //! One file per screen.
 pub mod audit;
+pub mod demo;
 pub mod exchange;
 pub mod home;
 pub mod inspections;

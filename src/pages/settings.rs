@@ -42,6 +42,7 @@ fn SettingsCards() -> impl IntoView {
             <ParcelSettingsCard />
             <WatchListCard />
             <StorageCard />
+            <crate::pages::demo::DemoCard />
             <AppCard />
         </section>
     }

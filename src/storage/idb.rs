@@ -5,6 +5,7 @@
 //! Listings walk the multi-entry `ix` index backwards with a cursor and stop after one page,
 //! so a list never loads the whole store.
 
+use super::bulk;
 use super::errors::{from_idb, from_js, from_open};
 use super::migrations::{self, BY_VERSION, IX, STORE};
 use indexed_db_futures::KeyRange as IdbRange;
@@ -24,6 +25,7 @@ use std::cell::Cell;
 use std::collections::HashSet;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 
 /// The app's record store on IndexedDB.
 pub struct IdbStore {
@@ -78,6 +80,11 @@ impl IdbStore {
         } else {
             Ok(())
         }
+    }
+
+    /// The browser's database object, for the bulk calls.
+    fn sys(&self) -> JsValue {
+        self.db.as_sys().clone().into()
     }
 
     fn write_tx(&self) -> Result<Transaction<'_>, StoreError> {
@@ -162,6 +169,35 @@ fn to_stored(rec: &Envelope) -> Result<JsValue, StoreError> {
     Ok(obj.into())
 }
 
+/// The stored value as JSON, the same shape as [`to_stored`] (for bulk writes).
+fn stored_json(rec: &Envelope) -> Result<String, StoreError> {
+    rec.check()?;
+    let m = &rec.meta;
+    let id = m.id.to_string();
+    let ix: Vec<(&str, &str, &str, i64, &str)> = rec
+        .index
+        .iter()
+        .map(|e| {
+            (
+                m.kind.as_str(),
+                e.name.as_str(),
+                e.value.as_str(),
+                e.sort,
+                id.as_str(),
+            )
+        })
+        .collect();
+    let doc = serde_json::to_string(rec).map_err(|e| StoreError::Failed(e.to_string()))?;
+    serde_json::to_string(&serde_json::json!({
+        "k": m.kind,
+        "id": id,
+        "v": rec.change_key(),
+        "ix": ix,
+        "doc": doc,
+    }))
+    .map_err(|e| StoreError::Failed(e.to_string()))
+}
+
 fn from_stored(v: &JsValue) -> Result<Envelope, StoreError> {
     let doc = Reflect::get(v, &JsValue::from_str("doc"))
         .ok()
@@ -233,20 +269,23 @@ impl RecordStore for IdbStore {
     }
 
     async fn put_all(&self, recs: &[Envelope]) -> Result<(), StoreError> {
-        let tx = self.write_tx()?;
-        let store = tx.object_store(STORE).map_err(from_idb)?;
-        for rec in recs {
-            // A record that fails its check aborts the whole transaction: nothing lands.
-            let value = match to_stored(rec) {
-                Ok(v) => v,
-                Err(e) => {
-                    let _ = tx.abort().await;
-                    return Err(e);
-                }
-            };
-            store.put(value).primitive().map_err(from_idb)?;
+        self.check_open()?;
+        if recs.is_empty() {
+            return Ok(());
         }
-        tx.commit().await.map_err(from_idb)
+        // Every record is checked before anything is written: one bad record, nothing lands.
+        let mut rows = String::with_capacity(recs.len() * 1024);
+        rows.push('[');
+        for (i, rec) in recs.iter().enumerate() {
+            if i > 0 {
+                rows.push(',');
+            }
+            rows.push_str(&stored_json(rec)?);
+        }
+        rows.push(']');
+        let promise = bulk::ld_put_rows(&self.sys(), STORE, &rows).map_err(from_js)?;
+        JsFuture::from(promise).await.map_err(from_js)?;
+        Ok(())
     }
 
     async fn get(&self, kind: &str, id: RecordId) -> Result<Option<Envelope>, StoreError> {
@@ -261,31 +300,24 @@ impl RecordStore for IdbStore {
         &self,
         keys: &[(String, RecordId)],
     ) -> Result<Vec<Option<Envelope>>, StoreError> {
+        self.check_open()?;
         if keys.is_empty() {
             return Ok(Vec::new());
         }
-        let tx = self.read_tx()?;
-        let store = tx.object_store(STORE).map_err(from_idb)?;
-        // Every request goes out before the first is awaited: one transaction, no round trips.
-        let mut requests = Vec::with_capacity(keys.len());
-        for (kind, id) in keys {
-            requests.push(
-                store
-                    .get::<JsValue, _, _>(primary_key(kind, *id))
-                    .primitive()
-                    .map_err(from_idb)?,
-            );
-        }
-        let mut out = Vec::with_capacity(keys.len());
-        for r in requests {
-            let v: Option<JsValue> = r.await.map_err(from_idb)?;
-            out.push(
-                v.filter(|v| !v.is_undefined() && !v.is_null())
-                    .map(|v| from_stored(&v))
-                    .transpose()?,
-            );
-        }
-        Ok(out)
+        let keys_json = serde_json::to_string(
+            &keys
+                .iter()
+                .map(|(k, id)| (k.as_str(), id.to_string()))
+                .collect::<Vec<_>>(),
+        )
+        .map_err(|e| StoreError::Failed(e.to_string()))?;
+        let promise = bulk::ld_get_many(&self.sys(), STORE, &keys_json).map_err(from_js)?;
+        let text = JsFuture::from(promise)
+            .await
+            .map_err(from_js)?
+            .as_string()
+            .ok_or_else(|| StoreError::Corrupt("bulk read returned no text".into()))?;
+        serde_json::from_str(&text).map_err(|e| StoreError::Corrupt(e.to_string()))
     }
 
     async fn list(&self, q: &ListQuery) -> Result<Page, StoreError> {

@@ -4,6 +4,7 @@
 //! migrations in [`migrations`]. [`errors`] turns browser failures into the core's `StoreError`,
 //! whose messages the clerk sees.
 
+mod bulk;
 pub mod errors;
 pub mod idb;
 pub mod migrations;

@@ -120,6 +120,8 @@ pub enum StoreError {
     Forbidden(crate::permit::Action),
     #[error("nobody is signed in")]
     NoActor,
+    #[error("record {kind}/{id} has versions in conflict")]
+    InConflict { kind: String, id: RecordId },
 }
 
 impl Localized for StoreError {
@@ -154,6 +156,12 @@ impl Localized for StoreError {
             StoreError::Forbidden(a) => crate::permit::refusal(*a, lang),
             StoreError::NoActor => lang
                 .pick("请先选择值班人员并输入 PIN。", "Sign in first: choose the person on duty and enter the PIN.")
+                .into(),
+            StoreError::InConflict { .. } => lang
+                .pick(
+                    "这条记录在同步时与另一台设备的修改冲突,请主管先在“数据交换”页处理冲突,再修改。",
+                    "This record has a sync conflict with another tablet's change; a supervisor must resolve it on the Data exchange page before it can be changed.",
+                )
                 .into(),
             StoreError::Failed(d) => match lang {
                 Lang::Zh => format!("保存失败,内容没有写入({d})。请重试。"),

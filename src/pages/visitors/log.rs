@@ -52,6 +52,7 @@ pub fn LogPage() -> impl IntoView {
             if t.trim().is_empty() {
                 return None;
             }
+            let q = t.clone();
             let r = data::search(desk, &t, SEARCH_LIMIT)
                 .await
                 .map(|rows: Vec<Row>| {
@@ -62,7 +63,7 @@ pub fn LogPage() -> impl IntoView {
                         })
                         .collect::<Vec<_>>()
                 });
-            Some(r)
+            Some((q, r))
         }
     });
     let purposes = Signal::derive(move || {
@@ -90,8 +91,9 @@ pub fn LogPage() -> impl IntoView {
             <Transition>
                 {move || Suspend::new(async move {
                     match found.await {
-                        Some(Ok(list)) => view! {
-                            <p class="muted" data-testid="search-count">
+                        Some((q, Ok(list))) => view! {
+                            // `data-query`: which search these results answer (the benchmark waits for it).
+                            <p class="muted" data-testid="search-count" data-query=q>
                                 {list.len()} " " {desk.tr(Msg::Results)}
                                 {(list.len() as u32 >= SEARCH_LIMIT).then(|| view! { " · " {desk.tr(Msg::NewestOnly)} })}
                             </p>
@@ -99,7 +101,7 @@ pub fn LogPage() -> impl IntoView {
                                 {list.into_iter().map(|row| view! { <VisitRow row=row /> }).collect_view()}
                             </ul>
                         }.into_any(),
-                        Some(Err(e)) => view! { <p class="field-error" role="alert">{desk.explain(&e)}</p> }.into_any(),
+                        Some((_, Err(e))) => view! { <p class="field-error" role="alert">{desk.explain(&e)}</p> }.into_any(),
                         None => view! { <Listing list=listing /> }.into_any(),
                     }
                 })}
