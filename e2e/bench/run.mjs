@@ -17,7 +17,7 @@ import { serve } from '../serve.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
-const dist = path.join(root, 'dist');
+const dist = process.env.BENCH_DIST || path.join(root, 'dist');
 const args = process.argv.slice(2);
 const N = Number(args.find((a) => /^\d+$/.test(a)) ?? 100000);
 const writeTo = args.includes('--write') ? args[args.indexOf('--write') + 1] : null;

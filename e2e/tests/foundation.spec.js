@@ -27,10 +27,10 @@ test('the shell shows every module, fits the tablet and has large touch targets'
   await shell.screenshot(testInfo, 'home');
 
   // A module not built yet says so plainly.
-  await shell.nav('inspections').click();
+  await shell.nav('complaints').click();
   await expect(page.getByTestId('not-built')).toContainText('此模块尚未建成');
-  await expect(page.getByTestId('not-built')).toContainText('离线巡检清单');
-  await expect(shell.nav('inspections')).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByTestId('not-built')).toContainText('有效投诉与沟通性投诉');
+  await expect(shell.nav('complaints')).toHaveAttribute('aria-current', 'page');
 });
 
 test('the manifest, icons and service worker are in place', async ({ page, shell }) => {
@@ -87,8 +87,12 @@ test('after one visit the app opens offline, and a memo saved offline survives r
   // Every screen opens offline, deep links too.
   await page.goto(app.url + '/settings');
   await expect(page.getByTestId('storage-card')).toBeVisible();
-  await page.goto(app.url + '/inspections');
+  await page.goto(app.url + '/complaints');
   await expect(page.getByTestId('not-built')).toBeVisible();
+  await page.goto(app.url + '/inspections');
+  await expect(page.getByTestId('insp-start-form')).toBeVisible();
+  await page.goto(app.url + '/exchange');
+  await expect(page.getByTestId('export-card')).toBeVisible();
   await page.goto(app.url + '/parcels/shelf');
   await expect(page.getByText('货架上没有快递。')).toBeVisible();
   await shell.screenshot(testInfo, 'offline-parcels');
