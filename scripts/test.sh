@@ -31,6 +31,9 @@ done
 step "end to end: Playwright in Chromium"
 (cd e2e && npx playwright test) 2>&1 | tee "$logs/e2e.log"
 
+step "benchmark, small: 2,000 records (figures printed, not asserted)"
+node e2e/bench/run.mjs 2000 2>&1 | tee "$logs/bench.log"
+
 passed=$(grep -hoE 'test result: ok\. [0-9]+ passed' "$logs/core.log" "$logs/idb.log" | awk '{ n += $4 } END { print n + 0 }')
 e2e=$(grep -oE '^ +[0-9]+ passed' "$logs/e2e.log" | grep -oE '[0-9]+' | tail -1)
 echo
