@@ -135,3 +135,24 @@ pub async fn bench_samples(n: u32) -> Result<String, JsValue> {
     }
     serde_json::to_string(&out).map_err(err)
 }
+
+/// The rows the app's store would write for the file's records (same shape as IndexedDB holds
+/// them: kind, id, change key, index entries, document), as one JSON array: the baseline that
+/// writes exactly what the app writes, with the same indexes.
+#[wasm_bindgen]
+pub fn bench_stored_rows(text: &str) -> Result<String, JsValue> {
+    #[derive(serde::Deserialize)]
+    struct File {
+        records: Vec<lobbydesk_core::Envelope>,
+    }
+    let f: File = serde_json::from_str(text).map_err(err)?;
+    let mut out = String::from("[");
+    for (i, r) in f.records.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&crate::storage::idb::stored_json(r).map_err(err)?);
+    }
+    out.push(']');
+    Ok(out)
+}

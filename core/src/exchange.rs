@@ -39,11 +39,7 @@ pub struct ExportFile {
 
 /// SHA-256 of the records' JSON, hex.
 pub fn checksum(records: &[Envelope]) -> String {
-    let bytes = serde_json::to_vec(records).unwrap_or_default();
-    Sha256::digest(&bytes)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    hex_sha256(&serde_json::to_vec(records).unwrap_or_default())
 }
 
 /// Writes an export file.
@@ -59,19 +55,40 @@ pub fn encode(
         // When this tablet received a version is its own bookkeeping.
         r.meta.received = None;
     }
-    let file = ExportFile {
-        format: FORMAT.into(),
+    // The records are serialised once: their text is both hashed and written.
+    #[derive(Serialize)]
+    struct Head<'a> {
+        format: &'a str,
+        format_version: u32,
+        office: &'a str,
+        device: DeviceId,
+        exported_at: DateTime<Utc>,
+        since: Option<Hlc>,
+        scope: &'a str,
+        record_count: usize,
+        checksum: String,
+    }
+    let body = serde_json::to_string(&records).unwrap_or_default();
+    let head = serde_json::to_string(&Head {
+        format: FORMAT,
         format_version: FORMAT_VERSION,
-        office: office.into(),
+        office,
         device,
         exported_at: now,
         since,
-        scope: scope.into(),
+        scope,
         record_count: records.len(),
-        checksum: checksum(&records),
-        records,
-    };
-    serde_json::to_string(&file).unwrap_or_default()
+        checksum: hex_sha256(body.as_bytes()),
+    })
+    .unwrap_or_default();
+    format!("{},\"records\":{body}}}", &head[..head.len() - 1])
+}
+
+fn hex_sha256(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Why a file was refused. Nothing is applied from a refused file.
@@ -368,30 +385,38 @@ pub fn read(bytes: &[u8], this_device: DeviceId, now: DateTime<Utc>) -> Result<C
     if bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(FileError::Empty);
     }
-    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| {
+    // A first pass reads only the header fields (the rest is skipped, not built).
+    #[derive(Deserialize)]
+    struct Peek {
+        format: Option<String>,
+        format_version: Option<u64>,
+        encrypted: Option<bool>,
+    }
+    let peek: Peek = serde_json::from_slice(bytes).map_err(|e| {
         if e.is_eof() {
             FileError::Truncated
         } else {
             FileError::NotOurFormat
         }
     })?;
-    if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT) {
+    if peek.format.as_deref() != Some(FORMAT) {
         return Err(FileError::NotOurFormat);
     }
-    if value.get("encrypted").and_then(|e| e.as_bool()) == Some(true) {
+    if peek.encrypted == Some(true) {
         return Err(FileError::Encrypted);
     }
-    let version = value
-        .get("format_version")
-        .and_then(|v| v.as_u64())
-        .unwrap_or(0) as u32;
+    let version = peek.format_version.unwrap_or(0) as u32;
     if version > FORMAT_VERSION {
         return Err(FileError::FromTheFuture(version));
     }
-    let mut value = value;
-    upgrade(&mut value, version);
-    let file: ExportFile =
-        serde_json::from_value(value).map_err(|e| FileError::MissingFields(e.to_string()))?;
+    let missing = |e: serde_json::Error| FileError::MissingFields(e.to_string());
+    let file: ExportFile = if version == FORMAT_VERSION {
+        serde_json::from_slice(bytes).map_err(missing)?
+    } else {
+        let mut value: serde_json::Value = serde_json::from_slice(bytes).map_err(missing)?;
+        upgrade(&mut value, version);
+        serde_json::from_value(value).map_err(missing)?
+    };
     if file.records.len() != file.record_count {
         return Err(FileError::Truncated);
     }

@@ -26,6 +26,20 @@ export function ld_get_many(db, store, keysJson) {
   });
   return done(tx, () => '[' + out.join(',') + ']');
 }
+export function ld_changes(db, store, index, after, limit) {
+  const tx = db.transaction(store, 'readonly');
+  const ix = tx.objectStore(store).index(index);
+  const range = after == null ? IDBKeyRange.lowerBound('') : IDBKeyRange.lowerBound(after, true);
+  let text = '{"next":null,"items":[]}';
+  const r = ix.getAll(range, limit + 1);
+  r.onsuccess = () => {
+    const rows = r.result;
+    const take = rows.length > limit ? rows.slice(0, limit) : rows;
+    const next = rows.length > limit ? take[take.length - 1].v : null;
+    text = '{"next":' + JSON.stringify(next) + ',"items":[' + take.map((x) => x.doc).join(',') + ']}';
+  };
+  return done(tx, () => text);
+}
 export function ld_put_rows(db, store, rowsJson) {
   const rows = JSON.parse(rowsJson);
   const tx = db.transaction(store, 'readwrite', { durability: 'strict' });
@@ -38,6 +52,14 @@ export function ld_put_rows(db, store, rowsJson) {
 extern "C" {
     #[wasm_bindgen(catch)]
     pub fn ld_get_many(db: &JsValue, store: &str, keys_json: &str) -> Result<Promise, JsValue>;
+    #[wasm_bindgen(catch)]
+    pub fn ld_changes(
+        db: &JsValue,
+        store: &str,
+        index: &str,
+        after: Option<String>,
+        limit: u32,
+    ) -> Result<Promise, JsValue>;
     #[wasm_bindgen(catch)]
     pub fn ld_put_rows(db: &JsValue, store: &str, rows_json: &str) -> Result<Promise, JsValue>;
 }

@@ -170,7 +170,7 @@ fn to_stored(rec: &Envelope) -> Result<JsValue, StoreError> {
 }
 
 /// The stored value as JSON, the same shape as [`to_stored`] (for bulk writes).
-fn stored_json(rec: &Envelope) -> Result<String, StoreError> {
+pub fn stored_json(rec: &Envelope) -> Result<String, StoreError> {
     rec.check()?;
     let m = &rec.meta;
     let id = m.id.to_string();
@@ -364,32 +364,31 @@ impl RecordStore for IdbStore {
     }
 
     async fn changes(&self, after: Option<&str>, limit: u32) -> Result<ChangePage, StoreError> {
-        let limit = limit.max(1) as usize;
-        let tx = self.read_tx()?;
-        let store = tx.object_store(STORE).map_err(from_idb)?;
-        let index = store.index(BY_VERSION).map_err(from_idb)?;
-        let (from, open) = match after {
-            Some(a) => (a, true),
-            None => ("", false),
-        };
-        let mut items = Vec::new();
-        let opened = index
-            .open_cursor()
-            .with_query::<JsValue, _>(IdbRange::LowerBound(JsValue::from_str(from), open))
-            .with_direction(CursorDirection::Next)
-            .await
-            .map_err(from_idb)?;
-        let Some(mut cursor) = opened else {
-            return Ok(ChangePage { items, next: None });
-        };
-        while let Some(value) = cursor.next_record::<JsValue>().await.map_err(from_idb)? {
-            if items.len() == limit {
-                let next = items.last().map(Envelope::change_key);
-                return Ok(ChangePage { items, next });
-            }
-            items.push(from_stored(&value)?);
+        self.check_open()?;
+        #[derive(serde::Deserialize)]
+        struct Got {
+            next: Option<String>,
+            items: Vec<Envelope>,
         }
-        Ok(ChangePage { items, next: None })
+        let promise = bulk::ld_changes(
+            &self.sys(),
+            STORE,
+            BY_VERSION,
+            after.map(str::to_string),
+            limit.max(1),
+        )
+        .map_err(from_js)?;
+        let text = JsFuture::from(promise)
+            .await
+            .map_err(from_js)?
+            .as_string()
+            .ok_or_else(|| StoreError::Corrupt("bulk read returned no text".into()))?;
+        let got: Got =
+            serde_json::from_str(&text).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        Ok(ChangePage {
+            items: got.items,
+            next: got.next,
+        })
     }
 
     async fn delete(&self, kind: &str, id: RecordId, at: Stamp) -> Result<Envelope, StoreError> {

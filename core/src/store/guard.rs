@@ -233,15 +233,34 @@ impl<S: RecordStore> Acting<'_, S> {
             self.may_write(&rec.meta.kind)?;
         }
         let conflict = crate::sync::CONFLICT_KIND;
-        let mut keys: Vec<(String, RecordId)> = recs
+        // A record's first version has nothing before it and no conflicts: no read needed
+        // (the common case, a new visitor or parcel, saves in one transaction).
+        let first = |r: &Envelope| !r.meta.deleted && r.meta.history.values().sum::<u64>() == 1;
+        let old: Vec<&Envelope> = recs.iter().filter(|r| !first(r)).collect();
+        let mut keys: Vec<(String, RecordId)> = old
             .iter()
             .map(|r| (r.meta.kind.clone(), r.meta.id))
             .collect();
         // A record with versions in conflict is written only together with its resolution.
-        keys.extend(recs.iter().map(|r| (conflict.to_string(), r.meta.id)));
-        let mut got = self.guard.inner.get_many(&keys).await?;
-        let sets = got.split_off(recs.len());
-        let befores = got;
+        keys.extend(old.iter().map(|r| (conflict.to_string(), r.meta.id)));
+        let mut got = if keys.is_empty() {
+            Vec::new()
+        } else {
+            self.guard.inner.get_many(&keys).await?
+        };
+        let mut sets = got.split_off(old.len()).into_iter();
+        let mut read = got.into_iter();
+        let (mut befores, mut sets_all) = (Vec::new(), Vec::new());
+        for r in recs {
+            if first(r) {
+                befores.push(None);
+                sets_all.push(None);
+            } else {
+                befores.push(read.next().flatten());
+                sets_all.push(sets.next().flatten());
+            }
+        }
+        let sets = sets_all;
         let mut batch = Vec::with_capacity(recs.len() * 2);
         for ((rec, before), set) in recs.iter().zip(befores).zip(sets) {
             let open = rec.meta.kind != conflict
