@@ -3,7 +3,7 @@
 //! updates existing units and residents instead of duplicating them.
 
 use crate::ident::{IdDocument, IdDocumentError, IdKind};
-use crate::lang::{Lang, Localized};
+use crate::lang::{Lang, Localized, labelled_enum};
 use crate::phone::{PhoneError, PhoneNumber};
 use crate::plate::{PROVINCES, PlateError, PlateNumber};
 use crate::record::{Record, RecordId};
@@ -13,32 +13,6 @@ use crate::unit_no::{UnitError, UnitNo};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
-
-macro_rules! labelled_enum {
-    ($name:ident { $($v:ident => $code:literal, $zh:literal, $en:literal, [$($alias:literal),*];)+ }) => {
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($v),+ }
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$v),+];
-            pub fn label(self, lang: Lang) -> &'static str {
-                match self { $($name::$v => lang.pick($zh, $en)),+ }
-            }
-            pub fn code(self) -> &'static str {
-                match self { $($name::$v => $code),+ }
-            }
-            /// From a spreadsheet cell: the Chinese or English label, the code, or a common alias.
-            pub fn from_text(s: &str) -> Option<Self> {
-                let s = s.trim();
-                Self::ALL.iter().copied().find(|v| {
-                    let t = s.to_lowercase();
-                    t == v.code() || s == v.label(Lang::Zh) || t == v.label(Lang::En).to_lowercase()
-                        || match v { $($name::$v => [$($alias),*].contains(&s)),+ }
-                })
-            }
-        }
-    };
-}
 
 labelled_enum!(UnitKind {
     Residential => "residential", "住宅", "Residential", ["住房", "公寓"];

@@ -158,13 +158,7 @@ impl Localized for FileError {
             (TooLarge { need_mb, free_mb }, Lang::Zh) => format!(
                 "导入这个文件约需 {need_mb} MB 空间,本机只剩 {free_mb} MB。请先导出并清理旧照片。"
             ),
-            (e, Lang::En) => {
-                let s = e.to_string();
-                let mut c = s.chars();
-                c.next()
-                    .map(|f| f.to_uppercase().chain(c).collect::<String>() + ".")
-                    .unwrap_or_default()
-            }
+            (e, Lang::En) => crate::lang::sentence(e.to_string()),
         }
     }
 }

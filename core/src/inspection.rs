@@ -5,59 +5,39 @@
 //! An inspection carries a copy of the template's sections as they were when it started, so a
 //! later edit of the template (a new template version) never changes an inspection already done.
 
-use crate::lang::Lang;
+use crate::lang::{Lang, labelled_enum};
 use crate::record::{Meta, Record, RecordId};
 use crate::time::{china, day_key, local_date};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-macro_rules! labelled {
-    ($name:ident { $($v:ident => $code:literal, $zh:literal, $en:literal;)+ }) => {
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        #[serde(rename_all = "snake_case")]
-        pub enum $name { $($v),+ }
-        impl $name {
-            pub const ALL: &'static [$name] = &[$($name::$v),+];
-            pub fn label(self, lang: Lang) -> &'static str {
-                match self { $($name::$v => lang.pick($zh, $en)),+ }
-            }
-            pub fn code(self) -> &'static str {
-                match self { $($name::$v => $code),+ }
-            }
-            pub fn from_code(s: &str) -> Option<Self> {
-                Self::ALL.iter().copied().find(|v| v.code() == s)
-            }
-        }
-    };
-}
-
-labelled!(Category {
-    Facilities => "facilities", "设施设备", "Facilities";
-    Fire => "fire", "消防", "Fire protection";
-    Greening => "greening", "绿化", "Greening";
-    Cleaning => "cleaning", "保洁", "Cleaning";
-    Patrol => "patrol", "安全巡逻", "Security patrol";
-    Access => "access", "门禁", "Access control";
-    Custody => "custody", "托管房", "Custody house";
-    MoveIn => "move_in", "入住验房", "Move-in acceptance";
-    Other => "other", "其他", "Other";
+labelled_enum!(Category {
+    Facilities => "facilities", "设施设备", "Facilities", [];
+    Fire => "fire", "消防", "Fire protection", [];
+    Greening => "greening", "绿化", "Greening", [];
+    Cleaning => "cleaning", "保洁", "Cleaning", [];
+    Patrol => "patrol", "安全巡逻", "Security patrol", [];
+    Access => "access", "门禁", "Access control", [];
+    Custody => "custody", "托管房", "Custody house", [];
+    MoveIn => "move_in", "入住验房", "Move-in acceptance", [];
+    Other => "other", "其他", "Other", [];
 });
 
-labelled!(Frequency {
-    Daily => "daily", "每天", "Daily";
-    Weekly => "weekly", "每周", "Weekly";
-    Monthly => "monthly", "每月", "Monthly";
+labelled_enum!(Frequency {
+    Daily => "daily", "每天", "Daily", [];
+    Weekly => "weekly", "每周", "Weekly", [];
+    Monthly => "monthly", "每月", "Monthly", [];
 });
 
-labelled!(WorkStatus {
-    Pending => "pending", "待派单", "To dispatch";
-    Dispatched => "dispatched", "已派单", "Dispatched";
-    InProgress => "in_progress", "处理中", "In progress";
-    Done => "done", "已完成", "Done";
-    Closed => "closed", "已回访/关闭", "Closed";
-    OnHold => "on_hold", "暂缓", "On hold";
-    Cancelled => "cancelled", "已取消", "Cancelled";
+labelled_enum!(WorkStatus {
+    Pending => "pending", "待派单", "To dispatch", [];
+    Dispatched => "dispatched", "已派单", "Dispatched", [];
+    InProgress => "in_progress", "处理中", "In progress", [];
+    Done => "done", "已完成", "Done", [];
+    Closed => "closed", "已回访/关闭", "Closed", [];
+    OnHold => "on_hold", "暂缓", "On hold", [];
+    Cancelled => "cancelled", "已取消", "Cancelled", [];
 });
 
 /// What kind of answer an item takes.
@@ -220,13 +200,7 @@ impl crate::lang::Localized for TemplateError {
             (TemplateError::DuplicateKey(k), Lang::Zh) => format!("检查项编号 {k} 重复。"),
             (TemplateError::BadRange(l), Lang::Zh) => format!("“{l}”的下限高于上限。"),
             (TemplateError::FewOptions(l), Lang::Zh) => format!("“{l}”至少需要两个选项。"),
-            (e, Lang::En) => {
-                let s = e.to_string();
-                let mut c = s.chars();
-                c.next()
-                    .map(|f| f.to_uppercase().chain(c).collect::<String>() + ".")
-                    .unwrap_or_default()
-            }
+            (e, Lang::En) => crate::lang::sentence(e.to_string()),
         }
     }
 }

@@ -34,3 +34,45 @@ impl Lang {
 pub trait Localized {
     fn message(&self, lang: Lang) -> String;
 }
+
+/// An enum of fixed choices with a stable code and a label in both languages, e.g.
+/// `labelled_enum!(Kind { Shop => "shop", "商铺", "Shop", ["门面"]; })`. The bracketed aliases
+/// are other words a spreadsheet may use for the choice.
+macro_rules! labelled_enum {
+    ($name:ident { $($v:ident => $code:literal, $zh:literal, $en:literal, [$($alias:literal),*];)+ }) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($v),+ }
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$v),+];
+            pub fn label(self, lang: $crate::lang::Lang) -> &'static str {
+                match self { $($name::$v => lang.pick($zh, $en)),+ }
+            }
+            pub fn code(self) -> &'static str {
+                match self { $($name::$v => $code),+ }
+            }
+            pub fn from_code(s: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|v| v.code() == s)
+            }
+            /// From a spreadsheet cell: the Chinese or English label, the code, or a common alias.
+            pub fn from_text(s: &str) -> Option<Self> {
+                use $crate::lang::Lang;
+                let s = s.trim();
+                Self::ALL.iter().copied().find(|v| {
+                    let t = s.to_lowercase();
+                    t == v.code() || s == v.label(Lang::Zh) || t == v.label(Lang::En).to_lowercase()
+                        || match v { $($name::$v => [$($alias),*].contains(&s)),+ }
+                })
+            }
+        }
+    };
+}
+pub(crate) use labelled_enum;
+
+/// The English message of an error: its `Display` text as a sentence (capital, full stop).
+pub fn sentence(text: String) -> String {
+    let mut c = text.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect::<String>() + ".")
+        .unwrap_or_default()
+}

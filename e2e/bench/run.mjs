@@ -14,6 +14,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../serve.mjs';
+import { saveToListed } from '../lib/timing.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -185,19 +186,7 @@ for (let i = 0; i < 50; i++) {
   await page.getByTestId('visit-name').fill(name);
   await page.getByTestId('visit-phone').fill('13800138000');
   await page.getByTestId('visit-unit').fill('1-1-101');
-  const waiting = page.evaluate((name) => new Promise((resolve) => {
-    const button = document.querySelector('[data-testid=visit-submit]');
-    let t0 = 0;
-    button.addEventListener('click', () => { t0 = performance.now(); }, { once: true, capture: true });
-    const list = document.querySelector('[data-testid=onsite-list]');
-    const obs = new MutationObserver(() => {
-      if (t0 && list.textContent.includes(name)) { obs.disconnect(); resolve(performance.now() - t0); }
-    });
-    obs.observe(list, { childList: true, subtree: true, characterData: true });
-  }), name);
-  await page.waitForTimeout(20);
-  await page.getByTestId('visit-submit').click();
-  saves.push(await waiting);
+  saves.push(await saveToListed(page, name));
 }
 log(`save to listed: p50 ${ms(pct(saves, 50))}, p95 ${ms(pct(saves, 95))}`);
 

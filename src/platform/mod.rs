@@ -18,3 +18,10 @@ pub fn mark_interactive() {
         let _ = p.mark("lobbydesk:interactive");
     }
 }
+
+/// Opens the browser's print dialog (the page's print CSS decides what is printed).
+pub fn print_page() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}

@@ -127,6 +127,19 @@ impl<S: RecordStore> Guarded<S> {
         changes: Vec<FieldChange>,
         at: Stamp,
     ) -> Result<(), StoreError> {
+        let env = self.event(actor, action, what, changes, at)?;
+        self.inner.put(&env).await
+    }
+
+    /// The audit entry of an event that is not one record's change.
+    fn event(
+        &self,
+        actor: &Actor,
+        action: AuditAction,
+        what: &str,
+        changes: Vec<FieldChange>,
+        at: Stamp,
+    ) -> Result<Envelope, StoreError> {
         let entry = AuditEntry {
             at: at.now,
             device: at.version.device,
@@ -137,7 +150,7 @@ impl<S: RecordStore> Guarded<S> {
             changes,
         };
         let env = Envelope::create(&entry, RecordId(self.ids.new_id()), at)?;
-        self.inner.put(&with_by(&env, &actor.by)).await
+        Ok(with_by(&env, &actor.by))
     }
 }
 
@@ -179,18 +192,8 @@ impl<S: RecordStore> Guarded<S> {
         if !actor.may(need) {
             return Err(StoreError::Forbidden(need));
         }
-        let entry = AuditEntry {
-            at: at.now,
-            device: at.version.device,
-            by: actor.by.clone(),
-            action,
-            kind: what.to_string(),
-            record: None,
-            changes,
-        };
-        let env = Envelope::create(&entry, RecordId(self.ids.new_id()), at)?;
         let mut batch = writes.to_vec();
-        batch.push(with_by(&env, &actor.by));
+        batch.push(self.event(&actor, action, what, changes, at)?);
         self.inner.put_all(&batch).await
     }
 }

@@ -15,6 +15,16 @@ fn rec(desk: &Desk, e: RecordError) -> String {
     desk.explain(&StoreError::from(e))
 }
 
+/// The inspection, or the clerk's "not found" message.
+async fn must_get(desk: Desk, id: RecordId) -> Result<Row, String> {
+    get(desk, id).await?.ok_or_else(|| {
+        desk.explain(&StoreError::NotFound {
+            kind: Inspection::KIND.into(),
+            id,
+        })
+    })
+}
+
 /// A template with its id and the stored version it came from (`None`: built in, never edited).
 #[derive(Clone, Debug, PartialEq)]
 pub struct TemplateRow {
@@ -150,12 +160,7 @@ pub async fn change(
     id: RecordId,
     f: impl FnOnce(&mut Inspection) -> Result<(), String>,
 ) -> Result<Row, String> {
-    let Some(mut row) = get(desk, id).await? else {
-        return Err(desk.explain(&StoreError::NotFound {
-            kind: Inspection::KIND.into(),
-            id,
-        }));
-    };
+    let mut row = must_get(desk, id).await?;
     f(&mut row.insp)?;
     let env = row
         .env
@@ -185,12 +190,7 @@ pub async fn note(desk: Desk, id: RecordId, key: String, note: String) -> Result
 
 /// Stores a photo as its own record and adds it to the item, in one transaction.
 pub async fn add_photo(desk: Desk, id: RecordId, key: String, data: String) -> Result<Row, String> {
-    let Some(mut row) = get(desk, id).await? else {
-        return Err(desk.explain(&StoreError::NotFound {
-            kind: Inspection::KIND.into(),
-            id,
-        }));
-    };
+    let mut row = must_get(desk, id).await?;
     let now = BrowserClock.now();
     let photo = Envelope::create(&Photo::new(data, now), desk.new_id(), desk.stamp())
         .map_err(|e| rec(&desk, e))?;
@@ -223,12 +223,7 @@ pub async fn photos(desk: Desk, ids: &[RecordId]) -> Vec<(RecordId, String)> {
 
 /// Makes a work order from a failed item and links both ways, in one transaction.
 pub async fn make_work_order(desk: Desk, id: RecordId, key: String) -> Result<Row, String> {
-    let Some(mut row) = get(desk, id).await? else {
-        return Err(desk.explain(&StoreError::NotFound {
-            kind: Inspection::KIND.into(),
-            id,
-        }));
-    };
+    let mut row = must_get(desk, id).await?;
     if row
         .insp
         .answers

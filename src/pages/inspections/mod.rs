@@ -21,6 +21,14 @@ use lobbydesk_core::permit::Action as Perm;
 use lobbydesk_core::store::KeyRange;
 use lobbydesk_core::time::{day_key, long};
 
+/// The `:id` of the current route (an inspection or a template).
+fn route_id() -> Option<lobbydesk_core::RecordId> {
+    leptos_router::hooks::use_params_map()
+        .read_untracked()
+        .get("id")
+        .and_then(|s| s.parse().ok())
+}
+
 #[component]
 pub fn InspectionTabs() -> impl IntoView {
     let desk = use_desk();

@@ -6,7 +6,6 @@ use super::data;
 use crate::desk::use_desk;
 use crate::i18n::Msg;
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use lobbydesk_core::RecordId;
 use lobbydesk_core::inspection::{Item, ItemKind, Outcome, Value};
 use lobbydesk_core::time::long;
@@ -32,11 +31,7 @@ fn shown(item: &Item, v: &Value, lang: crate::i18n::Lang) -> String {
 #[component]
 pub fn ReportPage() -> impl IntoView {
     let desk = use_desk();
-    let params = use_params_map();
-    let id = params
-        .read_untracked()
-        .get("id")
-        .and_then(|s| s.parse::<RecordId>().ok());
+    let id = super::route_id();
     let report = LocalResource::new(move || async move {
         let Some(id) = id else { return Ok(None) };
         let Some(row) = data::get(desk, id).await? else {
@@ -58,11 +53,7 @@ pub fn ReportPage() -> impl IntoView {
             data::photos(desk, &ids).await.into_iter().collect();
         Ok::<_, String>(Some((row, photos)))
     });
-    let print = move |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    };
+    let print = move |_| crate::platform::print_page();
     view! {
         <section class="page inspections">
             <InspectionTabs />

@@ -10,8 +10,6 @@ use crate::desk::{Desk, use_desk};
 use crate::i18n::Msg;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
-use lobbydesk_core::RecordId;
 use lobbydesk_core::inspection::{Item, ItemKind, Outcome, Value};
 use std::future::Future;
 
@@ -39,11 +37,7 @@ fn save<F: Future<Output = Result<Row, String>> + 'static>(
 #[component]
 pub fn RunPage() -> impl IntoView {
     let desk = use_desk();
-    let params = use_params_map();
-    let id = params
-        .read_untracked()
-        .get("id")
-        .and_then(|s| s.parse::<RecordId>().ok());
+    let id = super::route_id();
     let cur: Current = RwSignal::new(None);
     let loaded = RwSignal::new(false);
     let last_ms = RwSignal::new(0.0);

@@ -9,8 +9,7 @@ use crate::i18n::Msg;
 use crate::pages::signin::Refused;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
-use lobbydesk_core::RecordId;
+use leptos_router::hooks::use_navigate;
 use lobbydesk_core::inspection::{Category, Item, ItemKind, Section, Template};
 
 #[component]
@@ -247,11 +246,7 @@ fn section_state(s: &Section) -> SectionState {
 #[component]
 pub fn TemplateEditPage() -> impl IntoView {
     let desk = use_desk();
-    let params = use_params_map();
-    let id = params
-        .read_untracked()
-        .get("id")
-        .and_then(|s| s.parse::<RecordId>().ok());
+    let id = super::route_id();
     let row = RwSignal::new(None::<TemplateRow>);
     let title = RwSignal::new(String::new());
     let category = RwSignal::new(Category::Other.code().to_string());

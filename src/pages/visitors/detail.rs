@@ -44,11 +44,7 @@ pub fn DetailPage() -> impl IntoView {
         }
     });
     let sign_out = data::sign_out_action(desk);
-    let print = move |_| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    };
+    let print = move |_| crate::platform::print_page();
     view! {
         <section class="page visitors">
             <VisitorTabs />
