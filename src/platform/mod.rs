@@ -8,6 +8,7 @@ pub mod crypto;
 pub mod download;
 pub mod online;
 pub mod pwa;
+pub mod serial;
 pub mod settings;
 pub mod sheet_worker;
 pub mod storage_info;

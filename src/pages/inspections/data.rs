@@ -160,6 +160,7 @@ pub async fn change(
     id: RecordId,
     f: impl FnOnce(&mut Inspection) -> Result<(), String>,
 ) -> Result<Row, String> {
+    let _turn = crate::platform::serial::turn().await;
     let mut row = must_get(desk, id).await?;
     f(&mut row.insp)?;
     let env = row
@@ -190,6 +191,7 @@ pub async fn note(desk: Desk, id: RecordId, key: String, note: String) -> Result
 
 /// Stores a photo as its own record and adds it to the item, in one transaction.
 pub async fn add_photo(desk: Desk, id: RecordId, key: String, data: String) -> Result<Row, String> {
+    let _turn = crate::platform::serial::turn().await;
     let mut row = must_get(desk, id).await?;
     let now = BrowserClock.now();
     let photo = Envelope::create(&Photo::new(data, now), desk.new_id(), desk.stamp())
@@ -223,6 +225,7 @@ pub async fn photos(desk: Desk, ids: &[RecordId]) -> Vec<(RecordId, String)> {
 
 /// Makes a work order from a failed item and links both ways, in one transaction.
 pub async fn make_work_order(desk: Desk, id: RecordId, key: String) -> Result<Row, String> {
+    let _turn = crate::platform::serial::turn().await;
     let mut row = must_get(desk, id).await?;
     if row
         .insp
