@@ -121,7 +121,7 @@ pub async fn bench_samples(n: u32) -> Result<String, JsValue> {
     for v in visits.iter().step_by(step) {
         let mut push = |k, val: Option<String>| {
             let list = out.entry(k).or_default();
-            if let Some(val) = val
+            if let Some(val) = val.filter(|v| !v.is_empty())
                 && list.len() < n as usize
                 && !list.contains(&val)
             {

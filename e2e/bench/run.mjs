@@ -87,6 +87,10 @@ const fromCache = pct(cached, 50);
 log(`start-up: first visit ${ms(firstVisit)}, from cache median ${ms(fromCache)}`);
 await page.locator('.topbar').waitFor();
 
+// A year of visits stays whole: the retention purge (default 180 days) would otherwise empty
+// half of them while the screens are being timed. The purge is tested on its own (e2e).
+await page.evaluate(() => localStorage.setItem('lobbydesk.visit.retention_days', '3650'));
+
 // 3. Import N visits through the app's import path (this also fills the store for what follows).
 const made = await page.evaluate(async (n) => {
   const t0 = performance.now();
@@ -210,7 +214,8 @@ for (const [key, values] of Object.entries(samples)) {
     }), q));
   }
   const ok = times.filter((t) => !Number.isNaN(t));
-  if (ok.length < times.length) log(`search by ${key}: ${times.length - ok.length} searches gave no answer in 20 s`);
+  const lost = values.filter((_, i) => Number.isNaN(times[i]));
+  if (lost.length) log(`search by ${key}: no answer in 20 s for ${JSON.stringify(lost)}`);
   searches[key] = { p50: pct(ok, 50), p95: pct(ok, 95), n: ok.length };
   log(`search by ${key}: p50 ${ms(searches[key].p50)}, p95 ${ms(searches[key].p95)}`);
 }
