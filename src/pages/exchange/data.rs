@@ -239,6 +239,13 @@ pub async fn apply(desk: Desk, p: &Preview) -> Result<f64, String> {
     };
     let at = desk.stamp();
     let mut writes = p.plan.writes.clone();
+    // Taken in now, not when the preview was made: an export made while the preview was open
+    // must not count these versions as already sent.
+    for w in &mut writes {
+        if w.meta.received.is_some() {
+            w.meta.received = Some(at.version);
+        }
+    }
     writes.push(Envelope::create(&entry, desk.new_id(), at).map_err(|e| record_err(&desk, e))?);
     let t = p.plan.total();
     let changes = vec![
