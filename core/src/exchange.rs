@@ -124,6 +124,8 @@ pub enum FileError {
     Tampered,
     #[error("the file needs about {need_mb} MB and this tablet has {free_mb} MB free")]
     TooLarge { need_mb: u64, free_mb: u64 },
+    #[error("record {0} refers to a photo that is neither in the file nor on this tablet")]
+    PhotoMissing(RecordId),
 }
 
 impl Localized for FileError {
@@ -155,6 +157,9 @@ impl Localized for FileError {
             }
             (WrongPassphrase, Lang::Zh) => "密码不对,请输入导出时设置的密码。".into(),
             (Tampered, Lang::Zh) => "加密内容被改动或已损坏,已拒绝导入。请重新导出。".into(),
+            (PhotoMissing(_), Lang::Zh) => {
+                "文件中的记录引用了一张照片,但文件里和本机都没有这张照片(导出可能不完整),已拒绝导入。".into()
+            }
             (TooLarge { need_mb, free_mb }, Lang::Zh) => format!(
                 "导入这个文件约需 {need_mb} MB 空间,本机只剩 {free_mb} MB。请先导出并清理旧照片。"
             ),

@@ -283,6 +283,63 @@ pub fn plan(
 /// How many records to read per store call.
 pub const BATCH: usize = 2000;
 
+/// The first record in the file that refers to a photo neither in the file nor stored here (an
+/// inspection's answers, a work order), as the refusal to show; `None` when every photo is there.
+pub async fn missing_photo<S: RecordStore>(
+    store: &S,
+    checked: &Checked,
+) -> Result<Option<exchange::FileError>, StoreError> {
+    use crate::inspection::{Inspection, Photo, Value, WorkOrder};
+    let records = &checked.file.records;
+    let in_file: std::collections::HashSet<RecordId> = records
+        .iter()
+        .filter(|r| r.meta.kind == Photo::KIND)
+        .map(|r| r.meta.id)
+        .collect();
+    let mut wanted: Vec<(RecordId, RecordId)> = Vec::new();
+    for r in records.iter().filter(|r| !r.meta.deleted) {
+        let photos: Vec<RecordId> = if r.meta.kind == Inspection::KIND {
+            r.decode::<Inspection>()
+                .map(|i| {
+                    i.answers
+                        .values()
+                        .flat_map(|a| {
+                            let mut v = a.photos.clone();
+                            if let Value::Photos(p) = &a.value {
+                                v.extend(p.iter().copied());
+                            }
+                            v
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        } else if r.meta.kind == WorkOrder::KIND {
+            r.decode::<WorkOrder>()
+                .map(|w| w.photos)
+                .unwrap_or_default()
+        } else {
+            Vec::new()
+        };
+        wanted.extend(
+            photos
+                .into_iter()
+                .filter(|p| !in_file.contains(p))
+                .map(|p| (r.meta.id, p)),
+        );
+    }
+    for chunk in wanted.chunks(BATCH) {
+        let keys: Vec<(String, RecordId)> = chunk
+            .iter()
+            .map(|(_, p)| (Photo::KIND.to_string(), *p))
+            .collect();
+        let got = store.get_many(&keys).await?;
+        if let Some(((record, _), _)) = chunk.iter().zip(got).find(|(_, g)| g.is_none()) {
+            return Ok(Some(exchange::FileError::PhotoMissing(*record)));
+        }
+    }
+    Ok(None)
+}
+
 /// Reads what is here of every record in the file, in batches, and works out the import.
 pub async fn plan_import<S: RecordStore>(
     store: &S,
@@ -620,6 +677,9 @@ mod tests {
         }
         fn preview(&self, file: &str) -> Result<Plan, FileError> {
             let checked = read(file.as_bytes(), dev(self.n), self.clock.now())?;
+            if let Some(e) = block_on(missing_photo(&self.store, &checked)).unwrap() {
+                return Err(e);
+            }
             let at = self.stamp();
             Ok(block_on(plan_import(&self.store, &checked, at, at.version)).unwrap())
         }
@@ -1118,7 +1178,37 @@ mod tests {
                     v["records"][0] = "x".into();
                 }),
             ),
+            ("photo with a wrong hash", {
+                let mut v = v.clone();
+                let photo = crate::inspection::Photo::new(
+                    "data:image/jpeg;base64,/9j/AAAA".into(),
+                    a.clock.now(),
+                );
+                let mut pe = Envelope::create(&photo, a.new_id(), a.stamp()).unwrap();
+                pe.body["data"] = "data:image/jpeg;base64,/9j/BBBB".into();
+                v["records"]
+                    .as_array_mut()
+                    .unwrap()
+                    .push(serde_json::to_value(pe).unwrap());
+                resum(&mut v);
+                serde_json::to_string(&v).unwrap()
+            }),
+            ("photo missing", {
+                let mut v = v.clone();
+                let (tid, t) = crate::inspection::builtins().remove(2);
+                let mut i =
+                    crate::inspection::Inspection::start(tid, &t, "花园", "", "x", a.clock.now());
+                i.add_photo("i5", a.new_id(), a.clock.now()).unwrap();
+                let ie = Envelope::create(&i, a.new_id(), a.stamp()).unwrap();
+                v["records"]
+                    .as_array_mut()
+                    .unwrap()
+                    .push(serde_json::to_value(ie).unwrap());
+                resum(&mut v);
+                serde_json::to_string(&v).unwrap()
+            }),
         ];
+        assert!(cases.len() >= 18);
         let before = b.snapshot();
         for (name, file) in &cases {
             let e = b.import(file).expect_err(name);
@@ -1126,6 +1216,15 @@ mod tests {
             assert_eq!(b.snapshot(), before, "{name} changed the data");
         }
         assert!(b.get(Memo::KIND, m.meta.id).is_none());
+        let file = |n: &str| &cases.iter().find(|(c, _)| *c == n).unwrap().1;
+        assert!(matches!(
+            b.import(file("photo missing")),
+            Err(FileError::PhotoMissing(_))
+        ));
+        assert!(matches!(
+            b.import(file("photo with a wrong hash")),
+            Err(FileError::InvalidRecord { kind, reason, .. }) if kind == "photo" && reason.contains("hash")
+        ));
         // The tablet's own export changes nothing; a preview that is cancelled writes nothing.
         let (own, _) = b.export(&Scope::All);
         assert!(read(own.as_bytes(), dev(2), b.clock.now()).unwrap().own);

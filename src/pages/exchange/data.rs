@@ -208,6 +208,11 @@ pub async fn preview(
     }
     let checked = exchange::read(&bytes, desk.device, BrowserClock.now()).map_err(Refusal::File)?;
     drop(bytes);
+    match sync::missing_photo(&*desk.store(), &checked).await {
+        Ok(Some(e)) => return Err(Refusal::File(e)),
+        Ok(None) => {}
+        Err(e) => return Err(Refusal::Other(desk.explain(&e))),
+    }
     let at = desk.stamp();
     let plan = sync::plan_import(&*desk.store(), &checked, at, at.version)
         .await
