@@ -10,7 +10,7 @@ use lobbydesk_core::clock::Clock;
 use lobbydesk_core::demo::{Counts, Generator};
 use lobbydesk_core::exchange;
 use lobbydesk_core::store::guard::{Actor, Guarded};
-use lobbydesk_core::sync::{self, Scope};
+use lobbydesk_core::sync;
 use wasm_bindgen::prelude::*;
 
 fn err(e: impl std::fmt::Debug) -> JsValue {
@@ -70,22 +70,22 @@ pub async fn bench_import(text: String) -> Result<Vec<f64>, JsValue> {
 }
 
 /// Exports everything as the export screen does (without the download). Returns
-/// `[milliseconds, records, bytes]`.
+/// `[milliseconds, records, characters]` (UTF-16 units).
 #[wasm_bindgen]
 pub async fn bench_export() -> Result<Vec<f64>, JsValue> {
     let t0 = js_sys::Date::now();
     let s = store().await?;
-    let sel = sync::select(&s, &Scope::All).await.map_err(err)?;
-    let n = sel.records.len();
-    let text = exchange::encode(
-        "基准测试",
-        settings::device_id(&CryptoIds),
-        BrowserClock.now(),
-        None,
-        "all",
-        sel.records,
-    );
-    Ok(vec![js_sys::Date::now() - t0, n as f64, text.len() as f64])
+    let device = settings::device_id(&CryptoIds);
+    let now = BrowserClock.now();
+    let t = s
+        .inner()
+        .export_text(None, |n| {
+            exchange::header("基准测试", device, now, None, "all", n, "")
+        })
+        .await
+        .map_err(err)?;
+    let len = t.file.unchecked_ref::<js_sys::JsString>().length();
+    Ok(vec![js_sys::Date::now() - t0, t.records as f64, len as f64])
 }
 
 /// Bytes of the app's wasm memory.

@@ -32,7 +32,8 @@ pub struct ExportFile {
     /// `module:<name>` (one module and time span).
     pub scope: String,
     pub record_count: usize,
-    /// SHA-256 (hex) of the records as written.
+    /// SHA-256 (hex) of the records array exactly as written in the file (from format 2; format
+    /// 1 hashed the records as serialised, the same text when written by this app).
     pub checksum: String,
     pub records: Vec<Envelope>,
 }
@@ -56,6 +57,30 @@ pub fn encode(
         r.meta.received = None;
     }
     // The records are serialised once: their text is both hashed and written.
+    let body = serde_json::to_string(&records).unwrap_or_default();
+    let head = header(
+        office,
+        device,
+        now,
+        since,
+        scope,
+        records.len(),
+        &hex_sha256(body.as_bytes()),
+    );
+    format!("{},\"records\":{body}}}", &head[..head.len() - 1])
+}
+
+/// A file's header fields as a JSON object, without the records (they follow as `"records"`).
+/// Exports that assemble the records text elsewhere (the app's fast path) use it too.
+pub fn header(
+    office: &str,
+    device: DeviceId,
+    now: DateTime<Utc>,
+    since: Option<Hlc>,
+    scope: &str,
+    record_count: usize,
+    checksum: &str,
+) -> String {
     #[derive(Serialize)]
     struct Head<'a> {
         format: &'a str,
@@ -66,10 +91,9 @@ pub fn encode(
         since: Option<Hlc>,
         scope: &'a str,
         record_count: usize,
-        checksum: String,
+        checksum: &'a str,
     }
-    let body = serde_json::to_string(&records).unwrap_or_default();
-    let head = serde_json::to_string(&Head {
+    serde_json::to_string(&Head {
         format: FORMAT,
         format_version: FORMAT_VERSION,
         office,
@@ -77,14 +101,13 @@ pub fn encode(
         exported_at: now,
         since,
         scope,
-        record_count: records.len(),
-        checksum: hex_sha256(body.as_bytes()),
+        record_count,
+        checksum,
     })
-    .unwrap_or_default();
-    format!("{},\"records\":{body}}}", &head[..head.len() - 1])
+    .unwrap_or_default()
 }
 
-fn hex_sha256(bytes: &[u8]) -> String {
+pub(crate) fn hex_sha256(bytes: &[u8]) -> String {
     Sha256::digest(bytes)
         .iter()
         .map(|b| format!("{b:02x}"))
@@ -409,17 +432,48 @@ pub fn read(bytes: &[u8], this_device: DeviceId, now: DateTime<Utc>) -> Result<C
         return Err(FileError::FromTheFuture(version));
     }
     let missing = |e: serde_json::Error| FileError::MissingFields(e.to_string());
-    let file: ExportFile = if version == FORMAT_VERSION {
-        serde_json::from_slice(bytes).map_err(missing)?
+    let (file, sum) = if version == FORMAT_VERSION {
+        // The checksum covers the records exactly as written in the file.
+        #[derive(Deserialize)]
+        struct Raw {
+            format: String,
+            format_version: u32,
+            office: String,
+            device: DeviceId,
+            exported_at: DateTime<Utc>,
+            since: Option<Hlc>,
+            scope: String,
+            record_count: usize,
+            checksum: String,
+            records: Box<serde_json::value::RawValue>,
+        }
+        let raw: Raw = serde_json::from_slice(bytes).map_err(missing)?;
+        let sum = hex_sha256(raw.records.get().as_bytes());
+        let records: Vec<Envelope> = serde_json::from_str(raw.records.get()).map_err(missing)?;
+        let file = ExportFile {
+            format: raw.format,
+            format_version: raw.format_version,
+            office: raw.office,
+            device: raw.device,
+            exported_at: raw.exported_at,
+            since: raw.since,
+            scope: raw.scope,
+            record_count: raw.record_count,
+            checksum: raw.checksum,
+            records,
+        };
+        (file, sum)
     } else {
         let mut value: serde_json::Value = serde_json::from_slice(bytes).map_err(missing)?;
         upgrade(&mut value, version);
-        serde_json::from_value(value).map_err(missing)?
+        let file: ExportFile = serde_json::from_value(value).map_err(missing)?;
+        let sum = checksum(&file.records);
+        (file, sum)
     };
     if file.records.len() != file.record_count {
         return Err(FileError::Truncated);
     }
-    if checksum(&file.records) != file.checksum {
+    if sum != file.checksum {
         return Err(FileError::ChecksumMismatch);
     }
     let mut seen = HashSet::new();

@@ -6,8 +6,13 @@ use wasm_bindgen::{JsCast, JsValue};
 
 /// Offers `bytes` as a download named `name`.
 pub fn save(name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
+    save_parts(name, &Uint8Array::from(bytes).into(), mime)
+}
+
+/// Offers a JS value (a string or bytes) as a download, without copying it into wasm.
+pub fn save_parts(name: &str, part: &JsValue, mime: &str) -> Result<(), String> {
     let run = || -> Result<(), JsValue> {
-        let parts = Array::of1(&Uint8Array::from(bytes));
+        let parts = Array::of1(part);
         let opts = web_sys::BlobPropertyBag::new();
         opts.set_type(mime);
         let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &opts)?;

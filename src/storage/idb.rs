@@ -169,6 +169,73 @@ fn to_stored(rec: &Envelope) -> Result<JsValue, StoreError> {
     Ok(obj.into())
 }
 
+/// A whole-store export assembled without bringing the documents into wasm: the stored
+/// document text is already the exported form (see `IdbStore::export_text`).
+pub struct ExportText {
+    /// The file's text, a JS string.
+    pub file: JsValue,
+    pub records: usize,
+    /// The change key of the last change it covers.
+    pub mark: Option<String>,
+}
+
+impl IdbStore {
+    /// Everything changed after `after` (everything when `None`) as an export file's text, for
+    /// the plain "everything" and "since" exports: the documents are joined and hashed in the
+    /// browser (WebCrypto SHA-256); only the losing versions of open conflicts are read in Rust,
+    /// to travel along. `head(record_count)` gives the file's header with an empty checksum.
+    pub async fn export_text(
+        &self,
+        after: Option<&str>,
+        head: impl Fn(usize) -> String,
+    ) -> Result<ExportText, StoreError> {
+        self.check_open()?;
+        let promise = bulk::ld_export_records(
+            &self.sys(),
+            STORE,
+            migrations::BY_VERSION,
+            after.map(str::to_string),
+        )
+        .map_err(from_js)?;
+        let got = JsFuture::from(promise).await.map_err(from_js)?;
+        let field = |k: &str| Reflect::get(&got, &JsValue::from_str(k)).map_err(from_js);
+        let docs = field("docs")?;
+        let n = docs.unchecked_ref::<Array>().length() as usize;
+        let mark = field("mark")?.as_string();
+        // Every open conflict's losing versions go along (as `sync::select` sends them).
+        let sets = lobbydesk_core::store::list_all(
+            self,
+            ListQuery::by(
+                lobbydesk_core::sync::CONFLICT_KIND,
+                "open",
+                KeyRange::All,
+                500,
+            ),
+        )
+        .await?;
+        let mut extra = Vec::new();
+        for set in &sets {
+            if let Ok(c) = set.decode::<lobbydesk_core::sync::ConflictSet>() {
+                for mut l in c.losers {
+                    l.meta.received = None;
+                    extra.push(
+                        serde_json::to_string(&l).map_err(|e| StoreError::Failed(e.to_string()))?,
+                    );
+                }
+            }
+        }
+        let records = n + extra.len();
+        let promise =
+            bulk::ld_seal_export(&docs, &extra.join(","), &head(records)).map_err(from_js)?;
+        let file = JsFuture::from(promise).await.map_err(from_js)?;
+        Ok(ExportText {
+            file,
+            records,
+            mark,
+        })
+    }
+}
+
 /// The stored value as JSON, the same shape as [`to_stored`] (for bulk writes).
 pub fn stored_json(rec: &Envelope) -> Result<String, StoreError> {
     rec.check()?;

@@ -11,6 +11,7 @@ use lobbydesk_core::directory::Resident;
 use lobbydesk_core::exchange::{self, Checked, FileError};
 use lobbydesk_core::merge::Merged;
 use lobbydesk_core::parcel::Parcel;
+use lobbydesk_core::permit::Action as Perm;
 use lobbydesk_core::store::{KeyRange, ListQuery, RecordStore, StoreError, list_all};
 use lobbydesk_core::sync::{self, ConflictSet, Direction, ExchangeEntry, Plan, Scope};
 use lobbydesk_core::time::day_key;
@@ -120,25 +121,51 @@ pub async fn export(
             )
         }
     };
-    let sel = sync::select(&*store, &scope)
-        .await
-        .map_err(|e| desk.explain(&e))?;
+    if !desk.actor().is_some_and(|a| a.may(Perm::Export)) {
+        return Err(desk.explain(&StoreError::Forbidden(Perm::Export)));
+    }
     let now = BrowserClock.now();
     let office = settings::office_name();
-    let count = sel.records.len();
-    let text = exchange::encode(&office, desk.device, now, None, &code, sel.records);
-    let (bytes, encrypted) = match passphrase.filter(|p| !p.is_empty()) {
-        Some(p) => (crypto::seal(text.as_bytes(), &p).await?.into_bytes(), true),
-        None => (text.into_bytes(), false),
-    };
     let file_name = sync::file_name(&office, desk.device, now);
-    download::save(&file_name, &bytes, "application/json")?;
+    let passphrase = passphrase.filter(|p| !p.is_empty());
+    let encrypted = passphrase.is_some();
+    let (count, mark) = match (&scope, passphrase) {
+        // Plain "everything" and "since": the stored documents go into the file as they are.
+        (Scope::All | Scope::Since(_), None) => {
+            let after = match &scope {
+                Scope::Since(m) => m.clone(),
+                _ => None,
+            };
+            let t = store
+                .inner()
+                .export_text(after.as_deref(), |n| {
+                    exchange::header(&office, desk.device, now, None, &code, n, "")
+                })
+                .await
+                .map_err(|e| desk.explain(&e))?;
+            download::save_parts(&file_name, &t.file, "application/json")?;
+            (t.records, t.mark)
+        }
+        (_, passphrase) => {
+            let sel = sync::select(&*store, &scope)
+                .await
+                .map_err(|e| desk.explain(&e))?;
+            let count = sel.records.len();
+            let text = exchange::encode(&office, desk.device, now, None, &code, sel.records);
+            let bytes = match passphrase {
+                Some(p) => crypto::seal(text.as_bytes(), &p).await?.into_bytes(),
+                None => text.into_bytes(),
+            };
+            download::save(&file_name, &bytes, "application/json")?;
+            (count, sel.mark)
+        }
+    };
     let entry = ExchangeEntry {
         direction: Direction::Export,
         peer,
         peer_office: String::new(),
         at: now,
-        mark: sel.mark,
+        mark,
         records: count,
         file_name: file_name.clone(),
         encrypted,
