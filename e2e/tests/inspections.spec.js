@@ -61,6 +61,8 @@ test('custody-house inspection offline: photo, meter reading out of range, page 
   times.push(await saved(page, 'i7', '不合格'));
   await expect(page.getByTestId('item-i7')).toHaveClass(/failed/);
   await expect(page.getByTestId('insp-progress')).toContainText('已答 7/10 · 不合格 1');
+  await page.getByTestId('item-i7').scrollIntoViewIfNeeded();
+  await shell.screenshot(testInfo, 'walkthrough');
   const url = page.url();
 
   // The tablet closes the page in the middle; nothing answered is lost.
