@@ -117,6 +117,17 @@ impl Generator {
         }
     }
 
+    /// The same records with other ids (from `salt`): a demo set loaded again after it was
+    /// removed is new records, not the removed ones brought back.
+    pub fn with_id_salt(self, salt: u64) -> Self {
+        Generator {
+            ids: DemoIds {
+                rng: std::cell::RefCell::new(ChaCha8Rng::seed_from_u64(salt)),
+            },
+            ..self
+        }
+    }
+
     fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
         from[self.rng.random_range(0..from.len())]
     }

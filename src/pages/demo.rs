@@ -12,11 +12,16 @@ use lobbydesk_core::demo::{Counts, Generator, is_demo};
 use lobbydesk_core::permit::Action as Perm;
 use lobbydesk_core::store::RecordStore;
 
+const DEMO_SEED: u64 = 2026_11_27;
+
 /// Writes the demo set in one transaction. Returns how many records.
 pub async fn load(desk: Desk) -> Result<usize, String> {
     let now = BrowserClock.now();
-    let seed = now.timestamp_millis() as u64;
-    let recs = Generator::new(seed, desk.device, now).generate(Counts::DEMO);
+    // One fixed seed: the same people and visits every time; fresh ids, so a set loaded again
+    // after removal is new records rather than deleted ones brought back.
+    let recs = Generator::new(DEMO_SEED, desk.device, now)
+        .with_id_salt(now.timestamp_millis() as u64)
+        .generate(Counts::DEMO);
     let n = recs.len();
     let change = FieldChange {
         field: "demo".into(),

@@ -40,6 +40,31 @@ export function ld_changes(db, store, index, after, limit) {
   };
   return done(tx, () => text);
 }
+export function ld_list(db, store, index, lower, upper, upperOpen, mode, a, b, limit) {
+  // Which index values the query covers (mode 0 all, 1 exact, 2 prefix, 3 between).
+  const covers = mode === 1 ? (v) => v === a : mode === 2 ? (v) => v.startsWith(a)
+    : mode === 3 ? (v) => a <= v && v <= b : () => true;
+  let range;
+  try { range = IDBKeyRange.bound(lower, upper, false, upperOpen); }
+  catch (e) { return Promise.resolve('{"next":null,"items":[]}'); }
+  const tx = db.transaction(store, 'readonly');
+  const req = tx.objectStore(store).index(index).openCursor(range, 'prev');
+  const items = [];
+  const seen = new Set();
+  let last = null;
+  let next = null;
+  req.onsuccess = () => {
+    const c = req.result;
+    if (!c) return;
+    const key = c.key;
+    if (!covers(key[2])) { c.continue(); return; }
+    if (items.length === limit) { next = last; return; }
+    if (!seen.has(key[4])) { seen.add(key[4]); items.push(c.value.doc); }
+    last = key;
+    c.continue();
+  };
+  return done(tx, () => '{"next":' + JSON.stringify(next) + ',"items":[' + items.join(',') + ']}');
+}
 export function ld_export_records(db, store, index, after) {
   const tx = db.transaction(store, 'readonly');
   const ix = tx.objectStore(store).index(index);
@@ -89,6 +114,21 @@ extern "C" {
         store: &str,
         index: &str,
         after: Option<String>,
+        limit: u32,
+    ) -> Result<Promise, JsValue>;
+    /// One page of a listing, walked backwards by cursor inside the browser: JSON text
+    /// `{next: index key | null, items: [document]}`.
+    #[wasm_bindgen(catch)]
+    pub fn ld_list(
+        db: &JsValue,
+        store: &str,
+        index: &str,
+        lower: &JsValue,
+        upper: &JsValue,
+        upper_open: bool,
+        mode: u32,
+        a: &str,
+        b: &str,
         limit: u32,
     ) -> Result<Promise, JsValue>;
     /// `{docs: [document text], mark}`: every exported record changed after `after`.

@@ -1,6 +1,7 @@
-//! [`RecordStore`] on IndexedDB, through `indexed_db_futures`.
+//! [`RecordStore`] on IndexedDB: opening and migrations through `indexed_db_futures`, the
+//! record traffic through the one-call bridges in [`super::bulk`].
 //!
-//! Every write runs in a readwrite transaction with strict durability and is committed
+//! Every write runs in one readwrite transaction with strict durability and is committed
 //! explicitly; a failure anywhere aborts the transaction, so nothing is half-written.
 //! Listings walk the multi-entry `ix` index backwards with a cursor and stop after one page,
 //! so a list never loads the whole store.
@@ -8,8 +9,6 @@
 use super::bulk;
 use super::errors::{from_idb, from_js, from_open};
 use super::migrations::{self, BY_VERSION, IX, STORE};
-use indexed_db_futures::KeyRange as IdbRange;
-use indexed_db_futures::cursor::CursorDirection;
 use indexed_db_futures::database::Database;
 use indexed_db_futures::internals::SystemRepr;
 use indexed_db_futures::prelude::*;
@@ -22,7 +21,6 @@ use lobbydesk_core::store::{
 };
 use lobbydesk_core::{Envelope, RecordId, Stamp};
 use std::cell::Cell;
-use std::collections::HashSet;
 use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -95,11 +93,6 @@ impl IdbStore {
             .with_options(TransactionOptions::new().with_durability(TransactionDurability::Strict))
             .build()
             .map_err(from_idb)
-    }
-
-    fn read_tx(&self) -> Result<Transaction<'_>, StoreError> {
-        self.check_open()?;
-        self.db.transaction(STORE).build().map_err(from_idb)
     }
 }
 
@@ -273,29 +266,6 @@ fn from_stored(v: &JsValue) -> Result<Envelope, StoreError> {
     serde_json::from_str(&doc).map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 
-fn cursor_from_key(key: &JsValue) -> Result<PageCursor, StoreError> {
-    let a: &Array = key
-        .dyn_ref()
-        .ok_or_else(|| StoreError::Corrupt("index key is not an array".into()))?;
-    let text = |i: u32| {
-        a.get(i)
-            .as_string()
-            .ok_or_else(|| StoreError::Corrupt(format!("index key part {i}")))
-    };
-    Ok(PageCursor {
-        kind: text(0)?,
-        index: text(1)?,
-        value: text(2)?,
-        sort: a
-            .get(3)
-            .as_f64()
-            .ok_or_else(|| StoreError::Corrupt("index sort".into()))? as i64,
-        id: text(4)?
-            .parse()
-            .map_err(|_| StoreError::Corrupt("index id".into()))?,
-    })
-}
-
 fn cursor_to_key(c: &PageCursor) -> JsValue {
     index_key(&c.kind, &c.index, &c.value, Some(c.sort), Some(c.id))
 }
@@ -388,46 +358,57 @@ impl RecordStore for IdbStore {
     }
 
     async fn list(&self, q: &ListQuery) -> Result<Page, StoreError> {
-        let limit = q.limit.max(1) as usize;
+        self.check_open()?;
+        let limit = q.limit.max(1);
         let (lower, upper, upper_open) = bounds(q);
-        let tx = self.read_tx()?;
-        let store = tx.object_store(STORE).map_err(from_idb)?;
-        let index = store.index(IX).map_err(from_idb)?;
-        let mut items = Vec::new();
-        let mut next = None;
-        let opened = index
-            .open_cursor()
-            .with_query::<JsValue, _>(IdbRange::Bound(lower, false, upper, upper_open))
-            .with_direction(CursorDirection::Prev)
-            .await;
-        let mut cursor = match opened {
-            Ok(Some(c)) => c,
-            Ok(None) => return Ok(Page { items, next }),
-            // An empty range (lower above upper) is no error, just no records.
-            Err(e) if e.to_string().contains("DataError") => return Ok(Page { items, next }),
-            Err(e) => return Err(from_idb(e)),
+        let (mode, a, b) = match &q.range {
+            KeyRange::All => (0, "", ""),
+            KeyRange::Exact(v) => (1, v.as_str(), ""),
+            KeyRange::Prefix(p) => (2, p.as_str(), ""),
+            KeyRange::Between(lo, hi) => (3, lo.as_str(), hi.as_str()),
         };
-        let mut seen = HashSet::new();
-        let mut last: Option<PageCursor> = None;
-        while let Some(value) = cursor.next_record::<JsValue>().await.map_err(from_idb)? {
-            let key: JsValue = cursor
-                .key::<JsValue>()
-                .map_err(from_idb)?
-                .unwrap_or(JsValue::UNDEFINED);
-            let pos = cursor_from_key(&key)?;
-            if !q.covers(&pos.value) {
-                continue;
-            }
-            if items.len() == limit {
-                next = last.take();
-                break;
-            }
-            if seen.insert(pos.id) {
-                items.push(from_stored(&value)?);
-            }
-            last = Some(pos);
+        // The cursor walks inside the browser; one crossing per page, not per record.
+        let promise = bulk::ld_list(
+            &self.sys(),
+            STORE,
+            IX,
+            &lower,
+            &upper,
+            upper_open,
+            mode,
+            a,
+            b,
+            limit,
+        )
+        .map_err(from_js)?;
+        let text = JsFuture::from(promise)
+            .await
+            .map_err(from_js)?
+            .as_string()
+            .ok_or_else(|| StoreError::Corrupt("listing returned no text".into()))?;
+        #[derive(serde::Deserialize)]
+        struct Got {
+            next: Option<(String, String, String, f64, String)>,
+            items: Vec<Envelope>,
         }
-        Ok(Page { items, next })
+        let got: Got =
+            serde_json::from_str(&text).map_err(|e| StoreError::Corrupt(e.to_string()))?;
+        let next = match got.next {
+            Some((kind, index, value, sort, id)) => Some(PageCursor {
+                kind,
+                index,
+                value,
+                sort: sort as i64,
+                id: id
+                    .parse()
+                    .map_err(|_| StoreError::Corrupt("index id".into()))?,
+            }),
+            None => None,
+        };
+        Ok(Page {
+            items: got.items,
+            next,
+        })
     }
 
     async fn changes(&self, after: Option<&str>, limit: u32) -> Result<ChangePage, StoreError> {
