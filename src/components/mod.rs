@@ -1,5 +1,6 @@
 //! Shared widgets. Each file documents its props and shows its use.
 pub mod form;
+pub mod loaded;
 pub mod lookup;
 pub mod paged;
 pub mod photo;

@@ -6,6 +6,7 @@
 pub mod data;
 
 use crate::components::form::{SelectField, TextField, first_file};
+use crate::components::loaded::Loaded;
 use crate::desk::use_desk;
 use crate::i18n::{Lang, Msg};
 use crate::pages::signin::Refused;
@@ -372,15 +373,8 @@ fn ConflictsCard() -> impl IntoView {
     view! {
         <div class="card" data-testid="conflicts-card">
             <h2>{desk.tr(Msg::ConflictsTitle)}</h2>
-            <Suspense fallback=move || view! { <p>{desk.tr(Msg::Loading)}</p> }>
-                {move || Suspend::new(async move {
-                    match list.await {
-                        Err(e) => view! { <p class="field-error">{e}</p> }.into_any(),
-                        Ok(v) if v.is_empty() => view! { <p class="hint" data-testid="no-conflicts">{desk.tr(Msg::NoConflicts)}</p> }.into_any(),
-                        Ok(v) => v.into_iter().map(|c| view! { <ConflictItem c=c /> }).collect_view().into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded list=list empty=Msg::NoConflicts empty_testid="no-conflicts"
+                rows={|v: Vec<Conflict>| v.into_iter().map(|c| view! { <ConflictItem c=c /> }).collect_view()} />
         </div>
     }
 }
@@ -573,31 +567,25 @@ fn LogCard() -> impl IntoView {
                 <TextField id="reminder-days" label=Msg::ReminderDays value=days kind="number" inputmode="numeric" testid="reminder-days" />
                 <button type="submit" class="secondary">{desk.tr(Msg::Save)}</button>
             </form>
-            <Suspense fallback=move || view! { <p>{desk.tr(Msg::Loading)}</p> }>
-                {move || Suspend::new(async move {
-                    let lang = desk.lang.get();
-                    match log.await {
-                        Err(e) => view! { <p class="field-error">{e}</p> }.into_any(),
-                        Ok(v) if v.is_empty() => view! { <p class="hint">{desk.tr(Msg::NoExchangesYet)}</p> }.into_any(),
-                        Ok(v) => view! {
-                            <ul class="plain-list">
-                                {v.into_iter().map(|e| {
-                                    let dir = match e.direction {
-                                        Direction::Export => Msg::ExportTitle,
-                                        Direction::Import => Msg::ImportFileTitle,
-                                    };
-                                    let who = e.peer.map(|p| format!(" · {} {}", e.peer_office, p.short())).unwrap_or_default();
-                                    view! {
-                                        <li data-testid="log-entry">
-                                            {long(e.at)} " · " {dir.text(lang)} " · " {e.records} " · " {e.file_name} {who}
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ul>
-                        }.into_any(),
-                    }
-                })}
-            </Suspense>
+            <Loaded list=log empty=Msg::NoExchangesYet rows={move |v: Vec<lobbydesk_core::sync::ExchangeEntry>| {
+                let lang = desk.lang.get();
+                view! {
+                    <ul class="plain-list">
+                        {v.into_iter().map(|e| {
+                            let dir = match e.direction {
+                                Direction::Export => Msg::ExportTitle,
+                                Direction::Import => Msg::ImportFileTitle,
+                            };
+                            let who = e.peer.map(|p| format!(" · {} {}", e.peer_office, p.short())).unwrap_or_default();
+                            view! {
+                                <li data-testid="log-entry">
+                                    {long(e.at)} " · " {dir.text(lang)} " · " {e.records} " · " {e.file_name} {who}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }
+            }} />
         </div>
     }
 }

@@ -9,6 +9,7 @@ pub mod run;
 pub mod templates;
 
 use crate::components::form::{SelectField, TextField};
+use crate::components::loaded::Loaded;
 use crate::desk::use_desk;
 use crate::i18n::Msg;
 use crate::pages::signin::Refused;
@@ -124,29 +125,21 @@ pub fn InspectionsPage() -> impl IntoView {
             <DueCard />
             <div class="card">
                 <h2>{desk.tr(Msg::UnderWay)}</h2>
-                <Suspense fallback=move || view! { <p>{desk.tr(Msg::Loading)}</p> }>
-                    {move || Suspend::new(async move {
-                        match open.await {
-                            Err(e) => view! { <p class="field-error">{e}</p> }.into_any(),
-                            Ok(v) if v.is_empty() => view! { <p class="hint">{desk.tr(Msg::NoneUnderWay)}</p> }.into_any(),
-                            Ok(v) => view! {
-                                <ul class="plain-list" data-testid="open-list">
-                                    {v.into_iter().map(|r| {
-                                        let s = r.insp.score();
-                                        view! {
-                                            <li data-testid="open-row">
-                                                <A href=format!("/inspections/run/{}", r.env.meta.id)>
-                                                    {r.insp.title.clone()} " · " {r.insp.place.clone()} " · " {long(r.insp.started_at)}
-                                                    " · " {format!("{}/{}", s.answered(), s.total())}
-                                                </A>
-                                            </li>
-                                        }
-                                    }).collect_view()}
-                                </ul>
-                            }.into_any(),
-                        }
-                    })}
-                </Suspense>
+                <Loaded list=open empty=Msg::NoneUnderWay rows={|v: Vec<data::Row>| view! {
+                    <ul class="plain-list" data-testid="open-list">
+                        {v.into_iter().map(|r| {
+                            let s = r.insp.score();
+                            view! {
+                                <li data-testid="open-row">
+                                    <A href=format!("/inspections/run/{}", r.env.meta.id)>
+                                        {r.insp.title.clone()} " · " {r.insp.place.clone()} " · " {long(r.insp.started_at)}
+                                        " · " {format!("{}/{}", s.answered(), s.total())}
+                                    </A>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }} />
             </div>
         </section>
     }
@@ -434,31 +427,25 @@ pub fn WorkOrdersPage() -> impl IntoView {
             <InspectionTabs />
             <div class="card">
                 <h1>{desk.tr(Msg::WorkOrders)}</h1>
-                <Suspense fallback=move || view! { <p>{desk.tr(Msg::Loading)}</p> }>
-                    {move || Suspend::new(async move {
-                        let lang = desk.lang.get();
-                        match list.await {
-                            Err(e) => view! { <p class="field-error">{e}</p> }.into_any(),
-                            Ok(v) if v.is_empty() => view! { <p class="hint">{desk.tr(Msg::NoWorkOrders)}</p> }.into_any(),
-                            Ok(v) => view! {
-                                <ul class="plain-list" data-testid="wo-list">
-                                    {v.into_iter().map(|(env, w)| {
-                                        let from = w.inspection.map(|i| view! {
-                                            <A href=format!("/inspections/r/{i}") attr:data-testid="wo-inspection">{desk.tr(Msg::FromInspection)}</A>
-                                        });
-                                        view! {
-                                            <li data-testid="wo-row" id=format!("wo-{}", env.meta.id)>
-                                                <strong>{w.status.label(lang)}</strong> " · " {w.place.clone()}
-                                                {(!w.unit.is_empty()).then(|| format!(" · {}", w.unit))} " · " {long(w.created_at)}
-                                                <br/>{w.description.clone()} " " {from}
-                                            </li>
-                                        }
-                                    }).collect_view()}
-                                </ul>
-                            }.into_any(),
-                        }
-                    })}
-                </Suspense>
+                <Loaded list=list empty=Msg::NoWorkOrders rows={move |v: Vec<(lobbydesk_core::Envelope, lobbydesk_core::inspection::WorkOrder)>| {
+                    let lang = desk.lang.get();
+                    view! {
+                        <ul class="plain-list" data-testid="wo-list">
+                            {v.into_iter().map(|(env, w)| {
+                                let from = w.inspection.map(|i| view! {
+                                    <A href=format!("/inspections/r/{i}") attr:data-testid="wo-inspection">{desk.tr(Msg::FromInspection)}</A>
+                                });
+                                view! {
+                                    <li data-testid="wo-row" id=format!("wo-{}", env.meta.id)>
+                                        <strong>{w.status.label(lang)}</strong> " · " {w.place.clone()}
+                                        {(!w.unit.is_empty()).then(|| format!(" · {}", w.unit))} " · " {long(w.created_at)}
+                                        <br/>{w.description.clone()} " " {from}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }
+                }} />
             </div>
         </section>
     }
