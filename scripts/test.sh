@@ -16,8 +16,8 @@ started=$(date +%s)
 step "formatting"
 cargo fmt --all -- --check
 
-step "core: cargo test -p lobbydesk-core"
-cargo test -p lobbydesk-core 2>&1 | tee "$logs/core.log"
+step "kernel and core: cargo test -p lobbydesk-kernel -p lobbydesk-core"
+cargo test -p lobbydesk-kernel -p lobbydesk-core 2>&1 | tee "$logs/core.log"
 
 step "in headless Chromium: storage conformance on IndexedDB, export encryption on WebCrypto"
 cargo test -p lobbydesk --target wasm32-unknown-unknown --test storage_idb --test crypto 2>&1 | tee "$logs/idb.log"

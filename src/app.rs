@@ -32,7 +32,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
-use lobbydesk_core::staff::Staff;
+use lobbydesk_core::modules::staff::Staff;
 use lobbydesk_core::{Localized, Record, RecordStore, StoreError};
 use std::time::Duration;
 

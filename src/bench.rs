@@ -105,8 +105,8 @@ pub fn bench_wasm_memory() -> f64 {
 /// "plate": [...], "id4": [...]}` as JSON.
 #[wasm_bindgen]
 pub async fn bench_samples(n: u32) -> Result<String, JsValue> {
+    use lobbydesk_core::modules::visitors::Visit;
     use lobbydesk_core::store::{ListQuery, RecordStore};
-    use lobbydesk_core::visit::Visit;
     let s = store().await?;
     let page = s
         .list(&ListQuery::recent(

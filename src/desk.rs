@@ -6,7 +6,7 @@
 //! let id = desk.new_id();
 //! desk.store().put(&Envelope::create(&memo, id, at)?).await?;   // as the person on duty
 //! desk.changed();                              // lists that track desk.revision() reload
-//! if desk.can(Action::ChangeSettings) { ... }  // what the UI shows; the store checks again
+//! if desk.can(Action::CHANGE_SETTINGS) { ... }  // what the UI shows; the store checks again
 //! ```
 
 use crate::components::toast::Toasts;
@@ -19,8 +19,8 @@ use crate::storage::IdbStore;
 use leptos::prelude::*;
 use lobbydesk_core::audit::AuditAction;
 use lobbydesk_core::clock::{Clock, IdSource};
+use lobbydesk_core::modules::staff::{Role, Staff};
 use lobbydesk_core::permit::{self, Action};
-use lobbydesk_core::staff::{Role, Staff};
 use lobbydesk_core::store::guard::{Actor, Guarded};
 use lobbydesk_core::{DeviceId, HlcClock, Localized, RecordId, Stamp};
 use std::cell::RefCell;

@@ -2,10 +2,11 @@
 //! masked). Entries are append-only records of their own kind, exported and merged like others;
 //! only the guarded store writes them, in the same transaction as the change they describe.
 
+use crate::actor::{Action, StaffRef};
 use crate::hlc::Hlc;
 use crate::lang::Lang;
 use crate::record::{DeviceId, Envelope, Meta, Record, RecordId};
-use crate::staff::StaffRef;
+use crate::spec::{KindSpec, Mask};
 use crate::time::day_key;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -86,6 +87,10 @@ pub struct AuditEntry {
     pub changes: Vec<FieldChange>,
 }
 
+/// Audit entries: written only by the guarded store, read by supervisors.
+pub const SPEC: KindSpec =
+    KindSpec::of::<AuditEntry>("staff", Action::CHANGE_SETTINGS).read(Action::VIEW_AUDIT);
+
 /// Index names of audit entries.
 pub mod ix {
     pub const DAY: &str = "day";
@@ -108,51 +113,34 @@ impl Record for AuditEntry {
     }
 }
 
-/// Masks a personal value by the field it is in: names keep their first character, phones their
-/// first 3 and last 4 digits, document numbers their last 4, plates their first 2; PINs show nothing.
+/// Masks a personal value by the field it is in, for fields no spec declares (the kind's spec
+/// comes first, see [`diff`]): names keep their first character, phones their first 3 and last
+/// 4 digits, document numbers their last 4, plates their first 2; PINs show nothing.
 pub fn mask(field: &str, value: &str) -> String {
     let f = field.to_lowercase();
-    let chars: Vec<char> = value.chars().collect();
-    let n = chars.len();
-    if value.is_empty() {
-        return String::new();
-    }
-    if f.starts_with("pin") {
-        return "••••".into();
-    }
-    if f.contains("phone") {
-        return if n > 7 {
-            format!(
-                "{}****{}",
-                chars[..3].iter().collect::<String>(),
-                chars[n - 4..].iter().collect::<String>()
-            )
-        } else {
-            "*".repeat(n)
-        };
-    }
-    if f.contains("id_doc") || f.contains("id_number") {
-        return if n > 4 {
-            format!(
-                "{}{}",
-                "*".repeat(n - 4),
-                chars[n - 4..].iter().collect::<String>()
-            )
-        } else {
-            "*".repeat(n)
-        };
-    }
-    if f.contains("plate") {
-        return format!(
-            "{}{}",
-            chars.iter().take(2).collect::<String>(),
-            "*".repeat(n.saturating_sub(2))
-        );
-    }
-    if f == "name" || f.ends_with(".person") || f.ends_with("name") {
-        return format!("{}{}", chars[0], "*".repeat(n - 1));
-    }
-    value.to_string()
+    let last = f
+        .rsplit('.')
+        .find(|s| s.parse::<usize>().is_err())
+        .unwrap_or(&f);
+    let how = if f.starts_with("pin") {
+        Mask::Secret
+    } else if f.contains("phone") {
+        Mask::Phone
+    } else if f.contains("id_doc") || f.contains("id_number") {
+        Mask::IdNumber
+    } else if f.contains("plate") {
+        Mask::Plate
+    } else if last == "name" || last == "person" || last.ends_with("name") {
+        Mask::Name
+    } else {
+        return value.to_string();
+    };
+    how.apply(value)
+}
+
+/// What an audit entry keeps of a picture: that it changed and its size, never the picture.
+fn picture(value: &str) -> String {
+    format!("[图片 image {} KB]", value.len().div_ceil(1024))
 }
 
 fn flatten(prefix: &str, v: &Value, out: &mut Vec<(String, String)>) {
@@ -167,14 +155,30 @@ fn flatten(prefix: &str, v: &Value, out: &mut Vec<(String, String)>) {
                 flatten(&key, v, out);
             }
         }
+        Value::Array(items) if !items.is_empty() => {
+            for (i, v) in items.iter().enumerate() {
+                flatten(&format!("{prefix}.{i}"), v, out);
+            }
+        }
         Value::Null => out.push((prefix.to_string(), String::new())),
         Value::String(s) => out.push((prefix.to_string(), s.clone())),
         other => out.push((prefix.to_string(), other.to_string())),
     }
 }
 
-/// The fields that differ between two bodies, masked.
-pub fn diff(before: &Value, after: &Value) -> Vec<FieldChange> {
+/// The fields that differ between two bodies of a kind (`spec`, when registered): personal
+/// fields masked as the spec declares (else by their name), pictures replaced by their size.
+pub fn diff(spec: Option<&KindSpec>, before: &Value, after: &Value) -> Vec<FieldChange> {
+    let shown = |field: &str, value: &str| {
+        // Every picture, declared or not (the registry test checks that each is declared).
+        if value.starts_with("data:") {
+            return picture(value);
+        }
+        match spec.and_then(|s| s.mask_of(field)) {
+            Some(m) => m.apply(value),
+            None => mask(field, value),
+        }
+    };
     let (mut a, mut b) = (Vec::new(), Vec::new());
     flatten("", before, &mut a);
     flatten("", after, &mut b);
@@ -189,8 +193,8 @@ pub fn diff(before: &Value, after: &Value) -> Vec<FieldChange> {
             );
             (x != y).then(|| FieldChange {
                 field: k.clone(),
-                before: mask(k, &x),
-                after: mask(k, &y),
+                before: shown(k, &x),
+                after: shown(k, &y),
             })
         })
         .collect()
@@ -213,10 +217,15 @@ pub fn classify(before: Option<&Envelope>, after: &Envelope) -> AuditAction {
     }
 }
 
-/// The entry describing one write of `after` (over `before`) by `by`.
-pub fn entry_for(before: Option<&Envelope>, after: &Envelope, by: &StaffRef) -> AuditEntry {
+/// The entry describing one write of `after` (over `before`) by `by`; `spec` is the kind's.
+pub fn entry_for(
+    spec: Option<&KindSpec>,
+    before: Option<&Envelope>,
+    after: &Envelope,
+    by: &StaffRef,
+) -> AuditEntry {
     let empty = Value::Object(Default::default());
-    let changes = diff(before.map(|b| &b.body).unwrap_or(&empty), &after.body);
+    let changes = diff(spec, before.map(|b| &b.body).unwrap_or(&empty), &after.body);
     AuditEntry {
         at: after.meta.updated_at,
         device: after.meta.device,
@@ -256,7 +265,7 @@ mod tests {
     fn a_diff_lists_changed_fields_only_masked() {
         let a = json!({"name": "张伟", "phone": "13800138000", "time_out": null, "host": {"unit": "3-1-502"}});
         let b = json!({"name": "张伟", "phone": "13900139000", "time_out": "2026-11-27T10:00:00Z", "host": {"unit": "3-1-502"}});
-        let d = diff(&a, &b);
+        let d = diff(None, &a, &b);
         assert_eq!(d.len(), 2);
         assert_eq!(
             d[0],

@@ -5,13 +5,13 @@
 //! with the demo prefix, so "remove demo data" finds exactly these records.
 
 use crate::clock::IdSource;
-use crate::directory::{Resident, ResidentRole, Unit};
 use crate::hlc::HlcClock;
-use crate::inspection::{self, Inspection, Value};
-use crate::parcel::{Carrier, Intake};
+use crate::modules::inspections::{self, Inspection, Value};
+use crate::modules::parcels::{Carrier, Intake};
+use crate::modules::residents::{Resident, ResidentRole, Unit};
+use crate::modules::visitors::{Purpose, VisitForm};
 use crate::record::{DeviceId, Envelope, RecordId, Stamp};
 use crate::unit_no::UnitNo;
-use crate::visit::{Purpose, VisitForm};
 use chrono::{DateTime, Duration, Utc};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -263,10 +263,10 @@ impl Generator {
         let mut p = intake.parse(at, "演示前台", code).ok()?;
         if self.now - at > Duration::days(3) || self.rng.random_bool(0.5) {
             let out = at + Duration::hours(self.rng.random_range(1..60));
-            let h = crate::parcel::Handover {
+            let h = crate::modules::parcels::Handover {
                 at: out.min(self.now),
                 clerk: "演示前台".into(),
-                collector: crate::parcel::Collector {
+                collector: crate::modules::parcels::Collector {
                     name: p.recipient.name.clone(),
                     phone: p.recipient.phone.clone(),
                     on_behalf: None,
@@ -289,8 +289,8 @@ impl Generator {
         let u = Unit {
             no: unit.clone(),
             area_m2: Some(f64::from(self.rng.random_range(60..160u32))),
-            kind: crate::directory::UnitKind::Residential,
-            status: crate::directory::UnitStatus::Occupied,
+            kind: crate::modules::residents::UnitKind::Residential,
+            status: crate::modules::residents::UnitStatus::Occupied,
         };
         out.extend(self.wrap(&u, at));
         let r = Resident {
@@ -313,7 +313,7 @@ impl Generator {
     /// A finished inspection of a built-in template, every item answered (a few failing).
     pub fn inspection(&mut self) -> Option<Envelope> {
         let at = self.time_in_year();
-        let all = inspection::builtins();
+        let all = inspections::builtins();
         let (tid, t) = &all[self.rng.random_range(0..all.len())];
         let mut i = Inspection::start(
             *tid,
@@ -323,33 +323,33 @@ impl Generator {
             "演示巡检员",
             at,
         );
-        let items: Vec<inspection::Item> = i.items().cloned().collect();
+        let items: Vec<inspections::Item> = i.items().cloned().collect();
         for item in &items {
             let fail = self.rng.random_bool(0.05);
             let v = match &item.kind {
-                inspection::ItemKind::PassFail => {
+                inspections::ItemKind::PassFail => {
                     if fail {
                         Value::Fail
                     } else {
                         Value::Pass
                     }
                 }
-                inspection::ItemKind::YesNo { fail_on } => {
+                inspections::ItemKind::YesNo { fail_on } => {
                     if fail == *fail_on {
                         Value::Yes
                     } else {
                         Value::No
                     }
                 }
-                inspection::ItemKind::Number { min, max, .. } => Value::Number(match (min, max) {
+                inspections::ItemKind::Number { min, max, .. } => Value::Number(match (min, max) {
                     (Some(a), Some(b)) => (a + b) / 2.0,
                     (Some(a), None) => a + 1.0,
                     (None, Some(b)) => b - 1.0,
                     (None, None) => 1.0,
                 }),
-                inspection::ItemKind::Choice { options, .. } => Value::Choice(options[0].clone()),
-                inspection::ItemKind::Text => Value::Text("正常".into()),
-                inspection::ItemKind::Photo | inspection::ItemKind::Signature => {
+                inspections::ItemKind::Choice { options, .. } => Value::Choice(options[0].clone()),
+                inspections::ItemKind::Text => Value::Text("正常".into()),
+                inspections::ItemKind::Photo | inspections::ItemKind::Signature => {
                     Value::NotApplicable
                 }
             };

@@ -6,7 +6,9 @@
 
 use crate::hlc::{Hlc, MAX_FORWARD_DRIFT_MS};
 use crate::lang::{Lang, Localized};
-use crate::record::{DeviceId, Envelope, Record, RecordError, RecordId};
+use crate::record::{DeviceId, Envelope, RecordError, RecordId};
+use crate::registry;
+use crate::spec::KindSpec;
 use chrono::{DateTime, Utc};
 use pbkdf2::sha2::{Digest, Sha256};
 use serde::{Deserialize, Serialize};
@@ -191,70 +193,25 @@ impl Localized for FileError {
     }
 }
 
-/// What this build can do with a record kind.
-struct KindFns {
-    check: fn(&Envelope) -> Result<(), String>,
-    reindex: fn(&Envelope) -> Result<Envelope, RecordError>,
+/// The spec of a kind that travels between tablets (registered, and not local bookkeeping).
+fn travelling(kind: &str) -> Option<&'static KindSpec> {
+    registry::kind(kind).filter(|k| k.travels)
 }
 
-fn fns<R: Record>() -> KindFns {
-    fn check<R: Record>(env: &Envelope) -> Result<(), String> {
-        if env.meta.deleted {
-            Ok(())
-        } else {
-            env.decode::<R>().map(|_| ()).map_err(|e| e.to_string())
-        }
-    }
-    KindFns {
-        check: check::<R>,
-        reindex: Envelope::reindexed::<R>,
-    }
-}
-
-/// The record kinds this build understands (every kind that travels between tablets).
-fn kind_fns(kind: &str) -> Option<KindFns> {
-    use crate::{
-        audit::AuditEntry,
-        directory::{Resident, Unit},
-        inspection::{Inspection, Photo, Schedule, Template, WorkOrder},
-        memo::Memo,
-        parcel::Parcel,
-        staff::Staff,
-        visit::Visit,
-        watch::WatchEntry,
-    };
-    Some(match kind {
-        k if k == Memo::KIND => fns::<Memo>(),
-        k if k == Visit::KIND => fns::<Visit>(),
-        k if k == WatchEntry::KIND => fns::<WatchEntry>(),
-        k if k == Staff::KIND => fns::<Staff>(),
-        k if k == AuditEntry::KIND => fns::<AuditEntry>(),
-        k if k == Unit::KIND => fns::<Unit>(),
-        k if k == Resident::KIND => fns::<Resident>(),
-        k if k == Parcel::KIND => fns::<Parcel>(),
-        k if k == Template::KIND => fns::<Template>(),
-        k if k == Inspection::KIND => fns::<Inspection>(),
-        k if k == Photo::KIND => fns::<Photo>(),
-        k if k == WorkOrder::KIND => fns::<WorkOrder>(),
-        k if k == Schedule::KIND => fns::<Schedule>(),
-        _ => return None,
-    })
-}
-
-/// Whether this build knows records of `kind`.
+/// Whether this build knows records of `kind` as ones that travel.
 pub fn known_kind(kind: &str) -> bool {
-    kind_fns(kind).is_some()
+    travelling(kind).is_some()
 }
 
 /// A record's body checked for its kind: `None` for a kind this build does not know.
 fn validate(env: &Envelope) -> Option<Result<(), String>> {
-    kind_fns(&env.meta.kind).map(|f| (f.check)(env))
+    travelling(&env.meta.kind).map(|k| (k.check)(env))
 }
 
-/// A record of a known kind with its index entries derived again from its body.
+/// A record of a known kind in its current shape, with its index entries derived again.
 pub fn reindex(env: &Envelope) -> Result<Envelope, RecordError> {
-    match kind_fns(&env.meta.kind) {
-        Some(f) => (f.reindex)(env),
+    match registry::kind(&env.meta.kind) {
+        Some(k) => (k.reindex)(env),
         None => Err(RecordError::Unreadable(format!(
             "unknown record kind {}",
             env.meta.kind
@@ -507,9 +464,9 @@ mod tests {
     use super::*;
     use crate::HlcClock;
     use crate::clock::{Clock, IdSource, ManualClock, SeqIds};
-    use crate::memo::Memo;
-    use crate::record::Stamp;
-    use crate::visit::{Visit, VisitForm};
+    use crate::modules::memo::Memo;
+    use crate::modules::visitors::{Visit, VisitForm};
+    use crate::record::{Record, Stamp};
 
     struct World {
         clock: ManualClock,

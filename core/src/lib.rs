@@ -1,35 +1,46 @@
-//! LobbyDesk domain core.
+//! LobbyDesk domain core: the modules of the desk and the desk-wide services, on the kernel.
 //!
-//! Invariants (see ARCHITECTURE.md):
-//! - no I/O, no `web-sys`, no `leptos`: everything here runs under plain `cargo test`;
-//! - time and ids are passed in ([`clock::Clock`], [`clock::IdSource`]), so every test is deterministic;
-//! - every error a clerk can see has a message in both languages ([`lang::Localized`]).
+//! Layers (see ARCHITECTURE.md), each using only those before it:
+//! 1. the kernel (`lobbydesk-kernel`, re-exported here): ids, clock, records, store trait,
+//!    merge, actor, the shape of a kind spec; it names no module;
+//! 2. values: `ident`, `phone`, `plate`, `unit_no`, `sheet`;
+//! 3. `modules/<name>/`: each module's records, forms, indexes, search plans, services;
+//! 4. `registry`: the one list of modules and their kind specs;
+//! 5. desk-wide services reading the registry: `permit`, `audit`, `store::guard`, `exchange`,
+//!    `sync`, `tables`, `demo`.
+//!
+//! Invariants: no I/O, no `web-sys`, no `leptos`; time and ids are passed in
+//! ([`clock::Clock`], [`clock::IdSource`]); every error a clerk can see has a message in both
+//! languages ([`lang::Localized`]).
 
-pub mod audit;
-pub mod clock;
-pub mod demo;
-pub mod directory;
-pub mod exchange;
-pub mod hlc;
+pub use lobbydesk_kernel::{actor, clock, conflict, hlc, id, lang, merge, record, spec, time};
+
 pub mod ident;
-pub mod inspection;
-pub mod lang;
-pub mod memo;
-pub mod merge;
-pub mod parcel;
-pub mod permit;
 pub mod phone;
 pub mod plate;
-pub mod record;
 pub mod sheet;
-pub mod staff;
-pub mod store;
+pub mod unit_no;
+
+pub mod modules;
+
+pub mod registry;
+
+pub mod audit;
+pub mod demo;
+pub mod exchange;
+pub mod exchange_log;
+pub mod permit;
 pub mod sync;
 pub mod tables;
-pub mod time;
-pub mod unit_no;
-pub mod visit;
-pub mod watch;
+
+/// The storage trait, memory store and conformance suite (kernel), and the guarded store.
+pub mod store {
+    pub use lobbydesk_kernel::store::*;
+    pub mod guard;
+}
+
+#[cfg(any(test, feature = "conformance"))]
+pub use lobbydesk_kernel::store_conformance_tests;
 
 pub use hlc::{Hlc, HlcClock};
 pub use lang::{Lang, Localized};

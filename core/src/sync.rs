@@ -11,155 +11,36 @@ use crate::exchange::{self, Checked};
 use crate::hlc::Hlc;
 use crate::lang::Lang;
 use crate::merge::{Change, Merged, merge_into};
-use crate::record::{DeviceId, Envelope, Meta, Record, RecordError, RecordId, Stamp};
+use crate::record::{DeviceId, Envelope, Record, RecordError, RecordId, Stamp};
+use crate::registry;
 use crate::store::{RecordStore, StoreError};
 use chrono::{DateTime, Utc};
-use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
-/// The kind of [`ConflictSet`] records.
-pub const CONFLICT_KIND: &str = "conflict";
-/// The kind of [`ExchangeEntry`] records.
-pub const EXCHANGE_KIND: &str = "exchange";
+pub use crate::conflict::{CONFLICT_KIND, ConflictSet};
+pub use crate::exchange_log::{Direction, EXCHANGE_KIND, ExchangeEntry, Tally};
 
-/// Kinds that are this tablet's own bookkeeping: never exported.
+/// Kinds that are this tablet's own bookkeeping, or that no module registered: never exported.
 pub fn is_local(kind: &str) -> bool {
-    kind == CONFLICT_KIND || kind == EXCHANGE_KIND
+    !registry::kind(kind).is_some_and(|k| k.travels)
 }
 
 /// The module a record kind belongs to, for previews and partial exports.
 pub fn module_of(kind: &str) -> &'static str {
-    match kind {
-        "memo" => "home",
-        "visit" | "watch" => "visitors",
-        "parcel" => "parcels",
-        "unit" | "resident" => "residents",
-        "staff" | "audit" => "staff",
-        "template" | "inspection" | "schedule" | "work_order" => "inspections",
-        _ => "other",
-    }
+    registry::kind(kind).map_or("other", |k| k.module)
 }
 
 /// A module's name as the clerk knows it.
 pub fn module_name(module: &str, lang: Lang) -> &'static str {
-    match module {
-        "home" => lang.pick("交班备忘", "Desk memos"),
-        "visitors" => lang.pick("访客", "Visitors"),
-        "parcels" => lang.pick("快递", "Parcels"),
-        "residents" => lang.pick("住户档案", "Residents"),
-        "staff" => lang.pick("人员与操作记录", "Staff and audit"),
-        "inspections" => lang.pick("巡检", "Inspections"),
-        _ => lang.pick("其他", "Other"),
-    }
+    registry::module(module).map_or(lang.pick("其他", "Other"), |m| m.name(lang))
 }
 
-/// The modules a partial export can choose.
-pub const EXPORT_MODULES: &[&str] = &[
-    "visitors",
-    "parcels",
-    "residents",
-    "inspections",
-    "home",
-    "staff",
-];
-
-/// The versions of one record that lost a merge, kept for a supervisor.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ConflictSet {
-    /// Kind of the record in conflict.
-    pub kind: String,
-    pub record: RecordId,
-    /// Versions concurrent with the current one; empty once resolved.
-    pub losers: Vec<Envelope>,
-    /// Who resolved it, and when (set when `losers` was emptied by a supervisor).
-    #[serde(default)]
-    pub resolved_by: Option<String>,
-}
-
-impl Record for ConflictSet {
-    const KIND: &'static str = CONFLICT_KIND;
-    const SCHEMA: u32 = 1;
-    fn index_values(&self) -> Vec<(&'static str, String)> {
-        if self.losers.is_empty() {
-            Vec::new()
-        } else {
-            vec![("open", self.kind.clone())]
-        }
-    }
-}
-
-/// Which way a file went.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Direction {
-    Export,
-    Import,
-}
-
-/// One line of the exchange log.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ExchangeEntry {
-    pub direction: Direction,
-    /// The other tablet: the one the export was made for, or the one a file came from.
-    pub peer: Option<DeviceId>,
-    pub peer_office: String,
-    pub at: DateTime<Utc>,
-    /// Exports: the last change key this tablet had when the file was made. The next export
-    /// "since the last exchange" with the same peer starts after it.
-    pub mark: Option<String>,
-    pub records: usize,
-    pub file_name: String,
-    pub encrypted: bool,
-    /// Imports: per module, what the file did.
-    #[serde(default)]
-    pub tally: BTreeMap<String, Tally>,
-}
-
-impl Record for ExchangeEntry {
-    const KIND: &'static str = EXCHANGE_KIND;
-    const SCHEMA: u32 = 1;
-    fn index_values(&self) -> Vec<(&'static str, String)> {
-        let dir = match self.direction {
-            Direction::Export => "export",
-            Direction::Import => "import",
-        };
-        let mut v = vec![("dir", dir.to_string())];
-        if let Some(p) = self.peer {
-            v.push(("peer", format!("{dir}|{p}")));
-        }
-        v
-    }
-    fn sort_time(&self, _meta: &Meta) -> DateTime<Utc> {
-        self.at
-    }
-}
-
-/// What an import does to one module's records.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Tally {
-    pub new: usize,
-    pub newer: usize,
-    /// Older than what is here: ignored.
-    pub older: usize,
-    pub unchanged: usize,
-    pub conflict: usize,
-}
-
-impl Tally {
-    fn count(&mut self, change: Change) {
-        match change {
-            Change::New => self.new += 1,
-            Change::Newer => self.newer += 1,
-            Change::Older => self.older += 1,
-            Change::Unchanged => self.unchanged += 1,
-            Change::Conflict => self.conflict += 1,
-        }
-    }
-
-    /// Records the import would write.
-    pub fn changes(&self) -> usize {
-        self.new + self.newer + self.conflict
-    }
+/// The modules a partial export can choose, in the registry's order.
+pub fn export_modules() -> impl Iterator<Item = &'static str> {
+    registry::MODULES
+        .iter()
+        .filter(|m| m.exportable)
+        .map(|m| m.slug)
 }
 
 /// What is here of one record: its current version and its conflict set, if any.
@@ -289,7 +170,7 @@ pub async fn missing_photo<S: RecordStore>(
     store: &S,
     checked: &Checked,
 ) -> Result<Option<exchange::FileError>, StoreError> {
-    use crate::inspection::{Inspection, Photo, Value, WorkOrder};
+    use crate::modules::photos::Photo;
     let records = &checked.file.records;
     let in_file: std::collections::HashSet<RecordId> = records
         .iter()
@@ -298,28 +179,7 @@ pub async fn missing_photo<S: RecordStore>(
         .collect();
     let mut wanted: Vec<(RecordId, RecordId)> = Vec::new();
     for r in records.iter().filter(|r| !r.meta.deleted) {
-        let photos: Vec<RecordId> = if r.meta.kind == Inspection::KIND {
-            r.decode::<Inspection>()
-                .map(|i| {
-                    i.answers
-                        .values()
-                        .flat_map(|a| {
-                            let mut v = a.photos.clone();
-                            if let Value::Photos(p) = &a.value {
-                                v.extend(p.iter().copied());
-                            }
-                            v
-                        })
-                        .collect()
-                })
-                .unwrap_or_default()
-        } else if r.meta.kind == WorkOrder::KIND {
-            r.decode::<WorkOrder>()
-                .map(|w| w.photos)
-                .unwrap_or_default()
-        } else {
-            Vec::new()
-        };
+        let photos = registry::kind(&r.meta.kind).map_or_else(Vec::new, |k| (k.photos)(r));
         wanted.extend(
             photos
                 .into_iter()
@@ -481,7 +341,38 @@ pub async fn select<S: RecordStore>(store: &S, scope: &Scope) -> Result<Selectio
             None => break,
         }
     }
+    if matches!(scope, Scope::Module { .. }) {
+        add_photos(store, &mut records).await?;
+    }
     Ok(Selection { records, mark })
+}
+
+/// Adds the photo records the chosen records refer to (their kinds' specs name them) and the
+/// export does not hold yet: a module's records travel with their pictures, whatever their age.
+async fn add_photos<S: RecordStore>(
+    store: &S,
+    records: &mut Vec<Envelope>,
+) -> Result<(), StoreError> {
+    use crate::modules::photos::Photo;
+    let mut have: std::collections::HashSet<RecordId> = records
+        .iter()
+        .filter(|r| r.meta.kind == Photo::KIND)
+        .map(|r| r.meta.id)
+        .collect();
+    let mut wanted = Vec::new();
+    for r in records.iter().filter(|r| !r.meta.deleted) {
+        if let Some(k) = registry::kind(&r.meta.kind) {
+            for p in (k.photos)(r) {
+                if have.insert(p) {
+                    wanted.push((Photo::KIND.to_string(), p));
+                }
+            }
+        }
+    }
+    for chunk in wanted.chunks(BATCH) {
+        records.extend(store.get_many(chunk).await?.into_iter().flatten());
+    }
+    Ok(())
 }
 
 /// The download's name: office, device and time, e.g.
@@ -541,28 +432,12 @@ pub fn resolve(
     Ok(vec![resolved, emptied])
 }
 
-/// A record field's name as a supervisor reads it in the conflict list.
-pub fn field_label(field: &str, lang: Lang) -> String {
-    let (zh, en) = match field {
-        "name" => ("姓名", "Name"),
-        "phone" | "phones" => ("电话", "Phone"),
-        "id_doc" => ("证件", "ID"),
-        "host" => ("被访", "Visiting"),
-        "purpose" => ("事由", "Purpose"),
-        "plate" => ("车牌", "Plate"),
-        "notes" | "note" => ("备注", "Notes"),
-        "text" => ("内容", "Text"),
-        "time_in" => ("到访时间", "Arrived"),
-        "time_out" => ("离开时间", "Left"),
-        "recipient" => ("收件人", "Recipient"),
-        "shelf" => ("货架", "Shelf"),
-        "outcome" => ("结果", "Outcome"),
-        "units" => ("房号", "Units"),
-        "vehicles" => ("车辆", "Vehicles"),
-        "roles" | "role" => ("身份", "Role"),
-        _ => return field.to_string(),
-    };
-    lang.pick(zh, en).to_string()
+/// A record field's name as a supervisor reads it in the conflict list: the kind's label, else
+/// the field's own name.
+pub fn field_label(kind: &str, field: &str, lang: Lang) -> String {
+    registry::kind(kind)
+        .and_then(|k| k.label(field, lang))
+        .map_or_else(|| field.to_string(), str::to_string)
 }
 
 /// Top-level body fields where two versions differ, in order.
@@ -586,12 +461,12 @@ mod tests {
     use crate::clock::{Clock, IdSource, ManualClock, SeqIds};
     use crate::exchange::{FileError, encode, read};
     use crate::lang::Localized;
-    use crate::memo::Memo;
+    use crate::modules::memo::Memo;
+    use crate::modules::visitors::{Visit, VisitForm};
     use crate::store::conformance::block_on;
     use crate::store::guard::{Actor, Guarded};
     use crate::store::memory::MemoryStore;
     use crate::store::{KeyRange, ListQuery, list_all};
-    use crate::visit::{Visit, VisitForm};
     use proptest::prelude::*;
     use std::cell::RefCell;
     use std::rc::Rc;
@@ -983,6 +858,38 @@ mod tests {
     }
 
     #[test]
+    fn an_inspections_export_carries_its_photos_to_an_empty_tablet() {
+        use crate::modules::inspections::{Inspection, builtins};
+        use crate::modules::photos::Photo;
+        let (a, b) = pair();
+        // The photo is taken days before the span the export covers: it still goes along.
+        let photo = Photo::new("data:image/jpeg;base64,/9j/AAAA".into(), a.clock.now());
+        let pe = Envelope::create(&photo, a.new_id(), a.stamp()).unwrap();
+        block_on(a.store.put(&pe)).unwrap();
+        a.clock.advance_millis(3 * 24 * 3600 * 1000);
+        let (tid, t) = builtins().remove(2);
+        let mut i = Inspection::start(tid, &t, "花园", "", "李巡检", a.clock.now());
+        i.add_photo("i5", pe.meta.id, a.clock.now()).unwrap();
+        let ie = Envelope::create(&i, a.new_id(), a.stamp()).unwrap();
+        block_on(a.store.put(&ie)).unwrap();
+        let now = a.clock.now();
+        let (file, _) = a.export(&Scope::Module {
+            module: "inspections".into(),
+            from: now - chrono::Duration::days(1),
+            to: now,
+        });
+        let plan = b
+            .import(&file)
+            .expect("the photo travels with its inspection");
+        assert_eq!(plan.writes.len(), 2);
+        assert_eq!(
+            b.get(Photo::KIND, pe.meta.id).map(|p| p.body),
+            Some(pe.body)
+        );
+        assert!(b.get(Inspection::KIND, ie.meta.id).is_some());
+    }
+
+    #[test]
     fn bookkeeping_never_leaves_the_tablet_and_unknown_kinds_are_not_written() {
         let (a, b) = pair();
         let m = a.memo("一");
@@ -1007,7 +914,7 @@ mod tests {
 
     #[test]
     fn the_guarded_import_needs_the_import_right_and_writes_one_audit_line() {
-        use crate::staff::{Role, StaffRef};
+        use crate::modules::staff::{Role, StaffRef};
         let (a, _) = pair();
         a.memo("一");
         let (f, _) = a.export(&Scope::All);
@@ -1026,7 +933,7 @@ mod tests {
         g.set_actor(Some(who(vec![Role::Clerk])));
         assert!(matches!(
             block_on(g.import(&plan.writes, "file", Vec::new(), at)),
-            Err(StoreError::Forbidden(crate::permit::Action::Import))
+            Err(StoreError::Forbidden(a)) if a == crate::permit::Action::IMPORT
         ));
         assert!(g.inner().is_empty(), "refused: nothing written");
         g.set_actor(Some(who(vec![Role::Supervisor])));
@@ -1036,7 +943,7 @@ mod tests {
 
     #[test]
     fn a_record_in_conflict_is_not_edited_until_resolved_and_jobs_skip_it() {
-        use crate::staff::{Role, StaffRef};
+        use crate::modules::staff::{Role, StaffRef};
         let (a, b) = pair();
         let m = a.memo("一");
         b.import(&a.export(&Scope::All).0).unwrap();
@@ -1181,7 +1088,7 @@ mod tests {
             ),
             ("photo with a wrong hash", {
                 let mut v = v.clone();
-                let photo = crate::inspection::Photo::new(
+                let photo = crate::modules::photos::Photo::new(
                     "data:image/jpeg;base64,/9j/AAAA".into(),
                     a.clock.now(),
                 );
@@ -1196,9 +1103,15 @@ mod tests {
             }),
             ("photo missing", {
                 let mut v = v.clone();
-                let (tid, t) = crate::inspection::builtins().remove(2);
-                let mut i =
-                    crate::inspection::Inspection::start(tid, &t, "花园", "", "x", a.clock.now());
+                let (tid, t) = crate::modules::inspections::builtins().remove(2);
+                let mut i = crate::modules::inspections::Inspection::start(
+                    tid,
+                    &t,
+                    "花园",
+                    "",
+                    "x",
+                    a.clock.now(),
+                );
                 i.add_photo("i5", a.new_id(), a.clock.now()).unwrap();
                 let ie = Envelope::create(&i, a.new_id(), a.stamp()).unwrap();
                 v["records"]

@@ -3,11 +3,11 @@
 //! language, times as local time (UTC+8), ID numbers masked unless the supervisor asks for full
 //! numbers. Written with the `csv` crate, which quotes commas, quotes and line breaks.
 
-use crate::directory::Resident;
 use crate::lang::Lang;
-use crate::parcel::{Outcome, Parcel, ParcelState};
+use crate::modules::parcels::{Outcome, Parcel, ParcelState};
+use crate::modules::residents::Resident;
+use crate::modules::visitors::Visit;
 use crate::time::long;
-use crate::visit::Visit;
 use chrono::{DateTime, Utc};
 
 /// The UTF-8 byte-order mark Excel needs to read Chinese text.
@@ -185,7 +185,7 @@ pub fn residents(residents: &[Resident], lang: Lang, full_ids: bool) -> Vec<u8> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::visit::VisitForm;
+    use crate::modules::visitors::VisitForm;
     use chrono::TimeZone;
 
     fn visit(notes: &str) -> Visit {

@@ -80,7 +80,7 @@ pub fn NavRail() -> impl IntoView {
                     let hidden = m.slug == "settings";
                     let href = format!("/{}", m.slug);
                     view! {
-                        <A href=href attr:class=move || if hidden && !desk.can(Action::ChangeSettings) { "navlink hidden" } else { "navlink" } attr:data-testid=format!("nav-{}", if m.slug.is_empty() { "home" } else { m.slug })>
+                        <A href=href attr:class=move || if hidden && !desk.can(Action::CHANGE_SETTINGS) { "navlink hidden" } else { "navlink" } attr:data-testid=format!("nav-{}", if m.slug.is_empty() { "home" } else { m.slug })>
                             <span>{desk.tr(m.name)}</span>
                             {(!m.built).then(|| view! { <span class="soon" aria-hidden="true"></span> })}
                         </A>

@@ -15,7 +15,7 @@ use lobbydesk_core::{KeyRange, ListQuery, time};
 pub fn AuditPage() -> impl IntoView {
     let desk = use_desk();
     move || {
-        if desk.can(Perm::ViewAudit) {
+        if desk.can(Perm::VIEW_AUDIT) {
             view! { <AuditList /> }.into_any()
         } else {
             view! { <Refused /> }.into_any()

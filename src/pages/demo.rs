@@ -30,7 +30,7 @@ pub async fn load(desk: Desk) -> Result<usize, String> {
     };
     desk.store()
         .bulk(
-            Perm::ChangeSettings,
+            Perm::CHANGE_SETTINGS,
             AuditAction::Create,
             &recs,
             "demo",
@@ -71,7 +71,7 @@ pub async fn remove(desk: Desk) -> Result<usize, String> {
     };
     store
         .bulk(
-            Perm::ChangeSettings,
+            Perm::CHANGE_SETTINGS,
             AuditAction::Delete,
             &tombs,
             "demo",

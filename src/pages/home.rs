@@ -5,7 +5,7 @@ use crate::desk::{Desk, use_desk};
 use crate::i18n::Msg;
 use chrono::Local;
 use leptos::prelude::*;
-use lobbydesk_core::memo::{DONE, Memo, OPEN, STATUS_INDEX};
+use lobbydesk_core::modules::memo::{DONE, Memo, OPEN, STATUS_INDEX};
 use lobbydesk_core::{Envelope, KeyRange, ListQuery, Record, RecordStore, StoreError};
 
 const PAGE: u32 = 20;
@@ -24,7 +24,7 @@ pub fn HomePage() -> impl IntoView {
         <section class="page home">
             <h1>{desk.tr(Msg::Today)} " · " {today}</h1>
             <BackupReminder />
-            <Show when=move || desk.can(lobbydesk_core::permit::Action::Inspect)>
+            <Show when=move || desk.can(lobbydesk_core::modules::inspections::INSPECT)>
                 <crate::pages::inspections::DueCard compact=true />
             </Show>
             <MemoPanel />
@@ -57,7 +57,7 @@ fn BackupReminder() -> impl IntoView {
     view! {
         <p class="notice backup" class:warn=overdue data-testid="backup-reminder">
             {text}
-            <Show when=move || desk.can(lobbydesk_core::permit::Action::Export)>
+            <Show when=move || desk.can(lobbydesk_core::permit::Action::EXPORT)>
                 " " <leptos_router::components::A href="/exchange" attr:data-testid="backup-go">{desk.tr(Msg::ExportTitle)}</leptos_router::components::A>
             </Show>
         </p>

@@ -10,15 +10,15 @@ use crate::platform::storage_info::{self, human_bytes};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use lobbydesk_core::audit::{AuditAction, FieldChange};
+use lobbydesk_core::modules::visitors::watch::WatchEntry;
 use lobbydesk_core::permit::Action as Perm;
-use lobbydesk_core::watch::WatchEntry;
 use lobbydesk_core::{Envelope, RecordStore, StoreError};
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
     let desk = use_desk();
     move || {
-        if !desk.can(Perm::ChangeSettings) {
+        if !desk.can(Perm::CHANGE_SETTINGS) {
             return view! { <Refused /> }.into_any();
         }
         view! { <SettingsCards /> }.into_any()

@@ -9,7 +9,7 @@ use crate::platform::settings;
 use leptos::prelude::*;
 use lobbydesk_core::audit::AuditAction;
 use lobbydesk_core::clock::Clock;
-use lobbydesk_core::staff::{ACTIVE_INDEX, Lockout, Pin, PinHash, Role, Staff};
+use lobbydesk_core::modules::staff::{ACTIVE_INDEX, Lockout, Pin, PinHash, Role, Staff};
 use lobbydesk_core::store::RecordStore;
 use lobbydesk_core::{
     Envelope, KeyRange, ListQuery, Localized, Record, RecordId, StoreError, time,
@@ -124,7 +124,7 @@ pub fn LockScreen() -> impl IntoView {
             let next = lockout.failed(now);
             settings::set_lockout(id, next);
             pin.set(String::new());
-            let left = lobbydesk_core::staff::MAX_FAILURES.saturating_sub(next.failures);
+            let left = lobbydesk_core::modules::staff::MAX_FAILURES.saturating_sub(next.failures);
             problem.set(Some(match (next.locked(now), zh) {
                 (Some(u), true) => format!("PIN 不对。错误次数过多,已锁定至 {}。", time::short(u)),
                 (Some(u), false) => format!(

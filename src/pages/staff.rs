@@ -6,15 +6,15 @@ use crate::desk::use_desk;
 use crate::i18n::Msg;
 use crate::platform::settings;
 use leptos::prelude::*;
+use lobbydesk_core::modules::staff::{Lockout, Pin, PinHash, Role, Staff};
 use lobbydesk_core::permit::Action as Perm;
-use lobbydesk_core::staff::{Lockout, Pin, PinHash, Role, Staff};
 use lobbydesk_core::{Envelope, ListQuery, Localized, Record, RecordStore, StoreError};
 
 #[component]
 pub fn StaffPage() -> impl IntoView {
     let desk = use_desk();
     move || {
-        if desk.can(Perm::ManageStaff) {
+        if desk.can(Perm::MANAGE_STAFF) {
             view! { <StaffCards /> }.into_any()
         } else {
             view! { <Refused /> }.into_any()

@@ -4,7 +4,7 @@
 
 use gloo_storage::{LocalStorage, Storage};
 use lobbydesk_core::clock::IdSource;
-use lobbydesk_core::staff::Lockout;
+use lobbydesk_core::modules::staff::Lockout;
 use lobbydesk_core::{DeviceId, Hlc, HlcClock, Lang, RecordId};
 use std::collections::HashMap;
 

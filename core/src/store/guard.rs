@@ -13,9 +13,9 @@ use super::{ChangePage, ListQuery, Page, RecordStore, StoreError};
 use crate::audit::{self, AuditAction, AuditEntry, FieldChange};
 use crate::clock::IdSource;
 use crate::lang::Lang;
+use crate::modules::staff::{Role, Staff, StaffRef};
 use crate::permit::{self, Action};
 use crate::record::{Envelope, RecordId, Stamp};
-use crate::staff::{Role, Staff, StaffRef};
 use std::cell::RefCell;
 
 /// Who is acting: a person with roles, or the app itself.
@@ -111,7 +111,7 @@ impl<S: RecordStore> Guarded<S> {
     pub async fn bootstrap(&self, first: &Envelope) -> Result<(), StoreError> {
         let staff: Staff = first.decode()?;
         if self.has_staff().await? || !staff.has(Role::Supervisor) {
-            return Err(StoreError::Forbidden(Action::ManageStaff));
+            return Err(StoreError::Forbidden(Action::MANAGE_STAFF));
         }
         self.acting(Actor::staff(first.meta.id, &staff))
             .put(first)
@@ -166,7 +166,7 @@ impl<S: RecordStore> Guarded<S> {
         at: Stamp,
     ) -> Result<(), StoreError> {
         self.bulk(
-            Action::Import,
+            Action::IMPORT,
             AuditAction::Import,
             writes,
             what,
@@ -214,7 +214,7 @@ impl<S: RecordStore> Acting<'_, S> {
     fn may_write(&self, kind: &str) -> Result<(), StoreError> {
         if kind == audit::KIND {
             // Audit entries are written only alongside the change they record.
-            return Err(StoreError::Forbidden(Action::ViewAudit));
+            return Err(StoreError::Forbidden(Action::VIEW_AUDIT));
         }
         let action = permit::write_action(kind);
         if self.actor.may(action) {
@@ -285,7 +285,12 @@ impl<S: RecordStore> Acting<'_, S> {
                 });
             }
             let rec = with_by(rec, &self.actor.by);
-            let entry = audit::entry_for(before.as_ref(), &rec, &self.actor.by);
+            let entry = audit::entry_for(
+                crate::registry::kind(&rec.meta.kind),
+                before.as_ref(),
+                &rec,
+                &self.actor.by,
+            );
             let at = Stamp {
                 now: rec.meta.updated_at,
                 version: audit::version_of(&rec),
@@ -330,8 +335,8 @@ impl<S: RecordStore> RecordStore for Acting<'_, S> {
 
     /// Walking every change reads every kind, the audit trail too: it is exporting.
     async fn changes(&self, after: Option<&str>, limit: u32) -> Result<ChangePage, StoreError> {
-        if !self.actor.may(Action::Export) {
-            return Err(StoreError::Forbidden(Action::Export));
+        if !self.actor.may(Action::EXPORT) {
+            return Err(StoreError::Forbidden(Action::EXPORT));
         }
         self.guard.inner.changes(after, limit).await
     }
@@ -404,13 +409,13 @@ mod tests {
     use super::*;
     use crate::HlcClock;
     use crate::clock::{Clock, ManualClock, SeqIds};
-    use crate::memo::Memo;
+    use crate::modules::memo::Memo;
+    use crate::modules::staff::{Pin, PinHash};
+    use crate::modules::visitors::watch::WatchEntry;
+    use crate::modules::visitors::{Visit, VisitForm};
     use crate::record::{DeviceId, Record};
-    use crate::staff::{Pin, PinHash};
     use crate::store::conformance::block_on;
     use crate::store::memory::MemoryStore;
-    use crate::visit::{Visit, VisitForm};
-    use crate::watch::WatchEntry;
 
     struct World {
         store: Guarded<MemoryStore>,
@@ -499,7 +504,7 @@ mod tests {
         let (second, _) = w.person("赵主管", &[Role::Supervisor]);
         assert_eq!(
             block_on(w.store.bootstrap(&second)),
-            Err(StoreError::Forbidden(Action::ManageStaff))
+            Err(StoreError::Forbidden(Action::MANAGE_STAFF))
         );
     }
 
@@ -542,6 +547,67 @@ mod tests {
     }
 
     #[test]
+    fn audit_entries_of_a_hand_over_and_a_photo_hold_no_image_data() {
+        use crate::modules::parcels::{Collector, Handover, Intake, pickup_code};
+        use crate::modules::photos::Photo;
+        use crate::phone::PhoneNumber;
+        let w = World::new();
+        let (_, clerk) = w.person("小李", &[Role::Clerk]);
+        w.store.set_actor(Some(clerk));
+        let picture = format!("data:image/png;base64,{}", "iVBOR".repeat(2000));
+        let mut parcel = Intake {
+            tracking: "SF1234567890123".into(),
+            unit: "3-1-502".into(),
+            name: "张伟".into(),
+            phone: "13800138000".into(),
+            shelf: "A-3".into(),
+            ..Intake::default()
+        }
+        .parse(w.clock.now(), "小李", pickup_code(123_456_789))
+        .unwrap();
+        parcel.photo = Some(picture.clone());
+        let env = w.env(&parcel);
+        block_on(w.store.put(&env)).unwrap();
+        let handed = parcel
+            .handed_over(Handover {
+                at: w.clock.now(),
+                clerk: "小李".into(),
+                collector: Collector {
+                    name: "王芳".into(),
+                    phone: PhoneNumber::parse("13900139000").ok(),
+                    on_behalf: None,
+                },
+                id_checked: false,
+                signature: picture.clone(),
+            })
+            .unwrap();
+        block_on(w.store.put(&env.update(&handed, w.stamp()).unwrap())).unwrap();
+        let photo = w.env(&Photo::new(picture.clone(), w.clock.now()));
+        block_on(w.store.put(&photo)).unwrap();
+        let trail = w.audit();
+        assert_eq!(trail.len(), 3);
+        for entry in &trail {
+            for c in &entry.changes {
+                for v in [&c.before, &c.after] {
+                    assert!(!v.contains("base64") && v.len() < 80, "{}: {v}", c.field);
+                }
+            }
+        }
+        let sig = trail
+            .iter()
+            .flat_map(|e| &e.changes)
+            .find(|c| c.field == "handover.signature")
+            .expect("the signature's change is recorded");
+        assert!(sig.after.contains("KB"), "{}", sig.after);
+        let collector = trail
+            .iter()
+            .flat_map(|e| &e.changes)
+            .find(|c| c.field == "handover.collector.phone")
+            .unwrap();
+        assert_eq!(collector.after, "139****9000");
+    }
+
+    #[test]
     fn each_guarded_write_is_refused_for_a_clerk_and_nothing_lands() {
         let w = World::new();
         let (_, clerk) = w.person("小李", &[Role::Clerk]);
@@ -549,8 +615,8 @@ mod tests {
         let (staff, _) = w.person("新人", &[Role::Clerk]);
         let watch = w.env(&WatchEntry::new("张三", "", "", "", "r").unwrap());
         for (env, action) in [
-            (staff, Action::ManageStaff),
-            (watch, Action::ManageWatchList),
+            (staff, Action::MANAGE_STAFF),
+            (watch, crate::modules::visitors::MANAGE_WATCH_LIST),
         ] {
             assert_eq!(
                 block_on(w.store.put(&env)),
@@ -572,7 +638,9 @@ mod tests {
         let visit = w.env(&w.visit());
         assert_eq!(
             block_on(w.store.put(&visit)),
-            Err(StoreError::Forbidden(Action::RegisterVisitor))
+            Err(StoreError::Forbidden(
+                crate::modules::visitors::REGISTER_VISITOR
+            ))
         );
         let memo = w.env(&Memo::new("3号楼消防栓漏水", "巡检老张").unwrap());
         block_on(w.store.put(&memo)).unwrap();
@@ -587,7 +655,7 @@ mod tests {
         block_on(w.store.put(&w.env(&Memo::new("a", "").unwrap()))).unwrap();
         assert_eq!(
             block_on(w.store.list(&ListQuery::recent(audit::KIND, 5))).unwrap_err(),
-            StoreError::Forbidden(Action::ViewAudit)
+            StoreError::Forbidden(Action::VIEW_AUDIT)
         );
         w.store.set_actor(Some(boss.clone()));
         assert_eq!(

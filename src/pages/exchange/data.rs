@@ -7,15 +7,15 @@ use crate::platform::{crypto, download, settings, storage_info};
 use leptos::prelude::GetUntracked;
 use lobbydesk_core::audit::{AuditAction, FieldChange};
 use lobbydesk_core::clock::Clock;
-use lobbydesk_core::directory::Resident;
 use lobbydesk_core::exchange::{self, Checked, FileError};
 use lobbydesk_core::merge::Merged;
-use lobbydesk_core::parcel::Parcel;
+use lobbydesk_core::modules::parcels::Parcel;
+use lobbydesk_core::modules::residents::Resident;
+use lobbydesk_core::modules::visitors::{Visit, ix as visit_ix};
 use lobbydesk_core::permit::Action as Perm;
 use lobbydesk_core::store::{KeyRange, ListQuery, RecordStore, StoreError, list_all};
 use lobbydesk_core::sync::{self, ConflictSet, Direction, ExchangeEntry, Plan, Scope};
 use lobbydesk_core::time::day_key;
-use lobbydesk_core::visit::{Visit, ix as visit_ix};
 use lobbydesk_core::{DeviceId, Envelope, Lang, Localized, Record, RecordError};
 
 fn record_err(desk: &Desk, e: RecordError) -> String {
@@ -121,8 +121,8 @@ pub async fn export(
             )
         }
     };
-    if !desk.actor().is_some_and(|a| a.may(Perm::Export)) {
-        return Err(desk.explain(&StoreError::Forbidden(Perm::Export)));
+    if !desk.actor().is_some_and(|a| a.may(Perm::EXPORT)) {
+        return Err(desk.explain(&StoreError::Forbidden(Perm::EXPORT)));
     }
     let now = BrowserClock.now();
     let office = settings::office_name();

@@ -23,7 +23,7 @@ use lobbydesk_core::time::{local_date, long};
 pub fn ExchangePage() -> impl IntoView {
     let desk = use_desk();
     move || {
-        if !desk.can(Perm::Export) {
+        if !desk.can(Perm::EXPORT) {
             return view! { <Refused /> }.into_any();
         }
         view! {
@@ -85,8 +85,7 @@ fn ExportCard() -> impl IntoView {
     });
     let module_options = Signal::derive(move || {
         let lang = desk.lang.get();
-        sync::EXPORT_MODULES
-            .iter()
+        sync::export_modules()
             .map(|m| (m.to_string(), sync::module_name(m, lang).to_string()))
             .collect::<Vec<_>>()
     });
@@ -448,7 +447,7 @@ fn ConflictItem(c: Conflict) -> impl IntoView {
             };
             view! {
                 <tr>
-                    <th>{sync::field_label(f, lang)}</th>
+                    <th>{sync::field_label(&current.meta.kind, f, lang)}</th>
                     <td>{short_value(current.body.get(f))}</td>
                     <td>{short_value(other.body.get(f))}</td>
                     <td><input type="checkbox" class="big-check" data-testid=format!("take-{f}") prop:checked=checked on:change=toggle /></td>
@@ -510,7 +509,7 @@ fn CsvCard() -> impl IntoView {
             "residents" => Table::Residents,
             _ => Table::Visits,
         };
-        let full_ids = full.get_untracked() && desk.can(Perm::ViewFullId);
+        let full_ids = full.get_untracked() && desk.can(Perm::VIEW_FULL_ID);
         match data::csv(desk, which, f, t, full_ids).await {
             Ok(n) => done.set(Some(format!("{} {n}", desk.t(Msg::CsvRows)))),
             Err(e) => problem.set(Some(e)),

@@ -5,9 +5,11 @@ use crate::desk::Desk;
 use crate::platform::clock::BrowserClock;
 use leptos::prelude::GetUntracked;
 use lobbydesk_core::clock::Clock;
-use lobbydesk_core::inspection::{
-    self, Due, Inspection, Photo, Schedule, Template, Value, WorkOrder,
+use lobbydesk_core::modules::inspections::{
+    self as inspection, Due, Inspection, Schedule, Template, Value,
 };
+use lobbydesk_core::modules::photos::Photo;
+use lobbydesk_core::modules::work_orders::WorkOrder;
 use lobbydesk_core::store::{KeyRange, ListQuery, RecordStore, StoreError, list_all};
 use lobbydesk_core::{Envelope, Record, RecordError, RecordId};
 
@@ -237,15 +239,16 @@ pub async fn make_work_order(desk: Desk, id: RecordId, key: String) -> Result<Ro
         return Ok(row);
     }
     let now = BrowserClock.now();
-    let wo = WorkOrder::from_failure(
-        id,
-        &row.insp,
-        &key,
-        &desk.clerk.get_untracked(),
-        now,
-        desk.lang.get_untracked(),
-    )
-    .ok_or_else(|| desk.t(crate::i18n::Msg::NotFailed).to_string())?;
+    let wo = row
+        .insp
+        .work_order(
+            id,
+            &key,
+            &desk.clerk.get_untracked(),
+            now,
+            desk.lang.get_untracked(),
+        )
+        .ok_or_else(|| desk.t(crate::i18n::Msg::NotFailed).to_string())?;
     let wo_env = Envelope::create(&wo, desk.new_id(), desk.stamp()).map_err(|e| rec(&desk, e))?;
     row.insp
         .link_work_order(&key, wo_env.meta.id)

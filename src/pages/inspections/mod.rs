@@ -17,7 +17,7 @@ use data::TemplateRow;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
-use lobbydesk_core::inspection::{Due, Frequency, Schedule};
+use lobbydesk_core::modules::inspections::{Due, Frequency, Schedule};
 use lobbydesk_core::permit::Action as Perm;
 use lobbydesk_core::store::KeyRange;
 use lobbydesk_core::time::{day_key, long};
@@ -41,7 +41,7 @@ pub fn InspectionTabs() -> impl IntoView {
             {tab("/inspections", Msg::InspectStart, "tab-insp-start")}
             {tab("/inspections/log", Msg::InspectLog, "tab-insp-log")}
             {tab("/work-orders", Msg::WorkOrders, "tab-work-orders")}
-            <Show when=move || desk.can(Perm::ManageTemplates)>
+            <Show when=move || desk.can(lobbydesk_core::modules::inspections::MANAGE_TEMPLATES)>
                 {tab("/inspections/templates", Msg::Templates, "tab-templates")}
                 {tab("/inspections/schedules", Msg::Schedules, "tab-schedules")}
             </Show>
@@ -111,7 +111,7 @@ pub fn InspectionsPage() -> impl IntoView {
     view! {
         <section class="page inspections">
             <InspectionTabs />
-            {move || (!desk.can(Perm::Inspect)).then(|| view! { <Refused /> })}
+            {move || (!desk.can(lobbydesk_core::modules::inspections::INSPECT)).then(|| view! { <Refused /> })}
             <form class="card" data-testid="insp-start-form" on:submit=move |ev| { ev.prevent_default(); start.dispatch(()); }>
                 <h1>{desk.tr(Msg::InspectStart)}</h1>
                 <SelectField id="insp-template" label=Msg::Template value=chosen options=options testid="insp-template" />
@@ -363,7 +363,7 @@ pub fn SchedulesPage() -> impl IntoView {
     view! {
         <section class="page inspections">
             <InspectionTabs />
-            {move || (!desk.can(Perm::ManageTemplates)).then(|| view! { <Refused /> })}
+            {move || (!desk.can(lobbydesk_core::modules::inspections::MANAGE_TEMPLATES)).then(|| view! { <Refused /> })}
             <form class="card" data-testid="schedule-form" on:submit=move |ev| { ev.prevent_default(); add.dispatch(()); }>
                 <h1>{desk.tr(Msg::Schedules)}</h1>
                 <div class="grid3">
@@ -427,7 +427,7 @@ pub fn WorkOrdersPage() -> impl IntoView {
             <InspectionTabs />
             <div class="card">
                 <h1>{desk.tr(Msg::WorkOrders)}</h1>
-                <Loaded list=list empty=Msg::NoWorkOrders rows={move |v: Vec<(lobbydesk_core::Envelope, lobbydesk_core::inspection::WorkOrder)>| {
+                <Loaded list=list empty=Msg::NoWorkOrders rows={move |v: Vec<(lobbydesk_core::Envelope, lobbydesk_core::modules::work_orders::WorkOrder)>| {
                     let lang = desk.lang.get();
                     view! {
                         <ul class="plain-list" data-testid="wo-list">

@@ -7,7 +7,7 @@ use crate::desk::use_desk;
 use crate::i18n::Msg;
 use leptos::prelude::*;
 use lobbydesk_core::RecordId;
-use lobbydesk_core::inspection::{Item, ItemKind, Outcome, Value};
+use lobbydesk_core::modules::inspections::{Item, ItemKind, Outcome, Value};
 use lobbydesk_core::time::long;
 use std::collections::HashMap;
 

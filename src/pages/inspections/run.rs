@@ -10,7 +10,7 @@ use crate::desk::{Desk, use_desk};
 use crate::i18n::Msg;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use lobbydesk_core::inspection::{Item, ItemKind, Outcome, Value};
+use lobbydesk_core::modules::inspections::{Item, ItemKind, Outcome, Value};
 use std::future::Future;
 
 type Current = RwSignal<Option<Row>>;

@@ -10,7 +10,7 @@ use crate::pages::signin::Refused;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
-use lobbydesk_core::inspection::{Category, Item, ItemKind, Section, Template};
+use lobbydesk_core::modules::inspections::{Category, Item, ItemKind, Section, Template};
 
 #[component]
 pub fn TemplatesPage() -> impl IntoView {
@@ -35,7 +35,7 @@ pub fn TemplatesPage() -> impl IntoView {
     view! {
         <section class="page inspections">
             <InspectionTabs />
-            {move || (!desk.can(lobbydesk_core::permit::Action::ManageTemplates)).then(|| view! { <Refused /> })}
+            {move || (!desk.can(lobbydesk_core::modules::inspections::MANAGE_TEMPLATES)).then(|| view! { <Refused /> })}
             <div class="card">
                 <div class="row between">
                     <h1>{desk.tr(Msg::Templates)}</h1>

@@ -3,7 +3,7 @@
 use crate::desk::Desk;
 use crate::platform::clock::{BrowserClock, CryptoIds};
 use lobbydesk_core::clock::{Clock, IdSource};
-use lobbydesk_core::parcel::{self, Intake, Parcel, ParcelError, ix};
+use lobbydesk_core::modules::parcels::{self as parcel, Intake, Parcel, ParcelError, ix};
 use lobbydesk_core::store::{KeyRange, ListQuery, RecordStore, StoreError, list_all};
 use lobbydesk_core::{Envelope, Localized, Record, RecordId};
 use std::collections::HashMap;

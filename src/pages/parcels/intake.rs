@@ -14,7 +14,9 @@ use crate::platform::barcode;
 use crate::platform::clock::BrowserClock;
 use leptos::prelude::*;
 use lobbydesk_core::clock::Clock;
-use lobbydesk_core::parcel::{Carrier, Intake, Parcel, ParcelError, ParcelKind, guess_carrier, ix};
+use lobbydesk_core::modules::parcels::{
+    Carrier, Intake, Parcel, ParcelError, ParcelKind, guess_carrier, ix,
+};
 use lobbydesk_core::time::day_key;
 use lobbydesk_core::{KeyRange, ListQuery, Record};
 

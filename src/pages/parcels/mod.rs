@@ -14,7 +14,7 @@ use crate::platform::settings;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use lobbydesk_core::clock::Clock;
-use lobbydesk_core::parcel::{Outcome, Parcel, ParcelState};
+use lobbydesk_core::modules::parcels::{Outcome, Parcel, ParcelState};
 use lobbydesk_core::time;
 
 #[component]
@@ -87,7 +87,7 @@ pub fn ParcelSummary(parcel: Parcel) -> impl IntoView {
 
 /// The carrier choices, "detect" first, in the current language.
 pub fn carrier_options(desk: crate::desk::Desk) -> Signal<Vec<(String, String)>> {
-    use lobbydesk_core::parcel::Carrier;
+    use lobbydesk_core::modules::parcels::Carrier;
     Signal::derive(move || {
         let lang = desk.lang.get();
         let mut v = vec![(String::new(), desk.t(Msg::AutoDetect).to_string())];

@@ -8,7 +8,7 @@ use crate::i18n::Msg;
 use crate::platform::clock::BrowserClock;
 use leptos::prelude::*;
 use lobbydesk_core::clock::Clock;
-use lobbydesk_core::parcel::{Carrier, Intake, Outcome, Parcel, ix};
+use lobbydesk_core::modules::parcels::{Carrier, Intake, Outcome, Parcel, ix};
 use lobbydesk_core::{KeyRange, ListQuery, Record, RecordId};
 
 #[component]

@@ -12,7 +12,7 @@ use crate::i18n::Msg;
 use crate::platform::clock::BrowserClock;
 use leptos::prelude::*;
 use lobbydesk_core::clock::Clock;
-use lobbydesk_core::parcel::{Collector, Handover, NoticeHow, Outcome, Parcel, ix};
+use lobbydesk_core::modules::parcels::{Collector, Handover, NoticeHow, Outcome, Parcel, ix};
 use lobbydesk_core::phone::PhoneNumber;
 use lobbydesk_core::{KeyRange, ListQuery, Record, RecordId};
 

@@ -8,7 +8,7 @@ use crate::platform::clock::BrowserClock;
 use crate::platform::settings;
 use leptos::prelude::*;
 use lobbydesk_core::clock::Clock;
-use lobbydesk_core::parcel::{Parcel, ix};
+use lobbydesk_core::modules::parcels::{Parcel, ix};
 use lobbydesk_core::time::day_key;
 use lobbydesk_core::{KeyRange, ListQuery, Record};
 

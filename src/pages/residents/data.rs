@@ -2,9 +2,9 @@
 
 use crate::desk::Desk;
 use crate::pages::visitors::data::{Row as VisitRow, rows as visit_rows};
-use lobbydesk_core::directory::{self, ImportPlan, Resident, Unit};
+use lobbydesk_core::modules::residents::{self as directory, ImportPlan, Resident, Unit};
+use lobbydesk_core::modules::visitors::{Visit, ix as visit_ix};
 use lobbydesk_core::store::{KeyRange, ListQuery, RecordStore, StoreError, list_all};
-use lobbydesk_core::visit::{Visit, ix as visit_ix};
 use lobbydesk_core::{Envelope, Record, RecordId};
 use std::collections::HashMap;
 

@@ -13,7 +13,7 @@ use crate::platform::sheet_worker::read_spreadsheet;
 use leptos::prelude::*;
 use lobbydesk_core::Localized;
 use lobbydesk_core::clock::Clock;
-use lobbydesk_core::directory::{self, Column};
+use lobbydesk_core::modules::residents::{self as directory, Column};
 use lobbydesk_core::sheet::Table;
 use lobbydesk_core::time::local_date;
 

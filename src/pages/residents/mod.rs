@@ -10,7 +10,7 @@ use crate::desk::use_desk;
 use crate::i18n::Msg;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use lobbydesk_core::directory::Resident;
+use lobbydesk_core::modules::residents::Resident;
 
 /// The tabs above every directory screen.
 #[component]
@@ -117,7 +117,7 @@ fn AddResident() -> impl IntoView {
     use crate::platform::clock::BrowserClock;
     use lobbydesk_core::Localized;
     use lobbydesk_core::clock::Clock;
-    use lobbydesk_core::directory::{Column, ResidentRole, check_rows};
+    use lobbydesk_core::modules::residents::{Column, ResidentRole, check_rows};
     use lobbydesk_core::sheet::Table;
 
     let desk = use_desk();

@@ -6,9 +6,9 @@ use crate::platform::clock::BrowserClock;
 use crate::platform::settings;
 use leptos::prelude::GetUntracked;
 use lobbydesk_core::clock::Clock;
+use lobbydesk_core::modules::visitors::watch::{ACTIVE_INDEX, WatchEntry};
+use lobbydesk_core::modules::visitors::{self as visit, Visit, ix};
 use lobbydesk_core::store::{KeyRange, ListQuery, RecordStore, StoreError, list_all};
-use lobbydesk_core::visit::{self, Visit, ix};
-use lobbydesk_core::watch::{ACTIVE_INDEX, WatchEntry};
 use lobbydesk_core::{Envelope, Record, RecordId};
 use std::collections::HashMap;
 

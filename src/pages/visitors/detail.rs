@@ -69,7 +69,7 @@ pub fn DetailPage() -> impl IntoView {
                                         <dt>{desk.tr(Msg::IdNumber)}</dt>
                                         <dd class="mono" data-testid="full-id">
                                             {v.id_doc.as_ref().map(|d| {
-                                                let number = if desk.can(Perm::ViewFullId) { d.full_number().to_string() } else { d.masked() };
+                                                let number = if desk.can(Perm::VIEW_FULL_ID) { d.full_number().to_string() } else { d.masked() };
                                                 format!("{} {}", d.kind.label(desk.lang.get_untracked()), number)
                                             })}
                                         </dd>

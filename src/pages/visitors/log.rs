@@ -11,8 +11,8 @@ use crate::i18n::Msg;
 use crate::platform::clock::BrowserClock;
 use leptos::prelude::*;
 use lobbydesk_core::clock::Clock;
+use lobbydesk_core::modules::visitors::{Purpose, Visit, ix};
 use lobbydesk_core::time::day_key;
-use lobbydesk_core::visit::{Purpose, Visit, ix};
 use lobbydesk_core::{KeyRange, ListQuery, Record};
 
 const PAGE: u32 = 30;

@@ -7,7 +7,7 @@ use crate::components::paged::{LoadMore, PagedStatus, use_paged};
 use crate::desk::use_desk;
 use crate::i18n::Msg;
 use leptos::prelude::*;
-use lobbydesk_core::visit::{Visit, ix};
+use lobbydesk_core::modules::visitors::{Visit, ix};
 use lobbydesk_core::{KeyRange, ListQuery, Record};
 
 #[component]

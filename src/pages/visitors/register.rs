@@ -16,8 +16,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use lobbydesk_core::clock::Clock;
 use lobbydesk_core::ident::IdKind;
+use lobbydesk_core::modules::visitors::{
+    Field, Purpose, Visit, VisitFieldError, VisitForm, WatchFlag,
+};
 use lobbydesk_core::time;
-use lobbydesk_core::visit::{Field, Purpose, Visit, VisitFieldError, VisitForm, WatchFlag};
 use lobbydesk_core::{Localized, RecordId};
 
 /// The form's fields as signals.

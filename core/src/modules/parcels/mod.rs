@@ -640,6 +640,66 @@ impl Parcel {
     }
 }
 
+use crate::actor::{Action, Role};
+use crate::spec::{KindSpec, Label, Mask, ModuleSpec};
+
+/// Take in, hand over, return parcels.
+pub const HANDLE_PARCELS: Action = Action::new(
+    "handle_parcels",
+    &[Role::Clerk, Role::Supervisor],
+    "收发快递",
+    "handle parcels",
+);
+
+/// The parcels module.
+pub const MODULE: ModuleSpec = ModuleSpec {
+    slug: "parcels",
+    zh: "快递",
+    en: "Parcels",
+    kinds: &[KindSpec::of::<Parcel>("parcels", HANDLE_PARCELS)
+        .personal(&[
+            ("recipient.name", Mask::Name),
+            ("recipient.phone", Mask::Phone),
+            ("handover.collector.name", Mask::Name),
+            ("handover.collector.phone", Mask::Phone),
+            ("note", Mask::Text),
+        ])
+        .blobs(&["photo", "handover.signature"])
+        .labels(&[
+            Label {
+                field: "recipient",
+                zh: "收件人",
+                en: "Recipient",
+            },
+            Label {
+                field: "shelf",
+                zh: "货架",
+                en: "Shelf",
+            },
+            Label {
+                field: "outcome",
+                zh: "结果",
+                en: "Outcome",
+            },
+            Label {
+                field: "note",
+                zh: "备注",
+                en: "Notes",
+            },
+            Label {
+                field: "handover",
+                zh: "领取",
+                en: "Hand-over",
+            },
+            Label {
+                field: "photo",
+                zh: "照片",
+                en: "Photo",
+            },
+        ])],
+    exportable: true,
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;

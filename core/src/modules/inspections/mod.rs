@@ -6,6 +6,7 @@
 //! later edit of the template (a new template version) never changes an inspection already done.
 
 use crate::lang::{Lang, labelled_enum};
+use crate::modules::work_orders::{WorkOrder, WorkStatus};
 use crate::record::{Meta, Record, RecordId};
 use crate::time::{china, day_key, local_date};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
@@ -28,16 +29,6 @@ labelled_enum!(Frequency {
     Daily => "daily", "每天", "Daily", [];
     Weekly => "weekly", "每周", "Weekly", [];
     Monthly => "monthly", "每月", "Monthly", [];
-});
-
-labelled_enum!(WorkStatus {
-    Pending => "pending", "待派单", "To dispatch", [];
-    Dispatched => "dispatched", "已派单", "Dispatched", [];
-    InProgress => "in_progress", "处理中", "In progress", [];
-    Done => "done", "已完成", "Done", [];
-    Closed => "closed", "已回访/关闭", "Closed", [];
-    OnHold => "on_hold", "暂缓", "On hold", [];
-    Cancelled => "cancelled", "已取消", "Cancelled", [];
 });
 
 /// What kind of answer an item takes.
@@ -310,7 +301,7 @@ pub enum Value {
     Number(f64),
     Choice(String),
     Text(String),
-    /// Photo records' ids (the photos themselves are [`Photo`] records).
+    /// Photo records' ids (the photos themselves are [`crate::modules::photos::Photo`] records).
     Photos(Vec<RecordId>),
     /// A PNG data URL.
     Signature(String),
@@ -742,152 +733,6 @@ impl Record for Inspection {
     }
 }
 
-/// A photo taken during an inspection (a small JPEG data URL), kept as its own record so an
-/// answer saves without rewriting every photo, and checked by its hash when it travels.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(try_from = "PhotoRaw")]
-pub struct Photo {
-    pub data: String,
-    /// SHA-256 (hex) of `data`.
-    pub sha256: String,
-    pub taken_at: DateTime<Utc>,
-}
-
-#[derive(Deserialize)]
-struct PhotoRaw {
-    data: String,
-    sha256: String,
-    taken_at: DateTime<Utc>,
-}
-
-impl TryFrom<PhotoRaw> for Photo {
-    type Error = String;
-    fn try_from(r: PhotoRaw) -> Result<Self, String> {
-        if !r.data.starts_with("data:image/") {
-            return Err("a photo must be an image".into());
-        }
-        if hash(&r.data) != r.sha256 {
-            return Err("the photo does not match its hash (damaged or altered)".into());
-        }
-        Ok(Photo {
-            data: r.data,
-            sha256: r.sha256,
-            taken_at: r.taken_at,
-        })
-    }
-}
-
-fn hash(s: &str) -> String {
-    use pbkdf2::sha2::{Digest, Sha256};
-    Sha256::digest(s.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}
-
-impl Photo {
-    pub fn new(data: String, now: DateTime<Utc>) -> Photo {
-        Photo {
-            sha256: hash(&data),
-            data,
-            taken_at: now,
-        }
-    }
-}
-
-impl Record for Photo {
-    const KIND: &'static str = "photo";
-    const SCHEMA: u32 = 1;
-    fn index_values(&self) -> Vec<(&'static str, String)> {
-        Vec::new()
-    }
-}
-
-/// A repair work order (the minimal record the service desk will grow): made from a failed
-/// inspection item, linked both ways.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct WorkOrder {
-    pub place: String,
-    #[serde(default)]
-    pub unit: String,
-    pub item: String,
-    pub description: String,
-    #[serde(default)]
-    pub photos: Vec<RecordId>,
-    pub status: WorkStatus,
-    pub created_at: DateTime<Utc>,
-    pub created_by: String,
-    /// The inspection and item it came from.
-    #[serde(default)]
-    pub inspection: Option<RecordId>,
-    #[serde(default)]
-    pub item_key: String,
-}
-
-impl WorkOrder {
-    /// A work order for a failed item of an inspection.
-    pub fn from_failure(
-        insp_id: RecordId,
-        insp: &Inspection,
-        key: &str,
-        by: &str,
-        now: DateTime<Utc>,
-        lang: Lang,
-    ) -> Option<WorkOrder> {
-        let item = insp.item(key)?;
-        if insp.outcome(item) != Outcome::Failed {
-            return None;
-        }
-        let a = &insp.answers[key];
-        let reading = match (&item.kind, &a.value) {
-            (ItemKind::Number { unit, .. }, Value::Number(n)) => format!(" {n}{unit}"),
-            (_, Value::Choice(c)) => format!(" {c}"),
-            _ => String::new(),
-        };
-        let mut description = format!(
-            "{}{}:{}{}",
-            insp.title,
-            lang.pick("巡检不合格", " inspection failed"),
-            item.label,
-            reading
-        );
-        if !a.note.is_empty() {
-            description.push_str(&format!("。{}", a.note));
-        }
-        let mut photos = a.photos.clone();
-        if let Value::Photos(p) = &a.value {
-            photos.extend(p.iter().copied());
-        }
-        Some(WorkOrder {
-            place: insp.place.clone(),
-            unit: insp.unit.clone(),
-            item: item.label.clone(),
-            description,
-            photos,
-            status: WorkStatus::Pending,
-            created_at: now,
-            created_by: by.to_string(),
-            inspection: Some(insp_id),
-            item_key: key.to_string(),
-        })
-    }
-}
-
-impl Record for WorkOrder {
-    const KIND: &'static str = "work_order";
-    const SCHEMA: u32 = 1;
-    fn index_values(&self) -> Vec<(&'static str, String)> {
-        let mut v = vec![("status", self.status.code().to_string())];
-        if !self.unit.is_empty() {
-            v.push(("unit", self.unit.clone()));
-        }
-        v
-    }
-    fn sort_time(&self, _meta: &Meta) -> DateTime<Utc> {
-        self.created_at
-    }
-}
-
 /// A template due at a place every day, week or month.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Schedule {
@@ -1311,6 +1156,106 @@ pub fn builtins() -> Vec<(RecordId, Template)> {
     ]
 }
 
+impl Inspection {
+    /// A work order for a failed item of an inspection.
+    pub fn work_order(
+        &self,
+        insp_id: RecordId,
+        key: &str,
+        by: &str,
+        now: DateTime<Utc>,
+        lang: Lang,
+    ) -> Option<WorkOrder> {
+        let insp = self;
+        let item = insp.item(key)?;
+        if insp.outcome(item) != Outcome::Failed {
+            return None;
+        }
+        let a = &insp.answers[key];
+        let reading = match (&item.kind, &a.value) {
+            (ItemKind::Number { unit, .. }, Value::Number(n)) => format!(" {n}{unit}"),
+            (_, Value::Choice(c)) => format!(" {c}"),
+            _ => String::new(),
+        };
+        let mut description = format!(
+            "{}{}:{}{}",
+            insp.title,
+            lang.pick("巡检不合格", " inspection failed"),
+            item.label,
+            reading
+        );
+        if !a.note.is_empty() {
+            description.push_str(&format!("。{}", a.note));
+        }
+        let mut photos = a.photos.clone();
+        if let Value::Photos(p) = &a.value {
+            photos.extend(p.iter().copied());
+        }
+        Some(WorkOrder {
+            place: insp.place.clone(),
+            unit: insp.unit.clone(),
+            item: item.label.clone(),
+            description,
+            photos,
+            status: WorkStatus::Pending,
+            created_at: now,
+            created_by: by.to_string(),
+            inspection: Some(insp_id),
+            item_key: key.to_string(),
+        })
+    }
+}
+
+use crate::actor::{Action, Role};
+use crate::spec::{KindSpec, ModuleSpec};
+
+/// Walk inspections, take their photos, turn failed items into work orders.
+pub const INSPECT: Action = Action::new(
+    "inspect",
+    &[Role::Inspector, Role::Supervisor, Role::Clerk],
+    "进行巡检",
+    "carry out inspections",
+);
+/// Create, edit, copy and retire checklist templates; set inspection schedules.
+pub const MANAGE_TEMPLATES: Action = Action::new(
+    "manage_templates",
+    &[Role::Supervisor],
+    "管理巡检模板和计划",
+    "manage checklist templates and schedules",
+);
+
+fn photos_of(env: &crate::record::Envelope) -> Vec<RecordId> {
+    env.decode::<Inspection>()
+        .map(|i| {
+            i.answers
+                .values()
+                .flat_map(|a| {
+                    let mut v = a.photos.clone();
+                    if let Value::Photos(p) = &a.value {
+                        v.extend(p.iter().copied());
+                    }
+                    v
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The inspections module: templates, inspections, schedules.
+pub const MODULE: ModuleSpec = ModuleSpec {
+    slug: "inspections",
+    zh: "巡检",
+    en: "Inspections",
+    kinds: &[
+        KindSpec::of::<Template>("inspections", MANAGE_TEMPLATES),
+        KindSpec::of::<Inspection>("inspections", INSPECT)
+            .blobs(&["signature", "answers.*.value.value"])
+            .photos(photos_of),
+        KindSpec::of::<Schedule>("inspections", MANAGE_TEMPLATES),
+    ],
+    exportable: true,
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1524,7 +1469,9 @@ mod tests {
         let p = RecordId(uuid::Uuid::from_u128(7));
         i.add_photo("i7", p, t0()).unwrap();
         let insp_id = RecordId(uuid::Uuid::from_u128(1));
-        let wo = WorkOrder::from_failure(insp_id, &i, "i7", "李巡检", t0(), Lang::Zh).unwrap();
+        let wo = i
+            .work_order(insp_id, "i7", "李巡检", t0(), Lang::Zh)
+            .unwrap();
         assert_eq!(wo.status, WorkStatus::Pending);
         assert_eq!(wo.status.label(Lang::Zh), "待派单");
         assert!(
@@ -1537,7 +1484,7 @@ mod tests {
             (vec![p], Some(insp_id), "3-1-502")
         );
         assert!(
-            WorkOrder::from_failure(insp_id, &i, "i6", "x", t0(), Lang::Zh).is_none(),
+            i.work_order(insp_id, "i6", "x", t0(), Lang::Zh).is_none(),
             "not failed"
         );
     }
@@ -1597,21 +1544,5 @@ mod tests {
             ),
             Due::Overdue
         );
-    }
-
-    #[test]
-    fn a_photo_is_checked_against_its_hash_when_read() {
-        let p = Photo::new("data:image/jpeg;base64,/9j/AAAA".into(), t0());
-        let mut v = serde_json::to_value(&p).unwrap();
-        assert_eq!(serde_json::from_value::<Photo>(v.clone()).unwrap(), p);
-        v["data"] = "data:image/jpeg;base64,/9j/BBBB".into();
-        assert!(
-            serde_json::from_value::<Photo>(v.clone())
-                .unwrap_err()
-                .to_string()
-                .contains("hash")
-        );
-        v["data"] = "javascript:alert(1)".into();
-        assert!(serde_json::from_value::<Photo>(v).is_err());
     }
 }

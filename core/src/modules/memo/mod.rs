@@ -97,6 +97,23 @@ impl Record for Memo {
     }
 }
 
+/// The memo module: the desk's 备忘录 on the home screen.
+pub const MODULE: crate::spec::ModuleSpec = crate::spec::ModuleSpec {
+    slug: "home",
+    zh: "交班备忘",
+    en: "Desk memos",
+    kinds: &[
+        crate::spec::KindSpec::of::<Memo>("home", crate::actor::Action::WRITE_MEMO).labels(&[
+            crate::spec::Label {
+                field: "text",
+                zh: "内容",
+                en: "Text",
+            },
+        ]),
+    ],
+    exportable: true,
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -652,6 +652,73 @@ pub fn plan_import(
     }
 }
 
+use crate::actor::{Action, Role};
+use crate::spec::{KindSpec, Label, Mask, ModuleSpec};
+
+/// Keep the residents directory: units, residents, vehicles, imports from spreadsheets.
+pub const MANAGE_DIRECTORY: Action = Action::new(
+    "manage_directory",
+    &[Role::Clerk, Role::Supervisor],
+    "维护住户档案",
+    "keep the residents directory",
+);
+
+/// The residents directory.
+pub const MODULE: ModuleSpec = ModuleSpec {
+    slug: "residents",
+    zh: "住户档案",
+    en: "Residents",
+    kinds: &[
+        KindSpec::of::<Unit>("residents", MANAGE_DIRECTORY),
+        KindSpec::of::<Resident>("residents", MANAGE_DIRECTORY)
+            .personal(&[
+                ("name", Mask::Name),
+                ("phones", Mask::Phone),
+                ("id_doc.number", Mask::IdNumber),
+                ("vehicles.*.plate", Mask::Plate),
+                ("notes", Mask::Text),
+            ])
+            .labels(&[
+                Label {
+                    field: "name",
+                    zh: "姓名",
+                    en: "Name",
+                },
+                Label {
+                    field: "phones",
+                    zh: "电话",
+                    en: "Phone",
+                },
+                Label {
+                    field: "id_doc",
+                    zh: "证件",
+                    en: "ID",
+                },
+                Label {
+                    field: "units",
+                    zh: "房号",
+                    en: "Units",
+                },
+                Label {
+                    field: "vehicles",
+                    zh: "车辆",
+                    en: "Vehicles",
+                },
+                Label {
+                    field: "role",
+                    zh: "身份",
+                    en: "Role",
+                },
+                Label {
+                    field: "notes",
+                    zh: "备注",
+                    en: "Notes",
+                },
+            ]),
+    ],
+    exportable: true,
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;

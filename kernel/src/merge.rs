@@ -144,7 +144,25 @@ pub fn merge_into(state: Option<&Merged>, incoming: &Envelope) -> (Merged, Chang
 mod tests {
     use super::*;
     use crate::hlc::HlcClock;
-    use crate::memo::Memo;
+    use crate::record::Record;
+
+    /// A record of no module's, for the merge rule alone.
+    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+    struct Memo {
+        text: String,
+    }
+    impl Memo {
+        fn new(text: &str, _by: &str) -> Result<Self, ()> {
+            Ok(Memo { text: text.into() })
+        }
+        fn text(&self) -> &str {
+            &self.text
+        }
+    }
+    impl Record for Memo {
+        const KIND: &'static str = "note";
+        const SCHEMA: u32 = 1;
+    }
     use crate::record::RecordId;
     use chrono::{TimeZone, Utc};
     use proptest::prelude::*;

@@ -1,14 +1,16 @@
 //! 访客登记 Visits: the record, the registration form, search, returning visitors, sign-out and
 //! the automatic sign-out of visits left open.
 
+pub mod watch;
+
 use crate::ident::{IdDocument, IdDocumentError, IdKind};
 use crate::lang::{Lang, Localized};
+use crate::modules::visitors::watch::WatchKey;
 use crate::phone::{PhoneError, PhoneNumber};
 use crate::plate::{PROVINCES, PlateError, PlateNumber};
 use crate::record::{Meta, Record};
 use crate::store::KeyRange;
 use crate::time::{at_local, day_key, local_date};
-use crate::watch::WatchKey;
 use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -521,6 +523,125 @@ pub fn returning(mut visits: Vec<Visit>) -> Vec<Visit> {
     visits.retain(|v| seen.insert((v.name.clone(), v.phone.clone())));
     visits
 }
+
+use crate::actor::{Action, Role};
+use crate::spec::{KindSpec, Label, Mask, ModuleSpec};
+
+/// Register visitors and sign them out.
+pub const REGISTER_VISITOR: Action = Action::new(
+    "register_visitor",
+    &[Role::Clerk, Role::Supervisor],
+    "登记访客",
+    "register visitors",
+);
+/// Keep the watch list (重点人员).
+pub const MANAGE_WATCH_LIST: Action = Action::new(
+    "manage_watch_list",
+    &[Role::Supervisor],
+    "管理重点人员名单",
+    "keep the watch list",
+);
+
+/// The visitors module: visits and the watch list.
+pub const MODULE: ModuleSpec = ModuleSpec {
+    slug: "visitors",
+    zh: "访客",
+    en: "Visitors",
+    kinds: &[
+        KindSpec::of::<Visit>("visitors", REGISTER_VISITOR)
+            .personal(&[
+                ("name", Mask::Name),
+                ("phone", Mask::Phone),
+                ("id_doc.number", Mask::IdNumber),
+                ("plate", Mask::Plate),
+                ("host.person", Mask::Name),
+                ("notes", Mask::Text),
+            ])
+            .labels(&[
+                Label {
+                    field: "name",
+                    zh: "姓名",
+                    en: "Name",
+                },
+                Label {
+                    field: "phone",
+                    zh: "电话",
+                    en: "Phone",
+                },
+                Label {
+                    field: "id_doc",
+                    zh: "证件",
+                    en: "ID",
+                },
+                Label {
+                    field: "host",
+                    zh: "被访",
+                    en: "Visiting",
+                },
+                Label {
+                    field: "purpose",
+                    zh: "事由",
+                    en: "Purpose",
+                },
+                Label {
+                    field: "plate",
+                    zh: "车牌",
+                    en: "Plate",
+                },
+                Label {
+                    field: "notes",
+                    zh: "备注",
+                    en: "Notes",
+                },
+                Label {
+                    field: "time_in",
+                    zh: "到访时间",
+                    en: "Arrived",
+                },
+                Label {
+                    field: "time_out",
+                    zh: "离开时间",
+                    en: "Left",
+                },
+            ]),
+        KindSpec::of::<watch::WatchEntry>("visitors", MANAGE_WATCH_LIST)
+            .personal(&[
+                ("name", Mask::Name),
+                ("id_number", Mask::IdNumber),
+                ("phone", Mask::Phone),
+                ("plate", Mask::Plate),
+                ("reason", Mask::Text),
+            ])
+            .labels(&[
+                Label {
+                    field: "name",
+                    zh: "姓名",
+                    en: "Name",
+                },
+                Label {
+                    field: "phone",
+                    zh: "电话",
+                    en: "Phone",
+                },
+                Label {
+                    field: "plate",
+                    zh: "车牌",
+                    en: "Plate",
+                },
+                Label {
+                    field: "id_number",
+                    zh: "证件号",
+                    en: "ID number",
+                },
+                Label {
+                    field: "reason",
+                    zh: "原因",
+                    en: "Reason",
+                },
+            ]),
+    ],
+    exportable: true,
+};
 
 #[cfg(test)]
 mod tests {

@@ -1,8 +1,9 @@
 //! Staff on duty: people, their roles, PINs (salted PBKDF2-HMAC-SHA256, never stored in clear)
 //! and the lockout after repeated wrong PINs.
 
+pub use crate::actor::{Role, StaffRef};
 use crate::lang::{Lang, Localized};
-use crate::record::{Record, RecordId};
+use crate::record::Record;
 use chrono::{DateTime, Duration, Utc};
 use pbkdf2::{pbkdf2_hmac_array, sha2::Sha256};
 use serde::{Deserialize, Serialize};
@@ -15,30 +16,6 @@ pub const MAX_FAILURES: u32 = 5;
 /// How long a lockout lasts.
 pub fn lockout_duration() -> Duration {
     Duration::minutes(5)
-}
-
-/// What a person may do at the desk. A person can have several.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Role {
-    /// 前台/客服
-    Clerk,
-    /// 主管/值班经理
-    Supervisor,
-    /// 巡检员
-    Inspector,
-}
-
-impl Role {
-    pub const ALL: [Role; 3] = [Role::Clerk, Role::Supervisor, Role::Inspector];
-
-    pub fn label(self, lang: Lang) -> &'static str {
-        match self {
-            Role::Clerk => lang.pick("前台", "Clerk"),
-            Role::Supervisor => lang.pick("主管", "Supervisor"),
-            Role::Inspector => lang.pick("巡检", "Inspector"),
-        }
-    }
 }
 
 /// A PIN as typed: 4 to 6 digits. Never stored; only its [`PinHash`] is.
@@ -191,14 +168,6 @@ impl Record for Staff {
     }
 }
 
-/// Who did something: kept on records and audit entries.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct StaffRef {
-    /// `None` for the app itself (automatic sign-out, retention purge).
-    pub id: Option<RecordId>,
-    pub name: String,
-}
-
 /// Wrong-PIN count and lockout of one person on one device.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Lockout {
@@ -237,6 +206,34 @@ impl Lockout {
         Self::default()
     }
 }
+
+/// Staff and the audit trail.
+pub const MODULE: crate::spec::ModuleSpec = crate::spec::ModuleSpec {
+    slug: "staff",
+    zh: "人员与操作记录",
+    en: "Staff and audit",
+    kinds: &[
+        crate::spec::KindSpec::of::<Staff>("staff", crate::actor::Action::MANAGE_STAFF)
+            .personal(&[
+                ("name", crate::spec::Mask::Name),
+                ("pin", crate::spec::Mask::Secret),
+            ])
+            .labels(&[
+                crate::spec::Label {
+                    field: "name",
+                    zh: "姓名",
+                    en: "Name",
+                },
+                crate::spec::Label {
+                    field: "roles",
+                    zh: "身份",
+                    en: "Role",
+                },
+            ]),
+        crate::audit::SPEC,
+    ],
+    exportable: true,
+};
 
 #[cfg(test)]
 mod tests {

@@ -6,7 +6,7 @@
 //! The text form is fixed-width lowercase hex, so sorting the strings sorts the versions
 //! (IndexedDB indexes the text form).
 
-use crate::record::DeviceId;
+use crate::id::DeviceId;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::str::FromStr;

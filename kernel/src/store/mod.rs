@@ -8,7 +8,6 @@
 
 #[cfg(any(test, feature = "conformance"))]
 pub mod conformance;
-pub mod guard;
 pub mod memory;
 
 use crate::lang::{Lang, Localized};
@@ -117,7 +116,7 @@ pub enum StoreError {
     #[error("storage failed: {0}")]
     Failed(String),
     #[error("not allowed: {0:?}")]
-    Forbidden(crate::permit::Action),
+    Forbidden(crate::actor::Action),
     #[error("nobody is signed in")]
     NoActor,
     #[error("record {kind}/{id} has versions in conflict")]
@@ -153,7 +152,7 @@ impl Localized for StoreError {
                 Lang::Zh => format!("本机数据有损坏,无法读取({d})。请联系主管从最近的导出文件恢复。"),
                 Lang::En => format!("Stored data is damaged and cannot be read ({d}). Ask a supervisor to restore from the latest export."),
             },
-            StoreError::Forbidden(a) => crate::permit::refusal(*a, lang),
+            StoreError::Forbidden(a) => a.refusal(lang),
             StoreError::NoActor => lang
                 .pick("请先选择值班人员并输入 PIN。", "Sign in first: choose the person on duty and enter the PIN.")
                 .into(),

@@ -38,6 +38,7 @@ pub trait Localized {
 /// An enum of fixed choices with a stable code and a label in both languages, e.g.
 /// `labelled_enum!(Kind { Shop => "shop", "商铺", "Shop", ["门面"]; })`. The bracketed aliases
 /// are other words a spreadsheet may use for the choice.
+#[macro_export]
 macro_rules! labelled_enum {
     ($name:ident { $($v:ident => $code:literal, $zh:literal, $en:literal, [$($alias:literal),*];)+ }) => {
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -67,7 +68,7 @@ macro_rules! labelled_enum {
         }
     };
 }
-pub(crate) use labelled_enum;
+pub use crate::labelled_enum;
 
 /// The English message of an error: its `Display` text as a sentence (capital, full stop).
 pub fn sentence(text: String) -> String {

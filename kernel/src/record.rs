@@ -7,62 +7,14 @@
 //! ways to stamp one, so the meta is always consistent.
 
 use crate::hlc::Hlc;
+pub use crate::id::{DeviceId, RecordId};
 use crate::lang::{Lang, Localized};
 use chrono::{DateTime, Utc};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
-use std::fmt;
-use std::str::FromStr;
-use uuid::Uuid;
 
 /// Name of the index every live record is listed under, newest first.
 pub const RECENT_INDEX: &str = "recent";
-
-/// Stable id of a record (a UUID), the same on every device.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct RecordId(pub Uuid);
-
-impl fmt::Display for RecordId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.hyphenated().fmt(f)
-    }
-}
-
-impl FromStr for RecordId {
-    type Err = uuid::Error;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Uuid::parse_str(s).map(RecordId)
-    }
-}
-
-/// Id of a device (one tablet's browser profile). Its text form is 32 hex digits, fixed width.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct DeviceId(pub Uuid);
-
-impl DeviceId {
-    pub fn from_bytes(b: [u8; 16]) -> Self {
-        Self(Uuid::from_bytes(b))
-    }
-    /// The first 8 hex digits: enough for a clerk to tell two tablets apart.
-    pub fn short(&self) -> String {
-        self.0.simple().to_string()[..8].to_string()
-    }
-}
-
-impl fmt::Display for DeviceId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.simple().fmt(f)
-    }
-}
-
-impl FromStr for DeviceId {
-    type Err = uuid::Error;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Uuid::parse_str(s).map(DeviceId)
-    }
-}
 
 /// What every record carries besides its own data.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -83,7 +35,7 @@ pub struct Meta {
     pub deleted: bool,
     /// The person on duty who wrote this version (set by the guarded store).
     #[serde(default)]
-    pub by: Option<crate::staff::StaffRef>,
+    pub by: Option<crate::actor::StaffRef>,
     /// How many edits of this record each device has made, up to this version: the record's
     /// history, which tells an older version from a concurrent one on import (see `merge`).
     #[serde(default)]
@@ -127,7 +79,7 @@ pub struct Envelope {
 /// A module's record type.
 ///
 /// ```
-/// use lobbydesk_core::record::{Meta, Record};
+/// use lobbydesk_kernel::record::{Meta, Record};
 /// #[derive(Clone, serde::Serialize, serde::Deserialize)]
 /// struct Note { text: String }
 /// impl Record for Note {
@@ -149,6 +101,15 @@ pub trait Record: Serialize + DeserializeOwned + Clone {
     /// The time lists order this record by (newest first); the creation time unless overridden.
     fn sort_time(&self, meta: &Meta) -> DateTime<Utc> {
         meta.created_at
+    }
+    /// Version of this type's index entries: raise it when `index_values` changes, and stores
+    /// re-index the kind's records when they open ([`Envelope::upgraded`]).
+    const INDEXES: u32 = 1;
+    /// Brings a body written at schema `from` (older than [`Record::SCHEMA`]) to the current
+    /// shape. Called by [`Envelope::decode`]; the default knows no older shape.
+    fn upgrade(body: &mut serde_json::Value, from: u32) -> Result<(), String> {
+        let _ = (body, from);
+        Ok(())
     }
 }
 
@@ -283,7 +244,27 @@ impl Envelope {
                 supported: R::SCHEMA,
             });
         }
+        if self.meta.schema < R::SCHEMA {
+            let mut body = self.body.clone();
+            R::upgrade(&mut body, self.meta.schema).map_err(RecordError::Unreadable)?;
+            return R::deserialize(&body).map_err(|e| RecordError::Unreadable(e.to_string()));
+        }
         R::deserialize(&self.body).map_err(|e| RecordError::Unreadable(e.to_string()))
+    }
+
+    /// The same version in the current shape: the body upgraded to [`Record::SCHEMA`] and the
+    /// index entries derived again. Not a new edit: meta (version, history) stays as it was, so
+    /// every tablet upgrading the same version gets the same record.
+    pub fn upgraded<R: Record>(&self) -> Result<Self, RecordError> {
+        if self.meta.deleted {
+            return Ok(self.clone());
+        }
+        let rec: R = self.decode()?;
+        let meta = Meta {
+            schema: R::SCHEMA,
+            ..self.meta.clone()
+        };
+        Self::with_body(meta, &rec)
     }
 
     /// Checks what a store relies on: a kind, consistent times, and no index entries on a tombstone.

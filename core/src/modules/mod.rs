@@ -1,0 +1,13 @@
+//! The desk's modules, one folder each. A module owns its record kinds (and their specs), its
+//! forms, indexes, search plans and services. Modules use the kernel, the value types and the
+//! modules they build on (inspections use photos and work orders); never the registry or the
+//! desk-wide services. The registry (`crate::registry`) lists them.
+
+pub mod inspections;
+pub mod memo;
+pub mod parcels;
+pub mod photos;
+pub mod residents;
+pub mod staff;
+pub mod visitors;
+pub mod work_orders;

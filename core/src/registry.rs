@@ -1,0 +1,380 @@
+//! The registry: every module, each registered once, and through them every record kind's spec.
+//! Exchange, permissions, sync scopes, audit masking, CSV and demo data read this; none of them
+//! lists kinds by hand. Adding a module: one line in `MODULES`.
+
+use crate::modules::*;
+use crate::spec::{KindSpec, ModuleSpec};
+
+/// The modules, in the order previews and the export choice list them.
+pub const MODULES: &[ModuleSpec] = &[
+    visitors::MODULE,
+    parcels::MODULE,
+    residents::MODULE,
+    inspections::MODULE,
+    work_orders::MODULE,
+    photos::MODULE,
+    memo::MODULE,
+    staff::MODULE,
+    EXCHANGE,
+];
+
+/// The exchange's own bookkeeping (conflict sets, the exchange log): this tablet's alone.
+const EXCHANGE: ModuleSpec = ModuleSpec {
+    slug: "exchange",
+    zh: "数据交换",
+    en: "Data exchange",
+    kinds: &[crate::conflict::SPEC, crate::exchange_log::SPEC],
+    exportable: false,
+};
+
+/// Every registered kind, module by module.
+pub fn kinds() -> impl Iterator<Item = &'static KindSpec> {
+    MODULES.iter().flat_map(|m| m.kinds.iter())
+}
+
+/// The spec of `kind`, if a module registered it.
+pub fn kind(kind: &str) -> Option<&'static KindSpec> {
+    kinds().find(|k| k.kind == kind)
+}
+
+/// The module registered under `slug`.
+pub fn module(slug: &str) -> Option<&'static ModuleSpec> {
+    MODULES.iter().find(|m| m.slug == slug)
+}
+
+#[cfg(test)]
+mod tests {
+    //! The registry walk: every registered kind has what export, audit and permissions need.
+    //! A new kind fails `every_travelling_kind_has_a_sample` until it gets a sample below, and
+    //! then the checks on the sample tell what its spec lacks.
+
+    use super::*;
+    use crate::actor::Role;
+    use crate::audit::{self, AuditAction, AuditEntry};
+    use crate::exchange;
+    use crate::hlc::HlcClock;
+    use crate::modules::inspections::{Frequency, Inspection, Schedule, Template, builtins};
+    use crate::modules::memo::Memo;
+    use crate::modules::parcels::{Collector, Handover, Intake, pickup_code};
+    use crate::modules::photos::Photo;
+    use crate::modules::residents::{Resident, ResidentRole, Unit, UnitKind, UnitStatus, Vehicle};
+    use crate::modules::staff::{Pin, PinHash, Staff, StaffRef};
+    use crate::modules::visitors::watch::WatchEntry;
+    use crate::modules::visitors::{Purpose, VisitForm};
+    use crate::modules::work_orders::{WorkOrder, WorkStatus};
+    use crate::phone::PhoneNumber;
+    use crate::plate::{PROVINCES, PlateNumber};
+    use crate::record::{DeviceId, Envelope, RecordId, Stamp};
+    use crate::unit_no::UnitNo;
+    use chrono::{DateTime, TimeZone, Utc};
+    use serde_json::Value;
+    use std::collections::BTreeMap;
+
+    const PICTURE: &str = "data:image/png;base64,iVBORw0KGgo";
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 27, 2, 0, 0).unwrap()
+    }
+
+    /// One full record of every kind: every personal field and picture filled in.
+    fn samples() -> Vec<Envelope> {
+        let mut hlc = HlcClock::new(DeviceId::from_bytes([3; 16]));
+        let mut n = 0u128;
+        let mut out = Vec::new();
+        let mut put = |e: Result<Envelope, crate::record::RecordError>| out.push(e.unwrap());
+        let mut stamp = || {
+            n += 1;
+            (
+                RecordId(uuid::Uuid::from_u128(n)),
+                Stamp {
+                    now: now(),
+                    version: hlc.tick(now().timestamp_millis() as u64),
+                },
+            )
+        };
+        let mut create =
+            |r: &dyn Fn(RecordId, Stamp) -> Result<Envelope, crate::record::RecordError>| {
+                let (id, at) = stamp();
+                r(id, at)
+            };
+        let visit = VisitForm {
+            name: "张伟".into(),
+            phone: "13800138000".into(),
+            id_number: "11010519491231002X".into(),
+            host_unit: "3-1-502".into(),
+            host_person: "王芳".into(),
+            purpose: Purpose::ALL[0],
+            plate: "京A12345".into(),
+            notes: "送货".into(),
+            ..VisitForm::default()
+        }
+        .parse(now(), "小李")
+        .unwrap();
+        put(create(&|id, at| Envelope::create(&visit, id, at)));
+        let watch =
+            WatchEntry::new("赵六", "11010519491231002X", "13800138000", "京A12345", "x").unwrap();
+        put(create(&|id, at| Envelope::create(&watch, id, at)));
+        let mut parcel = Intake {
+            tracking: "SF1234567890123".into(),
+            unit: "3-1-502".into(),
+            name: "张伟".into(),
+            phone: "13800138000".into(),
+            shelf: "A-3".into(),
+            ..Intake::default()
+        }
+        .parse(now(), "小李", pickup_code(123_456_789))
+        .unwrap();
+        parcel.photo = Some(PICTURE.into());
+        let parcel = parcel
+            .handed_over(Handover {
+                at: now(),
+                clerk: "小李".into(),
+                collector: Collector {
+                    name: "王芳".into(),
+                    phone: PhoneNumber::parse("13900139000").ok(),
+                    on_behalf: Some("家人".into()),
+                },
+                id_checked: true,
+                signature: PICTURE.into(),
+            })
+            .unwrap();
+        put(create(&|id, at| Envelope::create(&parcel, id, at)));
+        let unit = Unit {
+            no: UnitNo::parse("3-1-502").unwrap(),
+            area_m2: Some(89.0),
+            kind: UnitKind::Residential,
+            status: UnitStatus::Occupied,
+        };
+        put(create(&|id, at| Envelope::create(&unit, id, at)));
+        let resident = Resident {
+            name: "张伟".into(),
+            role: ResidentRole::ALL[0],
+            phones: vec![PhoneNumber::parse("13800138000").unwrap()],
+            id_doc: Some(
+                crate::ident::IdDocument::parse(
+                    crate::ident::IdKind::ResidentId,
+                    "11010519491231002X",
+                    now().date_naive(),
+                )
+                .unwrap(),
+            ),
+            move_in: None,
+            notes: "x".into(),
+            units: vec![UnitNo::parse("3-1-502").unwrap()],
+            vehicles: vec![Vehicle {
+                plate: PlateNumber::parse("京A12345").unwrap(),
+                space: "B-12".into(),
+            }],
+        };
+        put(create(&|id, at| Envelope::create(&resident, id, at)));
+        let (tid, template): (RecordId, Template) = builtins().remove(2);
+        put(create(&|id, at| Envelope::create(&template, id, at)));
+        let mut insp = Inspection::start(tid, &template, "3-1-502", "3-1-502", "李巡检", now());
+        let photo = Photo::new(PICTURE.into(), now());
+        put(create(&|id, at| Envelope::create(&photo, id, at)));
+        let first_photo_item = insp
+            .sections
+            .iter()
+            .flat_map(|s| &s.items)
+            .find(|i| matches!(i.kind, crate::modules::inspections::ItemKind::Photo))
+            .map(|i| i.key.clone())
+            .expect("the greening template has a photo item");
+        insp.add_photo(
+            &first_photo_item,
+            RecordId(uuid::Uuid::from_u128(9_999)),
+            now(),
+        )
+        .unwrap();
+        insp.signature = Some(PICTURE.into());
+        put(create(&|id, at| Envelope::create(&insp, id, at)));
+        let schedule = Schedule {
+            template: tid,
+            title: template.title.clone(),
+            place: "大堂".into(),
+            frequency: Frequency::Daily,
+            since: now(),
+            active: true,
+        };
+        put(create(&|id, at| Envelope::create(&schedule, id, at)));
+        let order = WorkOrder {
+            place: "大堂".into(),
+            unit: "3-1-502".into(),
+            item: "灯".into(),
+            description: "灯不亮".into(),
+            photos: vec![RecordId(uuid::Uuid::from_u128(9_999))],
+            status: WorkStatus::Pending,
+            created_at: now(),
+            created_by: "李巡检".into(),
+            inspection: None,
+            item_key: String::new(),
+        };
+        put(create(&|id, at| Envelope::create(&order, id, at)));
+        let memo = Memo::new("3-1-502 的钥匙在抽屉", "小李").unwrap();
+        put(create(&|id, at| Envelope::create(&memo, id, at)));
+        let staff = Staff::new(
+            "王主管",
+            &[Role::Supervisor],
+            PinHash::with_rounds(&Pin::parse("1234").unwrap(), [1; 16], 10),
+        )
+        .unwrap();
+        put(create(&|id, at| Envelope::create(&staff, id, at)));
+        let entry = AuditEntry {
+            at: now(),
+            device: DeviceId::from_bytes([3; 16]),
+            by: StaffRef {
+                id: None,
+                name: "王主管".into(),
+            },
+            action: AuditAction::Create,
+            kind: "visit".into(),
+            record: None,
+            changes: Vec::new(),
+        };
+        put(create(&|id, at| Envelope::create(&entry, id, at)));
+        out
+    }
+
+    fn flatten(prefix: &str, v: &Value, out: &mut Vec<(String, String)>) {
+        match v {
+            Value::Object(m) => m.iter().for_each(|(k, v)| {
+                let key = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{prefix}.{k}")
+                };
+                flatten(&key, v, out)
+            }),
+            Value::Array(a) => a
+                .iter()
+                .enumerate()
+                .for_each(|(i, v)| flatten(&format!("{prefix}.{i}"), v, out)),
+            Value::String(s) => out.push((prefix.to_string(), s.clone())),
+            _ => {}
+        }
+    }
+
+    /// What a value looks like, if it looks personal or like a picture.
+    fn looks(value: &str) -> Option<&'static str> {
+        let chars: Vec<char> = value.chars().collect();
+        let digits = chars.iter().all(char::is_ascii_digit);
+        if value.starts_with("data:") {
+            Some("picture")
+        } else if digits && chars.len() == 11 && chars[0] == '1' {
+            Some("mobile number")
+        } else if chars.len() == 18 && chars[..17].iter().all(char::is_ascii_digit) {
+            Some("ID number")
+        } else if (7..=8).contains(&chars.len())
+            && PROVINCES.contains(chars[0])
+            && chars[1..].iter().all(char::is_ascii_alphanumeric)
+        {
+            Some("plate")
+        } else {
+            None
+        }
+    }
+
+    #[test]
+    fn kinds_and_modules_are_registered_once_and_consistently() {
+        let mut seen = BTreeMap::new();
+        for m in MODULES {
+            for k in m.kinds {
+                assert_eq!(k.module, m.slug, "{} sits in {}", k.kind, m.slug);
+                assert!(seen.insert(k.kind, m.slug).is_none(), "{} twice", k.kind);
+                assert!(k.write.allowed(&[Role::Supervisor]), "{}", k.kind);
+            }
+            assert_eq!(MODULES.iter().filter(|n| n.slug == m.slug).count(), 1);
+            assert!(!m.zh.is_empty() && !m.en.is_empty());
+        }
+        assert_eq!(kind("photo").map(|k| k.module), Some("photos"));
+        assert!(kind("nothing").is_none());
+    }
+
+    #[test]
+    fn every_travelling_kind_has_a_sample() {
+        let samples = samples();
+        for k in kinds().filter(|k| k.travels) {
+            assert!(
+                samples.iter().any(|s| s.meta.kind == k.kind),
+                "kind {} has no sample in registry::tests::samples()",
+                k.kind
+            );
+        }
+    }
+
+    #[test]
+    fn every_sample_passes_its_import_check_and_travels_through_a_file() {
+        let samples = samples();
+        for s in &samples {
+            let spec = kind(&s.meta.kind).expect("registered");
+            assert_eq!((spec.check)(s), Ok(()), "{}", s.meta.kind);
+            assert_eq!((spec.reindex)(s).unwrap(), *s, "{}", s.meta.kind);
+        }
+        let file = exchange::encode(
+            "x",
+            DeviceId::from_bytes([1; 16]),
+            now(),
+            None,
+            "all",
+            samples.clone(),
+        );
+        let read = exchange::read(file.as_bytes(), DeviceId::from_bytes([2; 16]), now()).unwrap();
+        assert_eq!(read.file.records.len(), samples.len());
+        assert!(read.skipped.is_empty(), "{:?}", read.skipped);
+    }
+
+    #[test]
+    fn every_personal_value_and_picture_in_a_sample_is_declared() {
+        for s in samples() {
+            let spec = kind(&s.meta.kind).unwrap();
+            let mut fields = Vec::new();
+            flatten("", &s.body, &mut fields);
+            for (field, value) in fields {
+                let last = field.rsplit('.').next().unwrap_or_default();
+                match looks(&value) {
+                    Some("picture") => assert!(
+                        spec.is_blob(&field),
+                        "{}.{field} holds a picture: declare it in the spec's blobs",
+                        spec.kind
+                    ),
+                    Some(what) => assert!(
+                        spec.mask_of(&field).is_some(),
+                        "{}.{field} holds a {what}: declare it in the spec's personal fields",
+                        spec.kind
+                    ),
+                    // Staff names (who did it) are not residents' personal data.
+                    None if matches!(last, "name" | "person")
+                        && spec.kind != "staff"
+                        && field != "by.name" =>
+                    {
+                        assert!(
+                            spec.mask_of(&field).is_some(),
+                            "{}.{field} holds a person's name: declare it personal",
+                            spec.kind
+                        )
+                    }
+                    None => {}
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn audit_entries_of_every_sample_hold_no_picture_and_no_personal_value_in_clear() {
+        let by = StaffRef {
+            id: None,
+            name: "小李".into(),
+        };
+        for s in samples() {
+            let entry = audit::entry_for(kind(&s.meta.kind), None, &s, &by);
+            for c in entry.changes {
+                assert!(
+                    looks(&c.after).is_none(),
+                    "{}.{}: {} in the audit trail",
+                    s.meta.kind,
+                    c.field,
+                    c.after
+                );
+            }
+        }
+    }
+}
