@@ -11,7 +11,7 @@ pub mod conformance;
 pub mod memory;
 
 use crate::lang::{Lang, Localized};
-use crate::record::{Envelope, RecordError, RecordId, Stamp};
+use crate::record::{Envelope, Record, RecordError, RecordId, Stamp};
 use serde::{Deserialize, Serialize};
 
 /// Which index values a listing covers.
@@ -168,6 +168,46 @@ impl Localized for StoreError {
             },
         }
     }
+}
+
+/// The records of `kind` that any of a search plan's index scans finds (each scan reads at most
+/// `limit`), once each and decoded as `R`: the one search every module's search box uses. A
+/// plan is the module's own (`search_plan`): which index and key range each reading of the
+/// typed text calls for. Never a full scan.
+pub async fn search<S: RecordStore, R: Record>(
+    store: &S,
+    plan: Vec<(&'static str, KeyRange)>,
+    limit: u32,
+) -> Result<Vec<(Envelope, R)>, StoreError> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for (index, range) in plan {
+        for e in store
+            .list(&ListQuery::by(R::KIND, index, range, limit))
+            .await?
+            .items
+        {
+            if seen.insert(e.meta.id) {
+                if let Ok(r) = e.decode::<R>() {
+                    out.push((e, r));
+                }
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Every record of a listing decoded as `R`, page after page (records that do not decode are
+/// left out).
+pub async fn list_all_as<S: RecordStore, R: Record>(
+    store: &S,
+    q: ListQuery,
+) -> Result<Vec<(Envelope, R)>, StoreError> {
+    Ok(list_all(store, q)
+        .await?
+        .into_iter()
+        .filter_map(|e| e.decode::<R>().ok().map(|r| (e, r)))
+        .collect())
 }
 
 /// Every record of a listing, page after page (for short lists and whole-kind passes).

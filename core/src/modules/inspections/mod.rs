@@ -5,6 +5,8 @@
 //! An inspection carries a copy of the template's sections as they were when it started, so a
 //! later edit of the template (a new template version) never changes an inspection already done.
 
+pub mod services;
+
 use crate::lang::{Lang, labelled_enum};
 use crate::modules::work_orders::{WorkOrder, WorkStatus};
 use crate::record::{Meta, Record, RecordId};

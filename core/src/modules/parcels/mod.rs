@@ -5,6 +5,8 @@
 //! State: received → notified → picked up / returned / lost. Notified is received with at least
 //! one notice; every other move is refused from a closed parcel.
 
+pub mod services;
+
 use crate::lang::{Lang, Localized};
 use crate::phone::PhoneNumber;
 use crate::record::{Meta, Record};

@@ -2,6 +2,8 @@
 //! the mapping of a spreadsheet's Chinese headers to fields, row checks, and the import plan that
 //! updates existing units and residents instead of duplicating them.
 
+pub mod services;
+
 use crate::ident::{IdDocument, IdDocumentError, IdKind};
 use crate::lang::{Lang, Localized, labelled_enum};
 use crate::phone::{PhoneError, PhoneNumber};

@@ -1,6 +1,7 @@
 //! 访客登记 Visits: the record, the registration form, search, returning visitors, sign-out and
 //! the automatic sign-out of visits left open.
 
+pub mod services;
 pub mod watch;
 
 use crate::ident::{IdDocument, IdDocumentError, IdKind};

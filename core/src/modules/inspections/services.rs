@@ -1,0 +1,126 @@
+//! The inspections module's services over any [`RecordStore`].
+
+use super::Inspection;
+use crate::lang::Lang;
+use crate::modules::work_orders::WorkOrder;
+use crate::record::{Envelope, Record, RecordId, Stamp};
+use crate::store::{RecordStore, StoreError};
+use chrono::{DateTime, Utc};
+
+/// Why a work order was not made.
+#[derive(Debug, PartialEq)]
+pub enum WorkOrderError {
+    /// The item did not fail (or does not exist): nothing to repair.
+    NotFailed,
+    Store(StoreError),
+}
+
+impl From<StoreError> for WorkOrderError {
+    fn from(e: StoreError) -> Self {
+        WorkOrderError::Store(e)
+    }
+}
+
+/// Makes a 待派单 work order from the failed item `key` of inspection `id`, linked both ways,
+/// written with the inspection in one transaction. An item that already has one keeps it.
+/// Returns the inspection as stored afterwards.
+#[allow(clippy::too_many_arguments)]
+pub async fn make_work_order<S: RecordStore>(
+    store: &S,
+    id: RecordId,
+    key: &str,
+    by: &str,
+    order_id: RecordId,
+    now: DateTime<Utc>,
+    lang: Lang,
+    stamp: impl Fn() -> Stamp,
+) -> Result<(Envelope, Inspection), WorkOrderError> {
+    let env = store
+        .get(Inspection::KIND, id)
+        .await?
+        .filter(|e| !e.meta.deleted)
+        .ok_or_else(|| StoreError::NotFound {
+            kind: Inspection::KIND.into(),
+            id,
+        })?;
+    let mut insp: Inspection = env.decode().map_err(StoreError::from)?;
+    if insp.answers.get(key).and_then(|a| a.work_order).is_some() {
+        return Ok((env, insp));
+    }
+    let wo: WorkOrder = insp
+        .work_order(id, key, by, now, lang)
+        .ok_or(WorkOrderError::NotFailed)?;
+    let wo_env = Envelope::create(&wo, order_id, stamp()).map_err(StoreError::from)?;
+    insp.link_work_order(key, order_id)
+        .map_err(|_| WorkOrderError::NotFailed)?;
+    let next = env.update(&insp, stamp()).map_err(StoreError::from)?;
+    store.put_all(&[wo_env, next.clone()]).await?;
+    Ok((next, insp))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::{Clock, ManualClock};
+    use crate::hlc::HlcClock;
+    use crate::modules::inspections::{Value, builtins};
+    use crate::modules::work_orders::WorkStatus;
+    use crate::record::DeviceId;
+    use crate::store::conformance::block_on;
+    use crate::store::memory::MemoryStore;
+    use crate::store::{ListQuery, list_all_as};
+    use std::cell::RefCell;
+
+    #[test]
+    fn a_failed_item_gets_one_work_order_linked_both_ways() {
+        let store = MemoryStore::new();
+        let clock = ManualClock::at_millis(1_764_208_800_000);
+        let hlc = RefCell::new(HlcClock::new(DeviceId::from_bytes([4; 16])));
+        let stamp = || {
+            clock.advance_millis(1);
+            let now = clock.now();
+            Stamp {
+                now,
+                version: hlc.borrow_mut().tick(now.timestamp_millis() as u64),
+            }
+        };
+        let (tid, t) = builtins().remove(0);
+        let mut insp = Inspection::start(tid, &t, "大堂", "", "李巡检", clock.now());
+        let pass_fail: Vec<String> = insp
+            .sections
+            .iter()
+            .flat_map(|s| &s.items)
+            .filter(|i| matches!(i.kind, crate::modules::inspections::ItemKind::PassFail))
+            .map(|i| i.key.clone())
+            .collect();
+        let (first, second) = (pass_fail[0].clone(), pass_fail[1].clone());
+        insp.answer(&first, Value::Fail, clock.now()).unwrap();
+        insp.answer(&second, Value::Pass, clock.now()).unwrap();
+        let id = RecordId(uuid::Uuid::from_u128(1));
+        block_on(store.put(&Envelope::create(&insp, id, stamp()).unwrap())).unwrap();
+        let order = RecordId(uuid::Uuid::from_u128(2));
+        let make = |key: &str, order| {
+            block_on(make_work_order(
+                &store,
+                id,
+                key,
+                "李巡检",
+                order,
+                clock.now(),
+                Lang::Zh,
+                stamp,
+            ))
+        };
+        assert_eq!(make(&second, order).unwrap_err(), WorkOrderError::NotFailed);
+        let (_, after) = make(&first, order).unwrap();
+        assert_eq!(after.answers[&first].work_order, Some(order));
+        // Asked again (a second tap): the same order, no second one.
+        let (_, again) = make(&first, RecordId(uuid::Uuid::from_u128(3))).unwrap();
+        assert_eq!(again.answers[&first].work_order, Some(order));
+        let orders: Vec<(Envelope, WorkOrder)> =
+            block_on(list_all_as(&store, ListQuery::recent(WorkOrder::KIND, 10))).unwrap();
+        assert_eq!(orders.len(), 1);
+        assert_eq!(orders[0].1.status, WorkStatus::Pending);
+        assert_eq!(orders[0].1.inspection, Some(id));
+    }
+}

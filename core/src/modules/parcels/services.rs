@@ -1,0 +1,283 @@
+//! The parcels module's services over any [`RecordStore`]: intake (duplicates refused, a pickup
+//! code no parcel on the shelf has), changes to several parcels at once, and the shelf search.
+
+use super::{Intake, Parcel, ParcelError, ix, normalize_tracking, pickup_code, search_plan};
+use crate::record::{Envelope, Record, RecordId, Stamp};
+use crate::store::{KeyRange, ListQuery, RecordStore, StoreError, search as scan};
+use chrono::{DateTime, Utc};
+
+/// Why an intake was refused: field problems, or the store.
+#[derive(Debug, PartialEq)]
+pub enum IntakeError {
+    Fields(Vec<ParcelError>),
+    Store(StoreError),
+}
+
+impl From<StoreError> for IntakeError {
+    fn from(e: StoreError) -> Self {
+        IntakeError::Store(e)
+    }
+}
+
+fn exact(index: &str, value: &str) -> ListQuery {
+    ListQuery::by(Parcel::KIND, index, KeyRange::Exact(value.to_string()), 50)
+}
+
+/// The parcel on the shelf (not yet handed over, returned or lost) with this tracking number.
+pub async fn on_shelf<S: RecordStore>(
+    store: &S,
+    tracking: &str,
+) -> Result<Option<(Envelope, Parcel)>, StoreError> {
+    let tracking = normalize_tracking(tracking);
+    if tracking.is_empty() {
+        return Ok(None);
+    }
+    Ok(store
+        .list(&exact(ix::TRACKING, &tracking))
+        .await?
+        .items
+        .into_iter()
+        .filter_map(|e| e.decode::<Parcel>().ok().map(|p| (e, p)))
+        .find(|(_, p)| p.outcome.is_none()))
+}
+
+/// Takes a parcel in, received now by `clerk`: refuses a tracking number already on the shelf,
+/// draws a pickup code (from `random`) that no parcel on the shelf has, and saves it.
+#[allow(clippy::too_many_arguments)]
+pub async fn take_in<S: RecordStore>(
+    store: &S,
+    intake: &Intake,
+    photo: Option<String>,
+    clerk: &str,
+    id: RecordId,
+    now: DateTime<Utc>,
+    mut random: impl FnMut() -> u32,
+    stamp: impl Fn() -> Stamp,
+) -> Result<Parcel, IntakeError> {
+    if on_shelf(store, &intake.tracking).await?.is_some() {
+        return Err(IntakeError::Fields(vec![ParcelError::Duplicate]));
+    }
+    let mut code = String::new();
+    for _ in 0..8 {
+        code = pickup_code(random());
+        if store.list(&exact(ix::CODE, &code)).await?.items.is_empty() {
+            break;
+        }
+    }
+    let mut p = intake
+        .parse(now, clerk, code)
+        .map_err(IntakeError::Fields)?;
+    p.photo = photo;
+    let env = Envelope::create(&p, id, stamp()).map_err(StoreError::from)?;
+    store.put(&env).await?;
+    Ok(p)
+}
+
+/// Why a change to several parcels was refused.
+#[derive(Debug, PartialEq)]
+pub enum ChangeError {
+    Parcel(ParcelError),
+    Store(StoreError),
+}
+
+impl From<StoreError> for ChangeError {
+    fn from(e: StoreError) -> Self {
+        ChangeError::Store(e)
+    }
+}
+
+/// Applies one change to several parcels, re-read first, written in one transaction (all or
+/// none). Returns how many were changed.
+pub async fn change<S: RecordStore>(
+    store: &S,
+    ids: &[RecordId],
+    f: impl Fn(Parcel) -> Result<Parcel, ParcelError>,
+    stamp: impl Fn() -> Stamp,
+) -> Result<usize, ChangeError> {
+    let keys: Vec<(String, RecordId)> = ids
+        .iter()
+        .map(|id| (Parcel::KIND.to_string(), *id))
+        .collect();
+    let mut batch = Vec::new();
+    for env in store.get_many(&keys).await?.into_iter().flatten() {
+        let p: Parcel = env.decode().map_err(StoreError::from)?;
+        let next = f(p).map_err(ChangeError::Parcel)?;
+        batch.push(env.update(&next, stamp()).map_err(StoreError::from)?);
+    }
+    store.put_all(&batch).await?;
+    Ok(batch.len())
+}
+
+/// Parcels matching a shelf search (code, tracking, unit, phone, name), newest first.
+pub async fn search<S: RecordStore>(
+    store: &S,
+    text: &str,
+) -> Result<Vec<(Envelope, Parcel)>, StoreError> {
+    let mut v = scan::<S, Parcel>(store, search_plan(text), 50).await?;
+    v.sort_by(|a, b| b.1.received_at.cmp(&a.1.received_at));
+    Ok(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::{Clock, ManualClock};
+    use crate::hlc::HlcClock;
+    use crate::record::DeviceId;
+    use crate::store::conformance::block_on;
+    use crate::store::memory::MemoryStore;
+    use std::cell::{Cell, RefCell};
+
+    struct Desk {
+        store: MemoryStore,
+        clock: ManualClock,
+        hlc: RefCell<HlcClock>,
+        n: Cell<u128>,
+    }
+
+    impl Desk {
+        fn new() -> Self {
+            Desk {
+                store: MemoryStore::new(),
+                clock: ManualClock::at_millis(1_764_208_800_000),
+                hlc: RefCell::new(HlcClock::new(DeviceId::from_bytes([6; 16]))),
+                n: Cell::new(0),
+            }
+        }
+        fn stamp(&self) -> Stamp {
+            self.clock.advance_millis(1);
+            let now = self.clock.now();
+            Stamp {
+                now,
+                version: self.hlc.borrow_mut().tick(now.timestamp_millis() as u64),
+            }
+        }
+        fn id(&self) -> RecordId {
+            self.n.set(self.n.get() + 1);
+            RecordId(uuid::Uuid::from_u128(self.n.get()))
+        }
+        fn take_in(
+            &self,
+            tracking: &str,
+            unit: &str,
+            random: &mut dyn FnMut() -> u32,
+        ) -> Result<Parcel, IntakeError> {
+            let intake = Intake {
+                tracking: tracking.into(),
+                unit: unit.into(),
+                name: "张伟".into(),
+                phone: "13800138000".into(),
+                ..Intake::default()
+            };
+            block_on(take_in(
+                &self.store,
+                &intake,
+                None,
+                "小李",
+                self.id(),
+                self.clock.now(),
+                random,
+                || self.stamp(),
+            ))
+        }
+    }
+
+    #[test]
+    fn a_tracking_number_on_the_shelf_is_refused_and_nothing_is_written() {
+        let d = Desk::new();
+        let mut r = || 123_456_789;
+        d.take_in("SF144307705322", "3-1-502", &mut r).unwrap();
+        assert_eq!(
+            d.take_in("sf 1443 0770 5322", "5-2-1202", &mut r),
+            Err(IntakeError::Fields(vec![ParcelError::Duplicate]))
+        );
+        assert_eq!(
+            block_on(search(&d.store, "SF144307705322")).unwrap().len(),
+            1
+        );
+        let (_, p) = block_on(on_shelf(&d.store, "SF144307705322"))
+            .unwrap()
+            .unwrap();
+        assert_eq!(p.recipient.unit, "3-1-502");
+    }
+
+    #[test]
+    fn a_handed_over_parcel_does_not_block_the_same_number_again() {
+        let d = Desk::new();
+        let mut r = || 42;
+        d.take_in("YT7579553618199", "3-1-502", &mut r).unwrap();
+        let (env, _) = block_on(on_shelf(&d.store, "YT7579553618199"))
+            .unwrap()
+            .unwrap();
+        let n = block_on(change(
+            &d.store,
+            &[env.meta.id],
+            |p| p.closed_as(super::super::Outcome::Returned, d.clock.now(), "", "小李"),
+            || d.stamp(),
+        ));
+        assert_eq!(n, Ok(1));
+        assert!(
+            block_on(on_shelf(&d.store, "YT7579553618199"))
+                .unwrap()
+                .is_none()
+        );
+        assert!(d.take_in("YT7579553618199", "3-1-502", &mut r).is_ok());
+    }
+
+    #[test]
+    fn pickup_codes_on_the_shelf_are_never_drawn_twice() {
+        let d = Desk::new();
+        // The generator repeats itself at first: the second parcel must still get another code.
+        let seq = [7u32, 7, 7, 99];
+        let mut i = 0;
+        let mut r = || {
+            let v = seq[i.min(seq.len() - 1)];
+            i += 1;
+            v
+        };
+        let a = d.take_in("SF1111111111111", "3-1-502", &mut r).unwrap();
+        let b = d.take_in("SF2222222222222", "3-1-502", &mut r).unwrap();
+        assert_ne!(a.pickup_code, b.pickup_code);
+    }
+
+    #[test]
+    fn a_refused_change_lands_on_none_of_the_parcels() {
+        let d = Desk::new();
+        let mut r = || 5;
+        d.take_in("SF1111111111111", "3-1-502", &mut r).unwrap();
+        let mut r = || 6;
+        d.take_in("SF2222222222222", "3-1-502", &mut r).unwrap();
+        let ids: Vec<RecordId> = block_on(search(&d.store, "3-1-502"))
+            .unwrap()
+            .iter()
+            .map(|(e, _)| e.meta.id)
+            .collect();
+        assert_eq!(ids.len(), 2);
+        let first = ids[1];
+        block_on(change(
+            &d.store,
+            &[first],
+            |p| p.closed_as(super::super::Outcome::Returned, d.clock.now(), "", "小李"),
+            || d.stamp(),
+        ))
+        .unwrap();
+        // Returning both again: the first is closed, so nothing lands.
+        assert!(matches!(
+            block_on(change(
+                &d.store,
+                &ids,
+                |p| p.closed_as(super::super::Outcome::Returned, d.clock.now(), "", "小李"),
+                || d.stamp()
+            )),
+            Err(ChangeError::Parcel(_))
+        ));
+        assert_eq!(
+            block_on(search(&d.store, "3-1-502"))
+                .unwrap()
+                .iter()
+                .filter(|(_, p)| p.outcome.is_none())
+                .count(),
+            1
+        );
+    }
+}

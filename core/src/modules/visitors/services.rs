@@ -1,0 +1,273 @@
+//! The visitors module's services over any [`RecordStore`] (the guarded IndexedDB store in the
+//! app, the memory store in tests): sign-out, search, returning visitors, the automatic sign-out
+//! and the retention purge. Pages only call these and show the result.
+
+use super::{Visit, ix, returning as distinct_people, search_plan};
+use crate::record::{Envelope, Record, RecordId, Stamp};
+use crate::store::{KeyRange, ListQuery, RecordStore, StoreError, list_all_as, search as scan};
+use chrono::{DateTime, NaiveTime, Utc};
+
+/// Signs a visitor out at the stamp's time, by `clerk`, re-reading the record first (a visit
+/// signed out meanwhile keeps its first time).
+pub async fn sign_out<S: RecordStore>(
+    store: &S,
+    id: RecordId,
+    clerk: &str,
+    stamp: impl Fn() -> Stamp,
+) -> Result<Visit, StoreError> {
+    let env = store
+        .get(Visit::KIND, id)
+        .await?
+        .filter(|e| !e.meta.deleted)
+        .ok_or_else(|| StoreError::NotFound {
+            kind: Visit::KIND.into(),
+            id,
+        })?;
+    let v: Visit = env.decode()?;
+    let at = stamp();
+    let out = v.signed_out(at.now, clerk);
+    store.put(&env.update(&out, at)?).await?;
+    Ok(out)
+}
+
+/// Visits matching a search text by name, phone, plate, host unit or ID ending, newest first.
+pub async fn search<S: RecordStore>(
+    store: &S,
+    text: &str,
+    limit: u32,
+) -> Result<Vec<(Envelope, Visit)>, StoreError> {
+    let mut found = scan::<S, Visit>(store, search_plan(text), limit).await?;
+    found.sort_by(|a, b| b.1.time_in.cmp(&a.1.time_in));
+    found.truncate(limit as usize);
+    Ok(found)
+}
+
+/// Earlier visitors whose phone or name starts with what is typed, one per person, at most six.
+pub async fn returning<S: RecordStore>(
+    store: &S,
+    phone: &str,
+    name: &str,
+) -> Result<Vec<Visit>, StoreError> {
+    let digits: String = phone.chars().filter(|c| c.is_ascii_digit()).collect();
+    let name = name.trim().to_lowercase();
+    let mut plan = Vec::new();
+    if digits.len() >= 3 {
+        plan.push((ix::PHONE, KeyRange::Prefix(digits)));
+    }
+    if !name.is_empty() {
+        plan.push((ix::NAME, KeyRange::Prefix(name)));
+    }
+    let visits = scan::<S, Visit>(store, plan, 20)
+        .await?
+        .into_iter()
+        .map(|(_, v)| v)
+        .collect();
+    let mut r = distinct_people(visits);
+    r.truncate(6);
+    Ok(r)
+}
+
+/// Closes every visit left open past the sign-out cutoff (local time), in one write. Returns
+/// how many were closed.
+pub async fn auto_sign_out<S: RecordStore>(
+    store: &S,
+    cutoff: NaiveTime,
+    now: DateTime<Utc>,
+    stamp: impl Fn() -> Stamp,
+) -> Result<usize, StoreError> {
+    let q = ListQuery::by(Visit::KIND, ix::ON_SITE, KeyRange::Exact("1".into()), 200);
+    let mut closed = Vec::new();
+    for (env, visit) in list_all_as::<S, Visit>(store, q).await? {
+        if let Some(at) = visit.auto_sign_out_due(cutoff, now) {
+            closed.push(env.update(&visit.auto_closed(at), stamp())?);
+        }
+    }
+    if !closed.is_empty() {
+        store.put_all(&closed).await?;
+    }
+    Ok(closed.len())
+}
+
+/// Removes the personal data of visits older than `days`, in one write. Returns how many visits
+/// were purged (the caller records the purge in the audit trail).
+pub async fn purge_expired<S: RecordStore>(
+    store: &S,
+    days: u32,
+    now: DateTime<Utc>,
+    stamp: impl Fn() -> Stamp,
+) -> Result<usize, StoreError> {
+    let last_day = crate::time::day_key(now - chrono::Duration::days(i64::from(days)));
+    let q = ListQuery::by(
+        Visit::KIND,
+        ix::PERSONAL,
+        KeyRange::Between(String::new(), last_day),
+        500,
+    );
+    let mut batch = Vec::new();
+    for (env, visit) in list_all_as::<S, Visit>(store, q).await? {
+        if visit.purge_due(now, days) {
+            batch.push(env.update(&visit.purged(), stamp())?);
+        }
+    }
+    if !batch.is_empty() {
+        store.put_all(&batch).await?;
+    }
+    Ok(batch.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::{Clock, ManualClock};
+    use crate::hlc::HlcClock;
+    use crate::modules::visitors::VisitForm;
+    use crate::record::DeviceId;
+    use crate::store::conformance::block_on;
+    use crate::store::memory::MemoryStore;
+    use std::cell::RefCell;
+
+    struct Desk {
+        store: MemoryStore,
+        clock: ManualClock,
+        hlc: RefCell<HlcClock>,
+        n: RefCell<u128>,
+    }
+
+    impl Desk {
+        fn new() -> Self {
+            Desk {
+                store: MemoryStore::new(),
+                // 2026-11-27 10:00 in China.
+                clock: ManualClock::at_millis(1_764_208_800_000),
+                hlc: RefCell::new(HlcClock::new(DeviceId::from_bytes([5; 16]))),
+                n: RefCell::new(0),
+            }
+        }
+        fn stamp(&self) -> Stamp {
+            self.clock.advance_millis(1);
+            let now = self.clock.now();
+            Stamp {
+                now,
+                version: self.hlc.borrow_mut().tick(now.timestamp_millis() as u64),
+            }
+        }
+        fn register(&self, name: &str, phone: &str) -> RecordId {
+            let v = VisitForm {
+                name: name.into(),
+                phone: phone.into(),
+                host_unit: "3-1-502".into(),
+                plate: "京A12345".into(),
+                ..VisitForm::default()
+            }
+            .parse(self.clock.now(), "小李")
+            .unwrap();
+            *self.n.borrow_mut() += 1;
+            let id = RecordId(uuid::Uuid::from_u128(*self.n.borrow()));
+            let env = Envelope::create(&v, id, self.stamp()).unwrap();
+            block_on(self.store.put(&env)).unwrap();
+            id
+        }
+        fn get(&self, id: RecordId) -> Visit {
+            block_on(self.store.get(Visit::KIND, id))
+                .unwrap()
+                .unwrap()
+                .decode()
+                .unwrap()
+        }
+    }
+
+    #[test]
+    fn a_visitor_is_signed_out_once_and_a_missing_one_is_named() {
+        let d = Desk::new();
+        let id = d.register("张伟", "13800138000");
+        let first = block_on(sign_out(&d.store, id, "小李", || d.stamp())).unwrap();
+        let again = block_on(sign_out(&d.store, id, "小王", || d.stamp())).unwrap();
+        assert_eq!(first.time_out, again.time_out);
+        assert_eq!(d.get(id).signed_out_by, "小李");
+        let missing = RecordId(uuid::Uuid::from_u128(77));
+        assert!(matches!(
+            block_on(sign_out(&d.store, missing, "小李", || d.stamp())),
+            Err(StoreError::NotFound { .. })
+        ));
+    }
+
+    #[test]
+    fn search_finds_by_name_phone_and_plate_once_each_newest_first() {
+        let d = Desk::new();
+        let a = d.register("张伟", "13800138000");
+        d.clock.advance_millis(60_000);
+        let b = d.register("张敏", "13900139000");
+        let by_name = block_on(search(&d.store, "张", 20)).unwrap();
+        assert_eq!(
+            by_name.iter().map(|r| r.0.meta.id).collect::<Vec<_>>(),
+            vec![b, a]
+        );
+        let by_phone = block_on(search(&d.store, "1390013", 20)).unwrap();
+        assert_eq!(by_phone.len(), 1);
+        assert_eq!(by_phone[0].0.meta.id, b);
+        // Both match the plate: each is listed once.
+        assert_eq!(block_on(search(&d.store, "京A12345", 20)).unwrap().len(), 2);
+        assert!(block_on(search(&d.store, "", 20)).unwrap().is_empty());
+    }
+
+    #[test]
+    fn returning_visitors_are_one_per_person() {
+        let d = Desk::new();
+        d.register("张伟", "13800138000");
+        d.clock.advance_millis(86_400_000);
+        d.register("张伟", "13800138000");
+        d.register("李娜", "13700137000");
+        let r = block_on(returning(&d.store, "138", "")).unwrap();
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].name, "张伟");
+        assert_eq!(block_on(returning(&d.store, "", "李")).unwrap().len(), 1);
+        assert!(block_on(returning(&d.store, "13", "")).unwrap().is_empty());
+    }
+
+    #[test]
+    fn visits_left_open_past_the_cutoff_are_closed_at_the_cutoff() {
+        let d = Desk::new();
+        let id = d.register("张伟", "13800138000");
+        let cutoff = NaiveTime::from_hms_opt(23, 0, 0).unwrap();
+        // Same evening, before the cutoff: nothing to do.
+        d.clock.advance_millis(3 * 3_600_000);
+        assert_eq!(
+            block_on(auto_sign_out(&d.store, cutoff, d.clock.now(), || d.stamp())).unwrap(),
+            0
+        );
+        // The next morning: closed at 23:00 the day before.
+        d.clock.advance_millis(12 * 3_600_000);
+        assert_eq!(
+            block_on(auto_sign_out(&d.store, cutoff, d.clock.now(), || d.stamp())).unwrap(),
+            1
+        );
+        let v = d.get(id);
+        assert!(v.auto_signed_out);
+        assert!(crate::time::short(v.time_out.unwrap()).ends_with("23:00"));
+        assert_eq!(
+            block_on(auto_sign_out(&d.store, cutoff, d.clock.now(), || d.stamp())).unwrap(),
+            0
+        );
+    }
+
+    #[test]
+    fn the_purge_forgets_personal_data_past_the_retention_days_only() {
+        let d = Desk::new();
+        let old = d.register("张伟", "13800138000");
+        d.clock.advance_millis(100 * 86_400_000);
+        let recent = d.register("李娜", "13700137000");
+        d.clock.advance_millis(90 * 86_400_000);
+        let n = block_on(purge_expired(&d.store, 180, d.clock.now(), || d.stamp())).unwrap();
+        assert_eq!(n, 1);
+        let gone = d.get(old);
+        assert!(
+            gone.purged && gone.name.is_empty() && gone.phone.is_none() && gone.plate.is_none()
+        );
+        assert_eq!(d.get(recent).name, "李娜");
+        assert!(block_on(search(&d.store, "张伟", 20)).unwrap().is_empty());
+        assert_eq!(
+            block_on(purge_expired(&d.store, 180, d.clock.now(), || d.stamp())).unwrap(),
+            0
+        );
+    }
+}
