@@ -29,6 +29,7 @@ pub mod audit;
 pub mod demo;
 pub mod exchange;
 pub mod exchange_log;
+pub mod layout;
 pub mod permit;
 pub mod sync;
 pub mod tables;

@@ -23,7 +23,11 @@ const EXCHANGE: ModuleSpec = ModuleSpec {
     slug: "exchange",
     zh: "数据交换",
     en: "Data exchange",
-    kinds: &[crate::conflict::SPEC, crate::exchange_log::SPEC],
+    kinds: &[
+        crate::conflict::SPEC,
+        crate::exchange_log::SPEC,
+        crate::layout::SPEC,
+    ],
     exportable: false,
 };
 
