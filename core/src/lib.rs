@@ -3,7 +3,8 @@
 //! Layers (see ARCHITECTURE.md), each using only those before it:
 //! 1. the kernel (`lobbydesk-kernel`, re-exported here): ids, clock, records, store trait,
 //!    merge, actor, the shape of a kind spec; it names no module;
-//! 2. values: `ident`, `phone`, `plate`, `unit_no`, `sheet`;
+//! 2. values: `ident`, `phone`, `plate`, `unit_no`, `sheet`; the shape of a module's
+//!    registration (`module`) and what demo data is drawn from (`sample`);
 //! 3. `modules/<name>/`: each module's records, forms, indexes, search plans, services;
 //! 4. `registry`: the one list of modules and their kind specs;
 //! 5. desk-wide services reading the registry: `permit`, `audit`, `store::guard`, `exchange`,
@@ -20,6 +21,9 @@ pub mod phone;
 pub mod plate;
 pub mod sheet;
 pub mod unit_no;
+
+pub mod module;
+pub mod sample;
 
 pub mod modules;
 

@@ -2,8 +2,9 @@
 //! Exchange, permissions, sync scopes, audit masking, CSV and demo data read this; none of them
 //! lists kinds by hand. Adding a module: one line in `MODULES`.
 
+use crate::module::ModuleSpec;
 use crate::modules::*;
-use crate::spec::{KindSpec, ModuleSpec};
+use crate::spec::KindSpec;
 
 /// The modules, in the order previews and the export choice list them.
 pub const MODULES: &[ModuleSpec] = &[
@@ -29,6 +30,7 @@ const EXCHANGE: ModuleSpec = ModuleSpec {
         crate::layout::SPEC,
     ],
     exportable: false,
+    demo: None,
 };
 
 /// Every registered kind, module by module.

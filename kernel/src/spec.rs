@@ -187,23 +187,6 @@ impl KindSpec {
     }
 }
 
-/// A module as the desk-wide services see it: its slug, its name, its kinds.
-#[derive(Clone, Copy)]
-pub struct ModuleSpec {
-    pub slug: &'static str,
-    pub zh: &'static str,
-    pub en: &'static str,
-    pub kinds: &'static [KindSpec],
-    /// Whether a supervisor can export this module on its own.
-    pub exportable: bool,
-}
-
-impl ModuleSpec {
-    pub fn name(&self, lang: Lang) -> &'static str {
-        lang.pick(self.zh, self.en)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

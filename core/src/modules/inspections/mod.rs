@@ -5,6 +5,7 @@
 //! An inspection carries a copy of the template's sections as they were when it started, so a
 //! later edit of the template (a new template version) never changes an inspection already done.
 
+pub mod demo;
 pub mod services;
 
 use crate::lang::{Lang, labelled_enum};
@@ -1209,7 +1210,8 @@ impl Inspection {
 }
 
 use crate::actor::{Action, Role};
-use crate::spec::{KindSpec, ModuleSpec};
+use crate::module::ModuleSpec;
+use crate::spec::KindSpec;
 
 /// Walk inspections, take their photos, turn failed items into work orders.
 pub const INSPECT: Action = Action::new(
@@ -1256,6 +1258,10 @@ pub const MODULE: ModuleSpec = ModuleSpec {
         KindSpec::of::<Schedule>("inspections", MANAGE_TEMPLATES),
     ],
     exportable: true,
+    demo: Some(crate::module::Demo {
+        count: 12,
+        make: demo::inspection,
+    }),
 };
 
 #[cfg(test)]

@@ -98,7 +98,7 @@ impl Record for Memo {
 }
 
 /// The memo module: the desk's 备忘录 on the home screen.
-pub const MODULE: crate::spec::ModuleSpec = crate::spec::ModuleSpec {
+pub const MODULE: crate::module::ModuleSpec = crate::module::ModuleSpec {
     slug: "home",
     zh: "交班备忘",
     en: "Desk memos",
@@ -112,6 +112,7 @@ pub const MODULE: crate::spec::ModuleSpec = crate::spec::ModuleSpec {
         ]),
     ],
     exportable: true,
+    demo: None,
 };
 
 #[cfg(test)]

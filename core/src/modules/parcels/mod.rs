@@ -5,6 +5,7 @@
 //! State: received → notified → picked up / returned / lost. Notified is received with at least
 //! one notice; every other move is refused from a closed parcel.
 
+pub mod demo;
 pub mod services;
 
 use crate::lang::{Lang, Localized};
@@ -643,7 +644,8 @@ impl Parcel {
 }
 
 use crate::actor::{Action, Role};
-use crate::spec::{KindSpec, Label, Mask, ModuleSpec};
+use crate::module::ModuleSpec;
+use crate::spec::{KindSpec, Label, Mask};
 
 /// Take in, hand over, return parcels.
 pub const HANDLE_PARCELS: Action = Action::new(
@@ -700,6 +702,10 @@ pub const MODULE: ModuleSpec = ModuleSpec {
             },
         ])],
     exportable: true,
+    demo: Some(crate::module::Demo {
+        count: 150,
+        make: demo::parcel,
+    }),
 };
 
 #[cfg(test)]

@@ -82,12 +82,13 @@ pub const TAKE_PHOTOS: crate::actor::Action = crate::actor::Action::new(
 
 /// Photos are carried by the records that refer to them (each owner's spec names them), so a
 /// module export takes its photos along; on their own they are not a choice.
-pub const MODULE: crate::spec::ModuleSpec = crate::spec::ModuleSpec {
+pub const MODULE: crate::module::ModuleSpec = crate::module::ModuleSpec {
     slug: "photos",
     zh: "照片",
     en: "Photos",
     kinds: &[crate::spec::KindSpec::of::<Photo>("photos", TAKE_PHOTOS).blobs(&["data"])],
     exportable: false,
+    demo: None,
 };
 
 #[cfg(test)]

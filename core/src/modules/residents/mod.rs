@@ -2,6 +2,7 @@
 //! the mapping of a spreadsheet's Chinese headers to fields, row checks, and the import plan that
 //! updates existing units and residents instead of duplicating them.
 
+pub mod demo;
 pub mod services;
 
 use crate::ident::{IdDocument, IdDocumentError, IdKind};
@@ -655,7 +656,8 @@ pub fn plan_import(
 }
 
 use crate::actor::{Action, Role};
-use crate::spec::{KindSpec, Label, Mask, ModuleSpec};
+use crate::module::ModuleSpec;
+use crate::spec::{KindSpec, Label, Mask};
 
 /// Keep the residents directory: units, residents, vehicles, imports from spreadsheets.
 pub const MANAGE_DIRECTORY: Action = Action::new(
@@ -719,6 +721,10 @@ pub const MODULE: ModuleSpec = ModuleSpec {
             ]),
     ],
     exportable: true,
+    demo: Some(crate::module::Demo {
+        count: 120,
+        make: demo::resident,
+    }),
 };
 
 #[cfg(test)]

@@ -208,7 +208,7 @@ impl Lockout {
 }
 
 /// Staff and the audit trail.
-pub const MODULE: crate::spec::ModuleSpec = crate::spec::ModuleSpec {
+pub const MODULE: crate::module::ModuleSpec = crate::module::ModuleSpec {
     slug: "staff",
     zh: "人员与操作记录",
     en: "Staff and audit",
@@ -233,6 +233,7 @@ pub const MODULE: crate::spec::ModuleSpec = crate::spec::ModuleSpec {
         crate::audit::SPEC,
     ],
     exportable: true,
+    demo: None,
 };
 
 #[cfg(test)]

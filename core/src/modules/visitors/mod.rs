@@ -1,6 +1,7 @@
 //! 访客登记 Visits: the record, the registration form, search, returning visitors, sign-out and
 //! the automatic sign-out of visits left open.
 
+pub mod demo;
 pub mod services;
 pub mod watch;
 
@@ -526,7 +527,8 @@ pub fn returning(mut visits: Vec<Visit>) -> Vec<Visit> {
 }
 
 use crate::actor::{Action, Role};
-use crate::spec::{KindSpec, Label, Mask, ModuleSpec};
+use crate::module::ModuleSpec;
+use crate::spec::{KindSpec, Label, Mask};
 
 /// Register visitors and sign them out.
 pub const REGISTER_VISITOR: Action = Action::new(
@@ -642,6 +644,10 @@ pub const MODULE: ModuleSpec = ModuleSpec {
             ]),
     ],
     exportable: true,
+    demo: Some(crate::module::Demo {
+        count: 300,
+        make: demo::visit,
+    }),
 };
 
 #[cfg(test)]

@@ -71,7 +71,7 @@ fn photos_of(env: &crate::record::Envelope) -> Vec<RecordId> {
 }
 
 /// The work-orders module.
-pub const MODULE: crate::spec::ModuleSpec = crate::spec::ModuleSpec {
+pub const MODULE: crate::module::ModuleSpec = crate::module::ModuleSpec {
     slug: "work-orders",
     zh: "工单",
     en: "Work orders",
@@ -79,4 +79,5 @@ pub const MODULE: crate::spec::ModuleSpec = crate::spec::ModuleSpec {
         crate::spec::KindSpec::of::<WorkOrder>("work-orders", HANDLE_WORK_ORDERS).photos(photos_of),
     ],
     exportable: true,
+    demo: None,
 };

@@ -1,0 +1,56 @@
+//! Demo parcels: the carriers' number formats, most handed over with a signature.
+
+use super::{Carrier, Intake};
+use crate::record::Envelope;
+use crate::sample::Sample;
+use chrono::Duration;
+use rand::Rng;
+
+/// One demo record, as a list (empty when the draw did not make a valid one).
+pub fn parcel(s: &mut Sample) -> Vec<Envelope> {
+    one(s).into_iter().collect()
+}
+
+fn one(s: &mut Sample) -> Option<Envelope> {
+    let at = s.time_in_year();
+    let carriers = ["SF", "JD", "YT", "ZT", "JT", "75", "43", "98"];
+    let prefix = carriers[s.rng().random_range(0..carriers.len())];
+    let intake = Intake {
+        tracking: format!(
+            "{prefix}{:013}",
+            s.rng().random_range(0..10_000_000_000_000u64)
+        ),
+        carrier: if prefix == "SF" {
+            Some(Carrier::Sf)
+        } else {
+            None
+        },
+        unit: s.unit(),
+        name: s.name(),
+        phone: s.mobile(),
+        shelf: format!(
+            "{}-{}",
+            (b'A' + s.rng().random_range(0..6u8)) as char,
+            s.rng().random_range(1..10)
+        ),
+        ..Intake::default()
+    };
+    let code = format!("{:06}", s.rng().random_range(0..1_000_000u32));
+    let mut p = intake.parse(at, "演示前台", code).ok()?;
+    if s.now() - at > Duration::days(3) || s.rng().random_bool(0.5) {
+        let out = at + Duration::hours(s.rng().random_range(1..60));
+        let h = crate::modules::parcels::Handover {
+            at: out.min(s.now()),
+            clerk: "演示前台".into(),
+            collector: crate::modules::parcels::Collector {
+                name: p.recipient.name.clone(),
+                phone: p.recipient.phone.clone(),
+                on_behalf: None,
+            },
+            id_checked: false,
+            signature: "data:image/png;base64,iVBORw0KGgo=".into(),
+        };
+        p = p.handed_over(h).ok()?;
+    }
+    s.wrap(&p, at)
+}
