@@ -16,6 +16,7 @@
 
 pub use lobbydesk_kernel::{actor, clock, conflict, hlc, id, lang, merge, record, spec, time};
 
+pub mod csv_file;
 pub mod ident;
 pub mod phone;
 pub mod plate;

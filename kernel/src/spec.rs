@@ -74,6 +74,28 @@ pub struct Label {
     pub en: &'static str,
 }
 
+/// A kind's list as a CSV file for Excel (written by the kind's module).
+#[derive(Clone, Copy)]
+pub struct Csv {
+    /// The choice's value and the file name's part (`visits`).
+    pub name: &'static str,
+    pub zh: &'static str,
+    pub en: &'static str,
+    /// An index whose values are day keys (`2026-11-27`), to read a date span without a full
+    /// scan; `None`: every record of the kind.
+    pub day_index: Option<&'static str>,
+    /// The time a record falls in a date span by; `None`: the list ignores dates.
+    pub when: fn(&Envelope) -> Option<chrono::DateTime<chrono::Utc>>,
+    /// The file's bytes, rows in the order given; ID numbers in full only when asked.
+    pub write: fn(&[Envelope], Lang, bool) -> Vec<u8>,
+}
+
+impl Csv {
+    pub fn label(&self, lang: Lang) -> &'static str {
+        lang.pick(self.zh, self.en)
+    }
+}
+
 /// Everything the desk-wide services know of one record kind.
 #[derive(Clone, Copy)]
 pub struct KindSpec {
@@ -102,6 +124,8 @@ pub struct KindSpec {
     pub layout: (u32, u32),
     /// The photo records a version refers to (they travel with it).
     pub photos: fn(&Envelope) -> Vec<RecordId>,
+    /// Its list as a CSV file, if it has one.
+    pub csv: Option<Csv>,
 }
 
 fn check_as<R: Record>(env: &Envelope) -> Result<(), String> {
@@ -132,7 +156,12 @@ impl KindSpec {
             reindex: Envelope::upgraded::<R>,
             layout: (R::SCHEMA, R::INDEXES),
             photos: no_photos,
+            csv: None,
         }
+    }
+    pub const fn csv(mut self, csv: Csv) -> Self {
+        self.csv = Some(csv);
+        self
     }
     pub const fn read(mut self, action: Action) -> Self {
         self.read = Some(action);

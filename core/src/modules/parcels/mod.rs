@@ -5,6 +5,7 @@
 //! State: received → notified → picked up / returned / lost. Notified is received with at least
 //! one notice; every other move is refused from a closed parcel.
 
+pub mod csv;
 pub mod demo;
 pub mod services;
 
@@ -280,6 +281,20 @@ pub enum ParcelState {
     Received,
     Notified,
     Closed(Outcome),
+}
+
+impl ParcelState {
+    /// The state's one label, on the screens and in CSV files alike.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            ParcelState::Received => lang.pick("待通知", "Not notified"),
+            ParcelState::Notified => lang.pick("已通知", "Notified"),
+            ParcelState::Closed(Outcome::PickedUp) => lang.pick("已取件", "Picked up"),
+            ParcelState::Closed(Outcome::Returned) => lang.pick("已退回", "Returned"),
+            ParcelState::Closed(Outcome::Lost) => lang.pick("遗失/损坏", "Lost/damaged"),
+            ParcelState::Closed(Outcome::Collected) => lang.pick("已寄出", "Collected"),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -661,6 +676,7 @@ pub const MODULE: ModuleSpec = ModuleSpec {
     zh: "快递",
     en: "Parcels",
     kinds: &[KindSpec::of::<Parcel>("parcels", HANDLE_PARCELS)
+        .csv(csv::TABLE)
         .personal(&[
             ("recipient.name", Mask::Name),
             ("recipient.phone", Mask::Phone),

@@ -2,6 +2,7 @@
 //! the mapping of a spreadsheet's Chinese headers to fields, row checks, and the import plan that
 //! updates existing units and residents instead of duplicating them.
 
+pub mod csv;
 pub mod demo;
 pub mod services;
 
@@ -675,6 +676,7 @@ pub const MODULE: ModuleSpec = ModuleSpec {
     kinds: &[
         KindSpec::of::<Unit>("residents", MANAGE_DIRECTORY),
         KindSpec::of::<Resident>("residents", MANAGE_DIRECTORY)
+            .csv(csv::TABLE)
             .personal(&[
                 ("name", Mask::Name),
                 ("phones", Mask::Phone),

@@ -1,6 +1,7 @@
 //! 访客登记 Visits: the record, the registration form, search, returning visitors, sign-out and
 //! the automatic sign-out of visits left open.
 
+pub mod csv;
 pub mod demo;
 pub mod services;
 pub mod watch;
@@ -552,6 +553,7 @@ pub const MODULE: ModuleSpec = ModuleSpec {
     en: "Visitors",
     kinds: &[
         KindSpec::of::<Visit>("visitors", REGISTER_VISITOR)
+            .csv(csv::TABLE)
             .personal(&[
                 ("name", Mask::Name),
                 ("phone", Mask::Phone),
