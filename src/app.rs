@@ -5,27 +5,15 @@ use crate::components::shell::{Header, NavRail, UpdateBanner};
 use crate::components::toast::ToastHost;
 use crate::desk::Desk;
 use crate::i18n::Msg;
+use crate::modules::visitors::{data as visit_data, texts::visitors_auto_closed};
+use crate::modules::{inspections, parcels, residents, visitors, work_orders};
 use crate::pages::audit::AuditPage;
 use crate::pages::exchange::ExchangePage;
 use crate::pages::home::HomePage;
-use crate::pages::inspections::report::ReportPage;
-use crate::pages::inspections::run::RunPage;
-use crate::pages::inspections::templates::{TemplateEditPage, TemplatesPage};
-use crate::pages::inspections::{
-    InspectionLogPage, InspectionsPage, SchedulesPage, WorkOrdersPage,
-};
 use crate::pages::module::{ModulePage, NotFound};
-use crate::pages::parcels::{
-    intake::IntakePage, outgoing::OutgoingPage, shelf::ShelfPage, today::TodayPage,
-};
-use crate::pages::residents::{ResidentsPage, import::ImportPage, unit::UnitPage};
 use crate::pages::settings::SettingsPage;
 use crate::pages::signin::{FirstRun, LockScreen};
 use crate::pages::staff::StaffPage;
-use crate::pages::visitors::{
-    data as visit_data, detail::DetailPage, log::LogPage, onsite::OnSitePage,
-    register::RegisterPage,
-};
 use crate::platform::{settings, storage_info};
 use crate::storage::IdbStore;
 use leptos::ev;
@@ -106,7 +94,9 @@ pub fn App(
         leptos::task::spawn_local(async move {
             match visit_data::auto_sign_out(desk).await {
                 Ok(0) => {}
-                Ok(n) => desk.toasts.info(format!("{n} {}", desk.t(Msg::AutoClosed))),
+                Ok(n) => desk
+                    .toasts
+                    .info(visitors_auto_closed(desk.lang.get_untracked(), n)),
                 Err(e) => desk.toasts.error(desk.explain(&e)),
             }
         })
@@ -161,25 +151,12 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/staff") view=StaffPage />
                     <Route path=path!("/audit") view=AuditPage />
                     <Route path=path!("/exchange") view=ExchangePage />
-                    <Route path=path!("/inspections") view=InspectionsPage />
-                    <Route path=path!("/inspections/log") view=InspectionLogPage />
-                    <Route path=path!("/inspections/run/:id") view=RunPage />
-                    <Route path=path!("/inspections/r/:id") view=ReportPage />
-                    <Route path=path!("/inspections/templates") view=TemplatesPage />
-                    <Route path=path!("/inspections/templates/:id") view=TemplateEditPage />
-                    <Route path=path!("/inspections/schedules") view=SchedulesPage />
-                    <Route path=path!("/work-orders") view=WorkOrdersPage />
-                    <Route path=path!("/parcels") view=IntakePage />
-                    <Route path=path!("/parcels/shelf") view=ShelfPage />
-                    <Route path=path!("/parcels/outgoing") view=OutgoingPage />
-                    <Route path=path!("/parcels/today") view=TodayPage />
-                    <Route path=path!("/residents") view=ResidentsPage />
-                    <Route path=path!("/residents/import") view=ImportPage />
-                    <Route path=path!("/residents/u/:key") view=UnitPage />
-                    <Route path=path!("/visitors") view=RegisterPage />
-                    <Route path=path!("/visitors/onsite") view=OnSitePage />
-                    <Route path=path!("/visitors/log") view=LogPage />
-                    <Route path=path!("/visitors/v/:id") view=DetailPage />
+                    // One line per module: its parent route (tab bar) and screens.
+                    <visitors::Routes />
+                    <parcels::Routes />
+                    <inspections::Routes />
+                    <work_orders::Routes />
+                    <residents::Routes />
                     <Route path=path!("/:module") view=ModulePage />
                 </Routes>
             </main>

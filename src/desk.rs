@@ -9,13 +9,13 @@
 //! if desk.can(Action::CHANGE_SETTINGS) { ... }  // what the UI shows; the store checks again
 //! ```
 
-use crate::components::toast::Toasts;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Lang, Text};
 use crate::platform::clock::{BrowserClock, CryptoIds};
 use crate::platform::online;
 use crate::platform::pwa::Pwa;
 use crate::platform::settings::{self, SavedSession};
 use crate::storage::IdbStore;
+use crate::toasts::Toasts;
 use leptos::prelude::*;
 use lobbydesk_core::audit::AuditAction;
 use lobbydesk_core::clock::{Clock, IdSource};
@@ -79,14 +79,14 @@ impl Desk {
     }
 
     /// A UI string in the current language (tracks the language signal).
-    pub fn t(&self, msg: Msg) -> &'static str {
-        msg.text(self.lang.get())
+    pub fn t(&self, msg: impl Into<Text>) -> &'static str {
+        msg.into().text(self.lang.get())
     }
 
     /// A UI string as a signal, for views: every text shares this one type, which keeps the
     /// wasm small (a closure per text would be compiled into its own render code).
-    pub fn tr(&self, msg: Msg) -> Signal<&'static str> {
-        let lang = self.lang;
+    pub fn tr(&self, msg: impl Into<Text>) -> Signal<&'static str> {
+        let (msg, lang) = (msg.into(), self.lang);
         Signal::derive(move || msg.text(lang.get()))
     }
 

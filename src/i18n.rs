@@ -1,7 +1,10 @@
-//! Every UI string, in Simplified Chinese and English, in one table.
+//! The shared UI strings, in Simplified Chinese and English; each module keeps its own in
+//! `src/modules/<name>/texts.rs`, made with the same [`messages!`] macro.
 //!
-//! A string is added by one line of [`messages!`]; a missing translation does not compile.
-//! Views read text through `Desk::t`, which tracks the language signal:
+//! A string is added by one line of [`messages!`]; a missing translation does not compile. A
+//! text with a count, name or time in it is a function made by [`phrases!`], so the words and
+//! the number stay in the order each language needs. Views read text through `Desk::t` or
+//! `Desk::tr`, which take any module's messages and track the language signal:
 //!
 //! ```ignore
 //! let desk = use_desk();
@@ -10,23 +13,76 @@
 
 pub use lobbydesk_core::Lang;
 
-macro_rules! messages {
-    ($($name:ident => $zh:literal, $en:literal;)+) => {
-        /// A UI string. See the module docs.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum Msg { $($name),+ }
+/// A text in both languages: what every module's messages turn into, so shared widgets (the
+/// form kit, `Desk::tr`) take any of them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Text {
+    zh: &'static str,
+    en: &'static str,
+}
 
-        impl Msg {
-            pub fn text(self, lang: Lang) -> &'static str {
-                match (self, lang) {
-                    $( (Msg::$name, Lang::Zh) => $zh, (Msg::$name, Lang::En) => $en, )+
+impl Text {
+    pub const fn new(zh: &'static str, en: &'static str) -> Self {
+        Text { zh, en }
+    }
+
+    pub fn text(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.zh,
+            Lang::En => self.en,
+        }
+    }
+}
+
+/// A table of UI strings: `messages! { pub enum Name { Key => "中文", "English"; ... } }`.
+macro_rules! messages {
+    ($(#[$doc:meta])* pub enum $enum:ident { $($name:ident => $zh:literal, $en:literal;)+ }) => {
+        $(#[$doc])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum $enum { $($name),+ }
+
+        impl $enum {
+            /// Both languages, usable in constants (the module list).
+            pub const fn tx(self) -> $crate::i18n::Text {
+                match self {
+                    $( $enum::$name => $crate::i18n::Text::new($zh, $en), )+
                 }
+            }
+
+            pub fn text(self, lang: $crate::i18n::Lang) -> &'static str {
+                self.tx().text(lang)
+            }
+        }
+
+        impl From<$enum> for $crate::i18n::Text {
+            fn from(m: $enum) -> Self {
+                m.tx()
             }
         }
     };
 }
+pub(crate) use messages;
+
+/// Texts with values in them: `phrases! { fn name(lang, n: usize) => "{n} 件", "{n} items"; }`
+/// makes `pub fn name(lang: Lang, n: usize) -> String`.
+macro_rules! phrases {
+    ($($(#[$doc:meta])* fn $name:ident($lang:ident $(, $arg:ident: $ty:ty)*) => $zh:literal, $en:literal;)+) => {
+        $(
+            $(#[$doc])*
+            pub fn $name($lang: $crate::i18n::Lang $(, $arg: $ty)*) -> String {
+                match $lang {
+                    $crate::i18n::Lang::Zh => format!($zh),
+                    $crate::i18n::Lang::En => format!($en),
+                }
+            }
+        )+
+    };
+}
+pub(crate) use phrases;
 
 messages! {
+    /// A shared UI string. See the module docs.
+    pub enum Msg {
     AppName => "物业前台", "LobbyDesk";
     Online => "在线", "Online";
     Offline => "离线", "Offline";
@@ -120,69 +176,17 @@ messages! {
     SwActive => "离线缓存已就绪:断网也能打开。", "Offline cache ready: the app opens without a network.";
     SwMissing => "离线缓存尚未就绪。", "Offline cache not ready yet.";
 
-    Register => "登记", "Register";
-    OnSite => "在场访客", "On site";
-    VisitLog => "访客记录", "Visit log";
-    RegisterVisitor => "访客登记", "Register a visitor";
     VisitorName => "访客姓名", "Visitor's name";
     Phone => "电话", "Phone";
-    PhonePlaceholder => "手机或带区号座机", "Mobile, or landline with area code";
-    IdKind => "证件类型", "Document";
-    IdNumber => "证件号码", "Document number";
     HostUnit => "被访房号", "Unit visited";
     UnitPlaceholder => "如 3-1-502", "e.g. 3-1-502";
-    HostCompany => "被访单位", "Company visited";
-    HostPerson => "被访人", "Person visited";
-    Host => "被访", "Visiting";
-    PartySize => "人数", "People";
-    People => "人", "people";
     Plate => "车牌", "Plate";
-    PlatePlaceholder => "如 京A12345,可不填", "e.g. 京A12345 (optional)";
-    PassNo => "访客证号", "Pass no.";
     Purpose => "来访事由", "Purpose";
-    Notes => "备注", "Notes";
-    Clear => "清空", "Clear";
-    Registered => "已登记", "Registered";
-    DetailsAndPass => "查看 / 打印访客证", "Details / print pass";
-    ReturningVisitor => "曾来访,点选即可填入", "Visited before: tap to fill in";
-    WatchWarning => "重点人员提醒", "Watch-list warning";
-    MatchedOn => "匹配", "Matched on";
-    AcknowledgeAndRegister => "已核实,继续登记", "Checked: register anyway";
     Cancel => "取消", "Cancel";
-    Flagged => "重点人员", "Watch list";
-    AcknowledgedBy => "确认人", "acknowledged by";
-    TimeIn => "进入", "In";
-    TimeOut => "离开", "Out";
-    AutoSignedOut => "自动签离", "Auto sign-out";
-    SignOut => "签离", "Sign out";
-    SignedOut => "已签离", "Signed out";
-    NobodyOnSite => "现在没有在场访客。", "Nobody is on site now.";
     Search => "搜索", "Search";
-    SearchVisitsHint => "姓名、电话、车牌、房号或证件后4位", "Name, phone, plate, unit or last 4 of the ID";
-    DateFrom => "从", "From";
-    DateTo => "到", "To";
-    AllPurposes => "全部事由", "All purposes";
-    Results => "条结果", "results";
-    NewestOnly => "只显示最近的", "newest only";
-    NoVisits => "这段时间没有访客记录。", "No visits in this period.";
-    VisitNotFound => "找不到这条访客记录。", "That visit was not found.";
-    Clerk => "登记人", "Registered by";
-    PrintPass => "打印访客证", "Print pass";
-    VisitorPass => "访客证", "Visitor pass";
-    VisitorSettings => "访客登记", "Visitor registration";
-    AutoSignOutAt => "未签离访客自动签离时间", "Sign out visitors still on site at";
-    RetentionDays => "访客个人信息保存天数", "Days visitor personal data is kept";
     SettingsSaved => "设置已保存", "Settings saved";
     BadSetting => "请填写有效的时间和 1 到 3650 之间的天数。", "Enter a valid time and a number of days from 1 to 3650.";
-    WatchList => "重点人员名单", "Watch list";
-    WatchHint => "登记时姓名、证件号、电话或车牌与名单相符,会提醒值班人员。", "A visitor matching a name, ID number, phone or plate here triggers a warning at registration.";
     WatchName => "姓名", "Name";
-    WatchReason => "原因", "Reason";
-    WatchAdd => "加入名单", "Add to list";
-    WatchRemove => "移出", "Remove";
-    WatchEmpty => "名单为空。", "The list is empty.";
-    WatchAdded => "已加入重点人员名单", "Added to the watch list";
-    AutoClosed => "位访客已自动签离", "visitors were signed out automatically";
 
     LockSwitch => "锁定/换人", "Lock / switch";
     FirstRunTitle => "首次使用:创建主管账号", "First start: create the supervisor";
@@ -210,89 +214,19 @@ messages! {
     IdleMinutes => "无操作自动锁屏(分钟)", "Lock after idle minutes";
     BadIdle => "请填写 1 到 240 之间的分钟数。", "Enter 1 to 240 minutes.";
 
-    Find => "查找", "Find";
-    Import => "导入", "Import";
-    SearchResidentsHint => "房号、姓名、电话或车牌", "Unit, name, phone or plate";
-    NoResidentsFound => "没有找到住户。", "No residents found.";
-    UnitType => "房屋类型", "Unit type";
-    UnitStatusLabel => "房屋状态", "Status";
-    Area => "面积", "Area";
-    RecentVisits => "最近访客", "Recent visits";
-    ImportTitle => "从表格导入住户花名册", "Import the residents roster from a spreadsheet";
-    ImportHint => "支持 Excel 的 .xlsx,以及 UTF-8 或 GBK 编码的 .csv。第一行为表头(如 楼栋、单元、房号、姓名、电话、车牌)。已有的房屋和住户会被更新,不会重复。", "Excel .xlsx, or .csv in UTF-8 or GBK. The first row holds the headers (楼栋, 单元, 房号, 姓名, 电话, 车牌...). Existing units and residents are updated, never duplicated.";
     ChooseFile => "选择文件", "Choose a file";
-    ColumnMapping => "核对各列含义", "Check what each column holds";
-    DoNotImport => "不导入", "Do not import";
-    Rows => "行", "rows";
-    Preview => "预览", "Preview";
-    RowsReady => "行可导入", "rows ready";
-    RowsWithProblems => "行有问题,不会导入", "rows with problems, not imported";
     FromDirectory => "住户档案:", "From the directory:";
 
-    AddResident => "添加住户", "Add a resident";
-    ResidentRoleLabel => "身份", "Role";
-    ParkingSpace => "车位", "Parking space";
 
-    Intake => "入库", "Intake";
-    Shelf => "在架", "On the shelf";
-    Outgoing => "寄件", "Outgoing";
-    TakeInParcel => "快递入库", "Take in a parcel";
-    TrackingNo => "运单号", "Tracking number";
-    ScanHint => "扫码枪扫描或手动输入", "Scan with the barcode scanner, or type";
-    Carrier => "快递公司", "Carrier";
-    AutoDetect => "自动识别", "Detect";
-    ParcelKindLabel => "类型", "Kind";
-    RecipientUnit => "收件房号", "Recipient's unit";
-    RecipientName => "收件人", "Recipient";
-    ShelfSpot => "货架位", "Shelf";
-    TakeIn => "入库", "Take in";
-    TakenIn => "已入库", "Taken in";
-    PickupCode => "取件码", "Pickup code";
-    ReceivedToday => "今日收件", "Received today";
-    HandedOverToday => "今日取件", "Handed over today";
-    ParcelsWaiting => "件在架", "waiting";
     Overdue => "超期", "Overdue";
-    DaysOnShelf => "天", " days";
-    ShelfSearchHint => "取件码、运单号、房号、姓名或电话", "Pickup code, tracking number, unit, name or phone";
-    OnlyNotNotified => "只看待通知", "Only those not yet notified";
-    ShelfEmpty => "货架上没有快递。", "Nothing on the shelf.";
-    Select => "选择", "Select";
-    Notify => "通知", "Notify";
-    ReturnOrLost => "退回/遗失", "Return / lost";
-    CopyMessage => "复制通知消息", "Copy the message";
-    Call => "打电话", "Call";
-    Sms => "发短信", "Text";
-    NoteWhatHappened => "情况说明", "What happened";
-    MarkReturned => "退回寄件人", "Returned to sender";
-    MarkLost => "遗失/损坏", "Lost / damaged";
-    HandOver => "取件交付", "Hand over";
-    InPerson => "本人领取", "Recipient in person";
-    OnBehalf => "他人代领", "On their behalf";
-    CollectorName => "代领人姓名", "Collector's name";
-    Relation => "与收件人关系", "Relation to the recipient";
-    IdChecked => "已核验领取人证件", "Collector's ID checked";
-    ConfirmHandover => "确认交付", "Confirm hand-over";
-    HandedOver => "已交付", "Handed over:";
     SignHere => "请领取人在此签名", "Collector signs here";
     ClearSignature => "重签", "Clear";
-    LeaveForCourier => "住户寄件登记", "A parcel left for a courier";
-    SenderUnit => "寄件房号", "Sender's unit";
-    SenderName => "寄件人", "Sender";
-    CourierName => "取件快递员(可填)", "Courier collecting (optional)";
-    CourierCollected => "快递员已取走", "Courier collected it";
-    ParcelSettings => "快递", "Parcels";
-    OverdueDays => "超过几天算超期", "Overdue after days";
-    OfficeName => "物业名称(用于通知消息)", "Office name (in messages)";
-    DeskHours => "前台服务时间", "Desk hours";
 
     TakePhoto => "拍照/选图", "Photo";
     RemovePhoto => "删除照片", "Remove photo";
     NotAnImage => "这个文件不是图片。", "That file is not an image.";
 
-    ScanWithCamera => "摄像头扫码", "Scan with the camera";
-    CameraUnavailable => "无法打开摄像头,请用扫码枪或手动输入。", "The camera cannot be opened; use the barcode scanner or type the number.";
 
-    Purged => "(个人信息已按期清除)", "(personal data purged)";
 
     ExchangeTitle => "数据交换", "Data exchange";
     ExchangeHint => "多台平板之间用文件交换数据(U 盘、共享文件夹或聊天软件传文件)。导入时逐条合并,不会覆盖对方的工作。",
@@ -342,100 +276,11 @@ messages! {
     CsvTitle => "导出表格(Excel)", "Lists for Excel (CSV)";
     CsvFullIds => "包含完整证件号(仅主管)", "Full ID numbers (supervisors only)";
     CsvRun => "导出 CSV", "Export CSV";
-    CsvRows => "已导出行数:", "Rows exported:";
     ExchangeLog => "交换记录", "Exchange log";
     ReminderDays => "超过几天未导出时提醒", "Remind after days without an export";
     NoExchangesYet => "还没有导出或导入过。", "Nothing exported or imported yet.";
-    LastExportDays => "距上次导出", "Since the last export";
     NeverExported => "本机数据从未导出备份。", "This tablet's data has never been exported.";
-    ExportReminder => "请尽快导出一份数据备份。", "Please export a backup soon.";
-    Days => "天", "days";
 
-    InspectStart => "开始巡检", "Start";
-    InspectLog => "巡检记录", "History";
-    Templates => "检查模板", "Templates";
-    Schedules => "巡检计划", "Schedules";
-    ChooseTemplate => "请选择检查模板", "Choose a template";
-    PlaceNeeded => "请填写巡检地点。", "Fill in where the inspection is.";
-    Template => "检查模板", "Template";
-    Place => "地点", "Place";
-    PlaceHint => "如 3栋泵房、东门、地下车库", "e.g. pump room of building 3, east gate";
-    UnitOptional => "房号(托管房、验房时填)", "Unit (custody house, move-in)";
-    StartInspection => "开始", "Start";
-    UnderWay => "进行中", "Under way";
-    NoneUnderWay => "没有进行中的巡检。", "No inspection under way.";
-    DueToday => "今日待巡检", "Due today";
-    NothingDue => "今天的巡检计划都已完成。", "Every scheduled inspection is done for now.";
-    DueNow => "待完成", "Due";
-    AllTemplates => "全部模板", "All templates";
-    AllResults => "全部结果", "All results";
-    ResultPassed => "合格", "Passed";
-    ResultFailed => "有不合格项", "Failures";
-    Result => "结果", "Result";
-    NoInspections => "没有符合条件的巡检。", "No inspections found.";
-    Frequency => "频次", "Frequency";
-    AddSchedule => "加入计划", "Add to schedule";
-    DoneThisPeriod => "本期已完成", "Done this period";
-    StopSchedule => "停止", "Stop";
-    NoWorkOrders => "还没有工单。", "No work orders yet.";
-    FromInspection => "查看巡检", "See the inspection";
-    NotFailed => "只有不合格项才能转工单。", "Only a failed item becomes a work order.";
-    CannotFinish => "还不能完成:", "Cannot finish yet: ";
-    Answered => "已答", "Answered";
-    FailedItems => "不合格", "failed";
-    InspectionFinished => "巡检已完成并签名。", "Inspection finished and signed.";
-    Report => "查看报告", "Report";
-    SignOff => "签名确认", "Sign-off";
-    FinishInspection => "完成巡检", "Finish inspection";
-    Pass => "合格", "Pass";
-    Fail => "不合格", "Fail";
-    NotApplicable => "不适用", "N/A";
-    Yes => "是", "Yes";
-    No => "否", "No";
-    AllowedRise => "允许增量", "allowed rise";
-    NotANumber => "请输入数字。", "Enter a number.";
-    Signed => "已签名", "Signed";
-    SaveSignature => "保存签名", "Save signature";
-    PhotoNeeded => "不合格须拍照", "needs a photo";
-    NoteNeeded => "不合格须写明情况", "needs a note";
-    FailureNote => "写明情况", "What is wrong";
-    WorkOrderMade => "已生成工单", "Work order made";
-    MakeWorkOrder => "转维修工单", "Make a work order";
-    Item => "检查项", "Item";
-    AnswerCol => "结果", "Answer";
-    NotesAndPhotos => "说明与照片", "Notes and photos";
-    PrintReport => "打印报告(A4)", "Print report (A4)";
-    Inspector => "巡检人", "Inspector";
-    Started => "开始时间", "Started";
-    Finished => "完成时间", "Finished";
-    TemplateVersion => "模板版本", "Template version";
-    NewTemplate => "新建模板", "New template";
-    ItemsCount => "项", "items";
-    BuiltIn => "内置", "built in";
-    Retired => "已停用", "retired";
-    Edit => "编辑", "Edit";
-    Copy => "复制", "Copy";
-    Reinstate => "启用", "Reinstate";
-    Retire => "停用", "Retire";
-    BadLimits => "上下限须为数字:", "Limits must be numbers: ";
-    TemplateSaved => "模板已保存为新版本。", "Template saved as a new version.";
-    EditTemplate => "编辑模板", "Edit template";
-    TemplateTitle => "模板名称", "Template name";
-    Category => "类别", "Category";
-    SectionTitle => "分组名称(如 给排水)", "Section (e.g. water supply)";
-    ItemLabel => "检查项名称", "Item";
-    Required => "必填", "Required";
-    PhotoOnFail => "不合格须拍照", "Photo when failed";
-    NoteOnFail => "不合格须说明", "Note when failed";
-    RemoveItem => "删除此项", "Remove";
-    Unit => "单位", "Unit";
-    Min => "下限", "Min";
-    Max => "上限", "Max";
-    OptionsHint => "选项,用逗号分隔", "Options, comma-separated";
-    FailingHint => "算不合格的选项,用逗号分隔", "Failing options, comma-separated";
-    YesFails => "回答“是”算不合格", "\"Yes\" fails";
-    AddItem => "添加检查项", "Add item";
-    AddSection => "添加分组", "Add section";
 
     DemoTitle => "演示数据", "Demo data";
     DemoHint => "加入一批虚构的住户、访客、快递和巡检记录(姓名电话均为随机生成),用来熟悉各个页面;用完可一键删除,只删演示记录。",
@@ -445,4 +290,77 @@ messages! {
 
     StartupFailed => "LobbyDesk 无法启动", "LobbyDesk cannot start";
     TryAgain => "重试", "Try again";
+}
+}
+
+phrases! {
+    /// Rows written to a CSV list.
+    fn csv_rows(lang, n: usize) => "已导出行数: {n}", "Rows exported: {n}";
+    /// Days since this tablet last exported its data.
+    fn days_since_export(lang, d: i64) => "距上次导出 {d} 天", "Since the last export {d} days";
+    /// The same, past the reminder limit.
+    fn export_overdue(lang, d: i64) =>
+        "距上次导出 {d} 天 · 请尽快导出一份数据备份。",
+        "Since the last export {d} days · Please export a backup soon.";
+}
+
+/// Today's date as the home screen heads it.
+pub fn long_date(lang: Lang, now: chrono::DateTime<chrono::Local>) -> String {
+    match lang {
+        Lang::Zh => now.format("%Y年%-m月%-d日").to_string(),
+        Lang::En => now.format("%A, %-d %B %Y").to_string(),
+    }
+}
+
+/// What an export wrote.
+pub fn exported(lang: Lang, records: usize, encrypted: bool, file: &str, secs: f64) -> String {
+    match lang {
+        Lang::Zh => {
+            let sealed = if encrypted { ",已加密" } else { "" };
+            format!("已导出 {records} 条记录{sealed}:{file}(用时 {secs:.1} 秒)")
+        }
+        Lang::En => {
+            let sealed = if encrypted { ", encrypted" } else { "" };
+            format!("Exported {records} records{sealed}: {file} ({secs:.1} s)")
+        }
+    }
+}
+
+/// What an import merged: new, newer, in conflict, older, unchanged.
+pub fn imported(
+    lang: Lang,
+    [new, newer, conflict, older, unchanged]: [usize; 5],
+    secs: f64,
+) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "导入完成:新增 {new},更新 {newer},冲突 {conflict}(已保留两个版本),忽略较旧 {older},未变 {unchanged}。用时 {secs:.1} 秒。"
+        ),
+        Lang::En => format!(
+            "Imported: {new} new, {newer} updated, {conflict} in conflict (both versions kept), {older} older ignored, {unchanged} unchanged. {secs:.1} s."
+        ),
+    }
+}
+
+/// Where a file to import comes from.
+pub fn file_from(
+    lang: Lang,
+    office: &str,
+    device: &str,
+    exported_at: &str,
+    records: usize,
+    decrypted: bool,
+) -> String {
+    match lang {
+        Lang::Zh => {
+            let opened = if decrypted { ",已解密" } else { "" };
+            format!("来自 {office}(设备 {device}),导出于 {exported_at},共 {records} 条记录{opened}")
+        }
+        Lang::En => {
+            let opened = if decrypted { ", decrypted" } else { "" };
+            format!(
+                "From {office} (device {device}), exported {exported_at}, {records} records{opened}"
+            )
+        }
+    }
 }

@@ -9,6 +9,7 @@ pub mod modules;
 pub mod pages;
 pub mod platform;
 pub mod storage;
+pub mod toasts;
 
 use leptos::prelude::*;
 

@@ -13,7 +13,7 @@
 //! ```
 
 use crate::desk::use_desk;
-use crate::i18n::Msg;
+use crate::i18n::{Msg, Text};
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -23,7 +23,7 @@ use wasm_bindgen::JsCast;
 pub fn TextField(
     /// The input's id; the label points at it.
     id: &'static str,
-    label: Msg,
+    #[prop(into)] label: Text,
     value: RwSignal<String>,
     /// The problem to show under the field, in the current language.
     #[prop(into, optional)]
@@ -37,7 +37,7 @@ pub fn TextField(
     /// The virtual keyboard to offer (`numeric`, `tel`).
     #[prop(optional)]
     inputmode: Option<&'static str>,
-    #[prop(optional)] placeholder: Option<Msg>,
+    #[prop(optional, into)] placeholder: Option<Text>,
     #[prop(optional)] maxlength: Option<u32>,
     #[prop(optional)] required: bool,
     #[prop(optional)] autofocus: bool,
@@ -73,8 +73,7 @@ pub fn TextField(
                 placeholder=move || placeholder.map(|p| desk.t(p))
                 aria-invalid=move || error.with(|e| e.is_some()).to_string()
                 aria-describedby=err_id.clone()
-                prop:value=move || value.get()
-                on:input:target=move |ev| value.set(ev.target().value())
+                bind:value=value
             />
             <p id=err_id class="field-error" role="alert" data-testid=format!("{testid}-error")>
                 {move || error.get()}
@@ -87,7 +86,7 @@ pub fn TextField(
 #[component]
 pub fn SelectField(
     id: &'static str,
-    label: Msg,
+    #[prop(into)] label: Text,
     value: RwSignal<String>,
     #[prop(into)] options: Signal<Vec<(String, String)>>,
     #[prop(optional)] testid: &'static str,
@@ -126,9 +125,9 @@ pub fn SelectField(
 #[component]
 pub fn SearchBox(
     id: &'static str,
-    label: Msg,
+    #[prop(into)] label: Text,
     value: RwSignal<String>,
-    #[prop(optional)] placeholder: Option<Msg>,
+    #[prop(optional, into)] placeholder: Option<Text>,
     #[prop(optional)] testid: &'static str,
 ) -> impl IntoView {
     let desk = use_desk();
@@ -141,8 +140,7 @@ pub fn SearchBox(
                 autocomplete="off"
                 data-testid=testid
                 placeholder=move || placeholder.map(|p| desk.t(p))
-                prop:value=move || value.get()
-                on:input:target=move |ev| value.set(ev.target().value())
+                bind:value=value
             />
         </div>
     }
@@ -197,8 +195,8 @@ pub fn enter_moves_on(ev: leptos::ev::KeyboardEvent) {
 pub fn ConfirmDialog(
     /// The dialog's text while open.
     open: RwSignal<Option<String>>,
-    title: Msg,
-    confirm: Msg,
+    #[prop(into)] title: Text,
+    #[prop(into)] confirm: Text,
     on_confirm: Callback<()>,
     #[prop(optional)] testid: &'static str,
 ) -> impl IntoView {

@@ -7,14 +7,15 @@
 //! ```
 
 use crate::desk::use_desk;
-use crate::i18n::Msg;
+use crate::i18n::{Msg, Text};
 use leptos::prelude::*;
 
 #[component]
 pub fn Loaded<T, F, V>(
     list: LocalResource<Result<Vec<T>, String>>,
     /// Shown when the list is empty.
-    empty: Msg,
+    #[prop(into)]
+    empty: Text,
     /// `data-testid` of the empty hint.
     #[prop(optional)]
     empty_testid: &'static str,

@@ -8,7 +8,7 @@
 
 use crate::desk::use_desk;
 use crate::i18n::Msg;
-use crate::pages::residents::data;
+use crate::modules::residents::data;
 use leptos::prelude::*;
 
 #[component]

@@ -6,4 +6,5 @@ pub mod paged;
 pub mod photo;
 pub mod shell;
 pub mod signature;
+pub mod tabs;
 pub mod toast;

@@ -103,8 +103,8 @@ pub fn use_paged(query: impl Fn() -> ListQuery + 'static) -> Paged {
 pub fn PagedStatus(
     list: Paged,
     /// Shown when the list is loaded and empty; nothing when `None`.
-    #[prop(optional)]
-    empty: Option<crate::i18n::Msg>,
+    #[prop(optional, into)]
+    empty: Option<crate::i18n::Text>,
     /// CSS class of the empty text (`empty card` unless given).
     #[prop(optional)]
     empty_class: Option<&'static str>,

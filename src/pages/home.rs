@@ -2,7 +2,8 @@
 
 use crate::components::paged::{LoadMore, Paged, PagedStatus, use_paged};
 use crate::desk::{Desk, use_desk};
-use crate::i18n::Msg;
+use crate::i18n::{Msg, days_since_export, export_overdue, long_date};
+use crate::modules::MODULES;
 use chrono::Local;
 use leptos::prelude::*;
 use lobbydesk_core::modules::memo::{DONE, Memo, OPEN, STATUS_INDEX};
@@ -13,20 +14,12 @@ const PAGE: u32 = 20;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let desk = use_desk();
-    let today = move || {
-        let now = Local::now();
-        match desk.lang.get() {
-            crate::i18n::Lang::Zh => now.format("%Y年%-m月%-d日").to_string(),
-            crate::i18n::Lang::En => now.format("%A, %-d %B %Y").to_string(),
-        }
-    };
+    let today = move || long_date(desk.lang.get(), Local::now());
     view! {
         <section class="page home">
             <h1>{desk.tr(Msg::Today)} " · " {today}</h1>
             <BackupReminder />
-            <Show when=move || desk.can(lobbydesk_core::modules::inspections::INSPECT)>
-                <crate::pages::inspections::DueCard compact=true />
-            </Show>
+            {MODULES.iter().filter_map(|m| m.home).map(|card| card()).collect_view()}
             <MemoPanel />
         </section>
     }
@@ -41,18 +34,13 @@ fn BackupReminder() -> impl IntoView {
     let days = last.map(|t| (chrono::Utc::now() - t).num_days().max(0));
     let limit = i64::from(crate::platform::settings::export_reminder_days());
     let overdue = days.is_none_or(|d| d >= limit);
-    let text = move || match days {
-        Some(d) => format!(
-            "{} {d} {}{}",
-            desk.t(Msg::LastExportDays),
-            desk.t(Msg::Days),
-            if overdue {
-                format!(" · {}", desk.t(Msg::ExportReminder))
-            } else {
-                String::new()
-            }
-        ),
-        None => desk.t(Msg::NeverExported).to_string(),
+    let text = move || {
+        let lang = desk.lang.get();
+        match days {
+            Some(d) if overdue => export_overdue(lang, d),
+            Some(d) => days_since_export(lang, d),
+            None => desk.t(Msg::NeverExported).to_string(),
+        }
     };
     view! {
         <p class="notice backup" class:warn=overdue data-testid="backup-reminder">
@@ -138,8 +126,7 @@ fn MemoPanel() -> impl IntoView {
                         aria-invalid=move || problem.get().is_some().to_string()
                         aria-describedby="memo-error"
                         placeholder=desk.tr(Msg::MemoPlaceholder)
-                        prop:value=move || text.get()
-                        on:input:target=move |ev| text.set(ev.target().value())
+                        bind:value=text
                     />
                     <button type="submit" data-testid="memo-add" disabled=move || add.pending().get()>
                         {desk.tr(Msg::Add)}

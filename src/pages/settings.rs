@@ -1,18 +1,18 @@
-//! 设置 Settings: language, clerk on duty, storage persistence and space, offline app state.
+//! 设置 Settings: language, the idle lock, each module's settings card (from the module list),
+//! the watch list, storage persistence and space, demo data, offline app state.
 
-use crate::components::form::{TextField, enter_moves_on};
+use crate::components::form::TextField;
 use crate::desk::use_desk;
 use crate::i18n::{Lang, Msg};
+use crate::modules::MODULES;
+use crate::modules::visitors::config::WatchListCard;
 use crate::pages::signin::Refused;
-use crate::pages::visitors::data;
 use crate::platform::settings;
 use crate::platform::storage_info::{self, human_bytes};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use lobbydesk_core::audit::{AuditAction, FieldChange};
-use lobbydesk_core::modules::visitors::watch::WatchEntry;
 use lobbydesk_core::permit::Action as Perm;
-use lobbydesk_core::{Envelope, RecordStore, StoreError};
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -38,8 +38,8 @@ fn SettingsCards() -> impl IntoView {
             </div>
             <LanguageCard />
             <SecurityCard />
-            <VisitorSettingsCard />
-            <ParcelSettingsCard />
+            {MODULES.iter().filter_map(|m| m.settings).map(|card| card()).collect_view()}
+            // Kept after the module cards, where it has always been.
             <WatchListCard />
             <StorageCard />
             <crate::pages::demo::DemoCard />
@@ -159,153 +159,6 @@ fn AppCard() -> impl IntoView {
 }
 
 #[component]
-fn VisitorSettingsCard() -> impl IntoView {
-    let desk = use_desk();
-    let cutoff = RwSignal::new(settings::visit_cutoff().format("%H:%M").to_string());
-    let days = RwSignal::new(settings::retention_days().to_string());
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let t = chrono::NaiveTime::parse_from_str(&cutoff.get_untracked(), "%H:%M").ok();
-        let d = days
-            .get_untracked()
-            .trim()
-            .parse::<u32>()
-            .ok()
-            .filter(|d| (1..=3650).contains(d));
-        match (t, d) {
-            (Some(t), Some(d)) => {
-                match settings::set_visit_cutoff(t).and_then(|_| settings::set_retention_days(d)) {
-                    Ok(()) => desk.toasts.info(desk.t(Msg::SettingsSaved)),
-                    Err(e) => desk.toasts.error(e),
-                }
-            }
-            _ => desk.toasts.error(desk.t(Msg::BadSetting)),
-        }
-    };
-    view! {
-        <form class="card" on:submit=save on:keydown=enter_moves_on data-testid="visitor-settings">
-            <h2>{desk.tr(Msg::VisitorSettings)}</h2>
-            <div class="grid2">
-                <TextField id="set-cutoff" label=Msg::AutoSignOutAt value=cutoff kind="time" testid="set-cutoff" />
-                <TextField id="set-retention" label=Msg::RetentionDays value=days kind="number" inputmode="numeric" testid="set-retention" />
-            </div>
-            <button type="submit" data-testid="visitor-settings-save">{desk.tr(Msg::Save)}</button>
-        </form>
-    }
-}
-
-#[component]
-fn WatchListCard() -> impl IntoView {
-    let desk = use_desk();
-    let (name, id_number, phone, plate, reason) = (
-        RwSignal::new(String::new()),
-        RwSignal::new(String::new()),
-        RwSignal::new(String::new()),
-        RwSignal::new(String::new()),
-        RwSignal::new(String::new()),
-    );
-    let problem = RwSignal::new(None::<String>);
-    let entries = LocalResource::new(move || {
-        desk.revision();
-        async move { data::watch_list(desk).await }
-    });
-    let add = Action::new_local(move |_: &()| async move {
-        let entry = WatchEntry::new(
-            &name.get_untracked(),
-            &id_number.get_untracked(),
-            &phone.get_untracked(),
-            &plate.get_untracked(),
-            &reason.get_untracked(),
-        );
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                problem.set(Some(desk.explain(&e)));
-                return;
-            }
-        };
-        let env = match Envelope::create(&entry, desk.new_id(), desk.stamp()) {
-            Ok(env) => env,
-            Err(e) => return desk.toasts.error(desk.explain(&StoreError::from(e))),
-        };
-        match desk.store().put(&env).await {
-            Ok(()) => {
-                for s in [name, id_number, phone, plate, reason] {
-                    s.set(String::new());
-                }
-                problem.set(None);
-                desk.toasts.info(desk.t(Msg::WatchAdded));
-                desk.changed();
-            }
-            Err(e) => desk.toasts.error(desk.explain(&e)),
-        }
-    });
-    let remove = Action::new_local(move |env: &Envelope| {
-        let env = env.clone();
-        async move {
-            let result = match env.decode::<WatchEntry>() {
-                Ok(mut w) => {
-                    w.active = false;
-                    match env.update(&w, desk.stamp()) {
-                        Ok(next) => desk.store().put(&next).await.map_err(|e| desk.explain(&e)),
-                        Err(e) => Err(desk.explain(&StoreError::from(e))),
-                    }
-                }
-                Err(e) => Err(desk.explain(&StoreError::from(e))),
-            };
-            match result {
-                Ok(()) => desk.changed(),
-                Err(e) => desk.toasts.error(e),
-            }
-        }
-    });
-    view! {
-        <div class="card" data-testid="watch-card">
-            <h2>{desk.tr(Msg::WatchList)}</h2>
-            <p class="hint">{desk.tr(Msg::WatchHint)}</p>
-            <form novalidate on:keydown=enter_moves_on on:submit=move |ev| { ev.prevent_default(); add.dispatch(()); }>
-                <div class="grid2">
-                    <TextField id="w-name" label=Msg::WatchName value=name testid="watch-name" maxlength=40 />
-                    <TextField id="w-id" label=Msg::IdNumber value=id_number testid="watch-id" maxlength=30 />
-                    <TextField id="w-phone" label=Msg::Phone value=phone testid="watch-phone" kind="tel" maxlength=20 />
-                    <TextField id="w-plate" label=Msg::Plate value=plate testid="watch-plate" maxlength=12 />
-                </div>
-                <TextField id="w-reason" label=Msg::WatchReason value=reason testid="watch-reason" maxlength=200 />
-                <p class="field-error" role="alert" data-testid="watch-error">{move || problem.get()}</p>
-                <button type="submit" data-testid="watch-add">{desk.tr(Msg::WatchAdd)}</button>
-            </form>
-            <Transition>
-                {move || Suspend::new(async move {
-                    match entries.await {
-                        Err(e) => view! { <p class="field-error">{desk.explain(&e)}</p> }.into_any(),
-                        Ok(list) if list.is_empty() => view! { <p class="empty">{desk.tr(Msg::WatchEmpty)}</p> }.into_any(),
-                        Ok(list) => view! {
-                            <ul class="watch-list" data-testid="watch-list">
-                                {list.into_iter().map(|(env, w)| {
-                                    let keys = [w.name.clone(), w.masked_id(), w.phone.clone(), w.plate.clone()]
-                                        .into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ");
-                                    view! {
-                                        <li class="memo-item">
-                                            <div class="memo-body">
-                                                <div>{keys}</div>
-                                                <div class="memo-meta">{w.reason.clone()}</div>
-                                            </div>
-                                            <button class="secondary" on:click=move |_| { remove.dispatch(env.clone()); }>
-                                                {desk.tr(Msg::WatchRemove)}
-                                            </button>
-                                        </li>
-                                    }
-                                }).collect_view()}
-                            </ul>
-                        }.into_any(),
-                    }
-                })}
-            </Transition>
-        </div>
-    }
-}
-
-#[component]
 fn SecurityCard() -> impl IntoView {
     let desk = use_desk();
     let minutes = RwSignal::new(settings::idle_minutes().to_string());
@@ -346,80 +199,6 @@ fn SecurityCard() -> impl IntoView {
                 <TextField id="set-idle" label=Msg::IdleMinutes value=minutes kind="number" inputmode="numeric" testid="set-idle" />
                 <button type="submit">{desk.tr(Msg::Save)}</button>
             </div>
-        </form>
-    }
-}
-
-#[component]
-fn ParcelSettingsCard() -> impl IntoView {
-    let desk = use_desk();
-    let days = RwSignal::new(settings::parcel_overdue_days().to_string());
-    let office = RwSignal::new(settings::office_name());
-    let hours = RwSignal::new(settings::desk_hours());
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(d) = days
-            .get_untracked()
-            .trim()
-            .parse::<u32>()
-            .ok()
-            .filter(|d| (1..=60).contains(d))
-        else {
-            return desk.toasts.error(desk.t(Msg::BadSetting));
-        };
-        let before = (
-            settings::parcel_overdue_days(),
-            settings::office_name(),
-            settings::desk_hours(),
-        );
-        let result = settings::set_parcel_overdue_days(d)
-            .and_then(|_| settings::set_office_name(&office.get_untracked()))
-            .and_then(|_| settings::set_desk_hours(&hours.get_untracked()));
-        match result {
-            Ok(()) => {
-                desk.toasts.info(desk.t(Msg::SettingsSaved));
-                let after = (
-                    settings::parcel_overdue_days(),
-                    settings::office_name(),
-                    settings::desk_hours(),
-                );
-                let mut changes = Vec::new();
-                for (field, b, a) in [
-                    (
-                        "parcel.overdue_days",
-                        before.0.to_string(),
-                        after.0.to_string(),
-                    ),
-                    ("office_name", before.1, after.1),
-                    ("desk_hours", before.2, after.2),
-                ] {
-                    if b != a {
-                        changes.push(FieldChange {
-                            field: field.into(),
-                            before: b,
-                            after: a,
-                        });
-                    }
-                }
-                if !changes.is_empty() {
-                    leptos::task::spawn_local(async move {
-                        desk.audit_event(AuditAction::Setting, "settings", changes)
-                            .await
-                    });
-                }
-            }
-            Err(e) => desk.toasts.error(e),
-        }
-    };
-    view! {
-        <form class="card" on:submit=save on:keydown=enter_moves_on data-testid="parcel-settings">
-            <h2>{desk.tr(Msg::ParcelSettings)}</h2>
-            <div class="grid3">
-                <TextField id="set-overdue" label=Msg::OverdueDays value=days kind="number" inputmode="numeric" testid="set-overdue" />
-                <TextField id="set-office" label=Msg::OfficeName value=office testid="set-office" maxlength=30 />
-                <TextField id="set-hours" label=Msg::DeskHours value=hours testid="set-hours" maxlength=30 />
-            </div>
-            <button type="submit">{desk.tr(Msg::Save)}</button>
         </form>
     }
 }

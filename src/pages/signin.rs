@@ -171,7 +171,7 @@ pub fn LockScreen() -> impl IntoView {
                     <form class="pin-form" novalidate on:submit=move |ev| { ev.prevent_default(); check.dispatch(()); }>
                         <label for="pin">{desk.tr(Msg::EnterPin)} " · " {move || chosen.get().map(|(_, s)| s.name)}</label>
                         <input id="pin" type="password" inputmode="numeric" autocomplete="off" maxlength="6" data-testid="pin-input"
-                            prop:value=move || pin.get() on:input:target=move |ev| pin.set(ev.target().value()) />
+                            bind:value=pin />
                         <div class="keypad">
                             {key("1")}{key("2")}{key("3")}{key("4")}{key("5")}{key("6")}{key("7")}{key("8")}{key("9")}
                             <button type="button" class="key secondary" on:click=move |_| pin.update(|p| { p.pop(); })>"⌫"</button>

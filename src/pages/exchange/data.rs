@@ -409,7 +409,7 @@ pub async fn csv(
             v.sort_by_key(|v| v.time_in);
             (
                 "visitors",
-                lobbydesk_core::tables::visits(&v, lang, full_ids),
+                lobbydesk_core::modules::visitors::csv::visits(&v, lang, full_ids),
                 v.len(),
             )
         }
@@ -427,7 +427,7 @@ pub async fn csv(
             p.sort_by_key(|p| p.received_at);
             (
                 "parcels",
-                lobbydesk_core::tables::parcels(&p, lang),
+                lobbydesk_core::modules::parcels::csv::parcels(&p, lang),
                 p.len(),
             )
         }
@@ -443,7 +443,7 @@ pub async fn csv(
             .collect();
             (
                 "residents",
-                lobbydesk_core::tables::residents(&r, lang, full_ids),
+                lobbydesk_core::modules::residents::csv::residents(&r, lang, full_ids),
                 r.len(),
             )
         }

@@ -8,7 +8,7 @@ pub mod data;
 use crate::components::form::{SelectField, TextField, first_file};
 use crate::components::loaded::Loaded;
 use crate::desk::use_desk;
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Msg, csv_rows, exported, file_from, imported};
 use crate::pages::signin::Refused;
 use crate::platform::clock::BrowserClock;
 use crate::platform::settings;
@@ -126,22 +126,13 @@ fn ExportCard() -> impl IntoView {
             Ok(x) => {
                 pass.set(String::new());
                 pass2.set(String::new());
-                done.set(Some(match desk.lang.get_untracked() {
-                    Lang::Zh => format!(
-                        "已导出 {} 条记录{}:{}(用时 {:.1} 秒)",
-                        x.records,
-                        if x.encrypted { ",已加密" } else { "" },
-                        x.file_name,
-                        x.ms / 1000.0
-                    ),
-                    Lang::En => format!(
-                        "Exported {} records{}: {} ({:.1} s)",
-                        x.records,
-                        if x.encrypted { ", encrypted" } else { "" },
-                        x.file_name,
-                        x.ms / 1000.0
-                    ),
-                }));
+                done.set(Some(exported(
+                    desk.lang.get_untracked(),
+                    x.records,
+                    x.encrypted,
+                    &x.file_name,
+                    x.ms / 1000.0,
+                )));
                 desk.changed();
             }
             Err(e) => problem.set(Some(e)),
@@ -222,16 +213,11 @@ fn ImportCard() -> impl IntoView {
         match data::apply(desk, &p).await {
             Ok(ms) => {
                 let t = p.plan.total();
-                done.set(Some(match desk.lang.get_untracked() {
-                    Lang::Zh => format!(
-                        "导入完成:新增 {},更新 {},冲突 {}(已保留两个版本),忽略较旧 {},未变 {}。用时 {:.1} 秒。",
-                        t.new, t.newer, t.conflict, t.older, t.unchanged, (ms + p.ms) / 1000.0
-                    ),
-                    Lang::En => format!(
-                        "Imported: {} new, {} updated, {} in conflict (both versions kept), {} older ignored, {} unchanged. {:.1} s.",
-                        t.new, t.newer, t.conflict, t.older, t.unchanged, (ms + p.ms) / 1000.0
-                    ),
-                }));
+                done.set(Some(imported(
+                    desk.lang.get_untracked(),
+                    [t.new, t.newer, t.conflict, t.older, t.unchanged],
+                    (ms + p.ms) / 1000.0,
+                )));
                 preview.set(None);
             }
             Err(e) => problem.set(Some(e)),
@@ -277,24 +263,15 @@ fn PreviewTable(p: Preview) -> impl IntoView {
     let desk = use_desk();
     let lang = desk.lang.get_untracked();
     let f = &p.checked.file;
-    let head = match lang {
-        Lang::Zh => format!(
-            "来自 {}(设备 {}),导出于 {},共 {} 条记录{}",
-            f.office,
-            f.device.short(),
-            long(f.exported_at),
-            f.records.len(),
-            if p.encrypted { ",已解密" } else { "" }
-        ),
-        Lang::En => format!(
-            "From {} (device {}), exported {}, {} records{}",
-            f.office,
-            f.device.short(),
-            long(f.exported_at),
-            f.records.len(),
-            if p.encrypted { ", decrypted" } else { "" }
-        ),
-    };
+    let head = file_from(
+        lang,
+        &f.office,
+        &f.device.short(),
+        &long(f.exported_at),
+        f.records.len(),
+        p.encrypted,
+    );
+
     let rows = p
         .plan
         .tally
@@ -511,7 +488,7 @@ fn CsvCard() -> impl IntoView {
         };
         let full_ids = full.get_untracked() && desk.can(Perm::VIEW_FULL_ID);
         match data::csv(desk, which, f, t, full_ids).await {
-            Ok(n) => done.set(Some(format!("{} {n}", desk.t(Msg::CsvRows)))),
+            Ok(n) => done.set(Some(csv_rows(desk.lang.get_untracked(), n))),
             Err(e) => problem.set(Some(e)),
         }
     });

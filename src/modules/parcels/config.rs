@@ -1,0 +1,84 @@
+//! The parcel module's settings: when a parcel is overdue, and the office's name and hours for
+//! the messages to residents.
+
+use crate::components::form::{TextField, enter_moves_on};
+use crate::desk::use_desk;
+use crate::i18n::Msg;
+use crate::modules::parcels::texts::ParcelMsg;
+use crate::platform::settings;
+use leptos::prelude::*;
+use lobbydesk_core::audit::{AuditAction, FieldChange};
+
+#[component]
+pub fn ParcelSettingsCard() -> impl IntoView {
+    let desk = use_desk();
+    let days = RwSignal::new(settings::parcel_overdue_days().to_string());
+    let office = RwSignal::new(settings::office_name());
+    let hours = RwSignal::new(settings::desk_hours());
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(d) = days
+            .get_untracked()
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|d| (1..=60).contains(d))
+        else {
+            return desk.toasts.error(desk.t(Msg::BadSetting));
+        };
+        let before = (
+            settings::parcel_overdue_days(),
+            settings::office_name(),
+            settings::desk_hours(),
+        );
+        let result = settings::set_parcel_overdue_days(d)
+            .and_then(|_| settings::set_office_name(&office.get_untracked()))
+            .and_then(|_| settings::set_desk_hours(&hours.get_untracked()));
+        match result {
+            Ok(()) => {
+                desk.toasts.info(desk.t(Msg::SettingsSaved));
+                let after = (
+                    settings::parcel_overdue_days(),
+                    settings::office_name(),
+                    settings::desk_hours(),
+                );
+                let mut changes = Vec::new();
+                for (field, b, a) in [
+                    (
+                        "parcel.overdue_days",
+                        before.0.to_string(),
+                        after.0.to_string(),
+                    ),
+                    ("office_name", before.1, after.1),
+                    ("desk_hours", before.2, after.2),
+                ] {
+                    if b != a {
+                        changes.push(FieldChange {
+                            field: field.into(),
+                            before: b,
+                            after: a,
+                        });
+                    }
+                }
+                if !changes.is_empty() {
+                    leptos::task::spawn_local(async move {
+                        desk.audit_event(AuditAction::Setting, "settings", changes)
+                            .await
+                    });
+                }
+            }
+            Err(e) => desk.toasts.error(e),
+        }
+    };
+    view! {
+        <form class="card" on:submit=save on:keydown=enter_moves_on data-testid="parcel-settings">
+            <h2>{desk.tr(ParcelMsg::ParcelSettings)}</h2>
+            <div class="grid3">
+                <TextField id="set-overdue" label=ParcelMsg::OverdueDays value=days kind="number" inputmode="numeric" testid="set-overdue" />
+                <TextField id="set-office" label=ParcelMsg::OfficeName value=office testid="set-office" maxlength=30 />
+                <TextField id="set-hours" label=ParcelMsg::DeskHours value=hours testid="set-hours" maxlength=30 />
+            </div>
+            <button type="submit">{desk.tr(Msg::Save)}</button>
+        </form>
+    }
+}

@@ -1,0 +1,57 @@
+//! A unit's page: the unit, its residents and vehicles, and its recent visits.
+
+use super::ResidentRow;
+use super::data;
+use crate::desk::use_desk;
+use crate::i18n::Msg;
+use crate::modules::residents::texts::ResidentMsg;
+use crate::modules::visitors::row_view;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn UnitPage() -> impl IntoView {
+    let desk = use_desk();
+    let params = use_params_map();
+    let key = move || params.read().get("key").unwrap_or_default();
+    let view_data = LocalResource::new(move || {
+        desk.revision();
+        let k = key();
+        async move { data::unit_view(desk, &k).await }
+    });
+    view! {
+        <section class="page residents">
+            <h1 data-testid="unit-title">{key}</h1>
+            <Transition fallback=move || view! { <p>{desk.tr(Msg::Loading)}</p> }>
+                {move || Suspend::new(async move {
+                    match view_data.await {
+                        Err(e) => view! { <p class="field-error" role="alert">{desk.explain(&e)}</p> }.into_any(),
+                        Ok(v) => {
+                            let unit = v.unit.map(|u| {
+                                let (kind, status) = (u.kind, u.status);
+                                view! {
+                                    <dl class="facts card" data-testid="unit-facts">
+                                        <dt>{desk.tr(ResidentMsg::UnitType)}</dt><dd>{move || kind.label(desk.lang.get())}</dd>
+                                        <dt>{desk.tr(ResidentMsg::UnitStatusLabel)}</dt><dd>{move || status.label(desk.lang.get())}</dd>
+                                        <dt>{desk.tr(ResidentMsg::Area)}</dt><dd>{u.area_m2.map(|a| format!("{a} ㎡"))}</dd>
+                                    </dl>
+                                }
+                            });
+                            view! {
+                                {unit}
+                                <h2>{desk.tr(Msg::Residents)}</h2>
+                                <ul class="visit-list card" data-testid="unit-residents">
+                                    {v.residents.into_iter().map(|r| view! { <ResidentRow resident=r /> }).collect_view()}
+                                </ul>
+                                <h2>{desk.tr(ResidentMsg::RecentVisits)}</h2>
+                                <ul class="visit-list card" data-testid="unit-visits">
+                                    {v.visits.into_iter().map(row_view).collect_view()}
+                                </ul>
+                            }.into_any()
+                        }
+                    }
+                })}
+            </Transition>
+        </section>
+    }
+}
