@@ -17,7 +17,10 @@ use leptos::prelude::*;
 pub fn start() {
     console_error_panic_hook::set_once();
     wasm_bindgen_futures::spawn_local(async {
-        let opened = storage::IdbStore::open(storage::DB_NAME, show_blocked).await;
+        let opened = match storage::IdbStore::open(storage::DB_NAME, show_blocked).await {
+            Ok(store) => upgrade_layouts(&store).await.map(|()| store),
+            Err(e) => Err(e),
+        };
         remove_splash();
         match opened {
             Ok(store) => leptos::mount::mount_to_body(move || view! { <app::App store /> }),
@@ -27,6 +30,24 @@ pub fn start() {
         }
         platform::mark_interactive();
     });
+}
+
+/// Brings records of kinds whose shape or indexes changed since this tablet last opened its
+/// database up to date (see `lobbydesk_core::layout`), before any page reads them.
+async fn upgrade_layouts(store: &storage::IdbStore) -> Result<(), lobbydesk_core::StoreError> {
+    use lobbydesk_core::clock::Clock;
+    let device = platform::settings::device_id(&platform::clock::CryptoIds);
+    let hlc = std::cell::RefCell::new(platform::settings::hlc(device));
+    let stamp = || {
+        let now = platform::clock::BrowserClock.now();
+        lobbydesk_core::Stamp {
+            now,
+            version: hlc.borrow_mut().tick(now.timestamp_millis().max(0) as u64),
+        }
+    };
+    lobbydesk_core::layout::upgrade_stale(store, lobbydesk_core::registry::kinds(), stamp).await?;
+    platform::settings::save_hlc(hlc.borrow().last());
+    Ok(())
 }
 
 fn splash() -> Option<web_sys::Element> {

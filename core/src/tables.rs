@@ -18,6 +18,8 @@ pub fn choices() -> Vec<&'static Csv> {
 
 /// A list's file: its name, its bytes, and how many rows it has.
 pub struct CsvFile {
+    /// The module whose list it is (`visitors`).
+    pub module: &'static str,
     pub file_name: String,
     pub bytes: Vec<u8>,
     pub rows: usize,
@@ -61,6 +63,7 @@ pub async fn export<S: RecordStore>(
     rows.sort_by_key(|(t, _)| *t);
     let envs: Vec<_> = rows.into_iter().map(|(_, e)| e).collect();
     Ok(Some(CsvFile {
+        module: spec.module,
         file_name: format!(
             "LobbyDesk_{}_{}_{}.csv",
             spec.module,

@@ -15,6 +15,7 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { serve } from '../serve.mjs';
 import { saveToListed } from '../lib/timing.js';
+import { moduleSizes } from './module-sizes.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -42,6 +43,10 @@ const sized = (re) => {
 const wasm = sized(/^lobbydesk-.*_bg\.wasm$/);
 const js = sized(/^lobbydesk-.*\.js$/);
 const worker = sized(/^sheet_worker_bg\.wasm$/);
+// What each module adds: from the names in cargo's own output of the same build (see
+// module-sizes.mjs), shares of the code applied to the shipped wasm's gzip size.
+const cargoWasm = path.join(root, 'target/wasm32-unknown-unknown/release/lobbydesk.wasm');
+const perModule = fs.existsSync(cargoWasm) ? moduleSizes(cargoWasm) : null;
 
 const server = await serve(dist);
 const browser = await chromium.launch({
@@ -238,6 +243,11 @@ const rows = [
   ['js (app)', `${kib(js.raw)} raw, ${kib(js.gzip)} gzip`, '—'],
   ['wasm + js gzip', kib(wasm.gzip + js.gzip), '≤ 350 KiB'],
   ['spreadsheet worker (on import only)', `${kib(worker.raw)} raw, ${kib(worker.gzip)} gzip`, '—'],
+  ...(perModule ? perModule.modules.map(([m, bytes]) => [
+    `module ${m}: its share of the code (app and core)`,
+    `${(100 * bytes / perModule.total).toFixed(1)}%, ≈ ${(bytes / perModule.total * wasm.gzip / 1024).toFixed(0)} KiB gzip`,
+    '—',
+  ]) : []),
   ['start-up, first visit', ms(firstVisit), '—'],
   ['start-up, from service-worker cache (median of 5)', ms(fromCache), '≤ 1000 ms'],
   [`save visitor → listed, p50 / p95 (50 saves, ${imported} stored)`, `${ms(pct(saves, 50))} / ${ms(pct(saves, 95))}`, 'p95 ≤ 50 ms'],

@@ -65,7 +65,8 @@ export function ld_list(db, store, index, lower, upper, upperOpen, mode, a, b, l
   };
   return done(tx, () => '{"next":' + JSON.stringify(next) + ',"items":[' + items.join(',') + ']}');
 }
-export function ld_export_records(db, store, index, after) {
+export function ld_export_records(db, store, index, after, travelling) {
+  const travels = new Set(travelling);
   const tx = db.transaction(store, 'readonly');
   const ix = tx.objectStore(store).index(index);
   const range = after == null ? IDBKeyRange.lowerBound('') : IDBKeyRange.lowerBound(after, true);
@@ -75,8 +76,8 @@ export function ld_export_records(db, store, index, after) {
   r.onsuccess = () => {
     for (const row of r.result) {
       mark = row.v;
-      // This tablet's own bookkeeping (conflict sets, the exchange log) never leaves it.
-      if (row.k === 'conflict' || row.k === 'exchange') continue;
+      // Only kinds that travel (the registry's): this tablet's own bookkeeping never leaves it.
+      if (!travels.has(row.k)) continue;
       let d = row.doc;
       // When this tablet received a version stays here (the envelope's meta comes before its body).
       const b = d.indexOf(',"body":');
@@ -131,13 +132,15 @@ extern "C" {
         b: &str,
         limit: u32,
     ) -> Result<Promise, JsValue>;
-    /// `{docs: [document text], mark}`: every exported record changed after `after`.
+    /// `{docs: [document text], mark}`: every record of a `travelling` kind changed after
+    /// `after`.
     #[wasm_bindgen(catch)]
     pub fn ld_export_records(
         db: &JsValue,
         store: &str,
         index: &str,
         after: Option<String>,
+        travelling: Vec<String>,
     ) -> Result<Promise, JsValue>;
     /// The whole file text: records joined, hashed with WebCrypto, spliced after `head`.
     #[wasm_bindgen(catch)]

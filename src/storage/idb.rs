@@ -188,6 +188,10 @@ impl IdbStore {
             STORE,
             migrations::BY_VERSION,
             after.map(str::to_string),
+            lobbydesk_core::registry::kinds()
+                .filter(|k| k.travels)
+                .map(|k| k.kind.to_string())
+                .collect(),
         )
         .map_err(from_js)?;
         let got = JsFuture::from(promise).await.map_err(from_js)?;

@@ -228,45 +228,25 @@ pub async fn photos(desk: Desk, ids: &[RecordId]) -> Vec<(RecordId, String)> {
 
 /// Makes a work order from a failed item and links both ways, in one transaction.
 pub async fn make_work_order(desk: Desk, id: RecordId, key: String) -> Result<Row, String> {
+    use lobbydesk_core::modules::inspections::services::{self, WorkOrderError};
     let _turn = crate::platform::serial::turn().await;
-    let mut row = must_get(desk, id).await?;
-    if row
-        .insp
-        .answers
-        .get(&key)
-        .and_then(|a| a.work_order)
-        .is_some()
-    {
-        return Ok(row);
-    }
-    let now = BrowserClock.now();
-    let wo = row
-        .insp
-        .work_order(
-            id,
-            &key,
-            &desk.clerk.get_untracked(),
-            now,
-            desk.lang.get_untracked(),
-        )
-        .ok_or_else(|| desk.t(InspectionMsg::NotFailed).to_string())?;
-    let wo_env = Envelope::create(&wo, desk.new_id(), desk.stamp()).map_err(|e| rec(&desk, e))?;
-    row.insp
-        .link_work_order(&key, wo_env.meta.id)
-        .map_err(|e| desk.explain(&e))?;
-    let env = row
-        .env
-        .update(&row.insp, desk.stamp())
-        .map_err(|e| rec(&desk, e))?;
-    desk.store()
-        .put_all(&[wo_env, env.clone()])
-        .await
-        .map_err(|e| desk.explain(&e))?;
+    let (env, insp) = services::make_work_order(
+        &*desk.store(),
+        id,
+        &key,
+        &desk.clerk.get_untracked(),
+        desk.new_id(),
+        BrowserClock.now(),
+        desk.lang.get_untracked(),
+        || desk.stamp(),
+    )
+    .await
+    .map_err(|e| match e {
+        WorkOrderError::NotFailed => desk.t(InspectionMsg::NotFailed).to_string(),
+        WorkOrderError::Store(e) => desk.explain(&e),
+    })?;
     desk.changed();
-    Ok(Row {
-        env,
-        insp: row.insp,
-    })
+    Ok(Row { env, insp })
 }
 
 pub async fn finish(desk: Desk, id: RecordId, signature: String) -> Result<Row, String> {

@@ -8,10 +8,9 @@ use crate::platform::settings;
 use leptos::prelude::GetUntracked;
 use lobbydesk_core::clock::Clock;
 use lobbydesk_core::modules::visitors::watch::{ACTIVE_INDEX, WatchEntry};
-use lobbydesk_core::modules::visitors::{self as visit, Visit, ix};
+use lobbydesk_core::modules::visitors::{Visit, services};
 use lobbydesk_core::store::{KeyRange, ListQuery, RecordStore, StoreError, list_all};
 use lobbydesk_core::{Envelope, Record, RecordId};
-use std::collections::HashMap;
 
 /// A decoded visit with its envelope (id and version for updates).
 #[derive(Clone, Debug, PartialEq)]
@@ -62,68 +61,24 @@ pub async fn get(desk: Desk, id: RecordId) -> Result<Option<Row>, String> {
 
 /// Signs a visitor out now, by the clerk on duty. Re-reads the record first.
 pub async fn sign_out(desk: Desk, id: RecordId) -> Result<Visit, String> {
-    let store = desk.store();
-    let env = store
-        .get(Visit::KIND, id)
+    let clerk = desk.clerk.get_untracked();
+    services::sign_out(&*desk.store(), id, &clerk, || desk.stamp())
         .await
-        .map_err(|e| desk.explain(&e))?
-        .ok_or_else(|| {
-            desk.explain(&StoreError::NotFound {
-                kind: Visit::KIND.into(),
-                id,
-            })
-        })?;
-    let v: Visit = env.decode().map_err(|e| explain_record(&desk, e))?;
-    let at = desk.stamp();
-    let out = v.signed_out(at.now, &desk.clerk.get_untracked());
-    let next = env.update(&out, at).map_err(|e| explain_record(&desk, e))?;
-    store.put(&next).await.map_err(|e| desk.explain(&e))?;
-    Ok(out)
+        .map_err(|e| desk.explain(&e))
 }
 
 /// Visits matching a search text by name, phone, plate, host unit or ID ending, newest first.
 pub async fn search(desk: Desk, text: &str, limit: u32) -> Result<Vec<Row>, StoreError> {
-    let store = desk.store();
-    let mut found: HashMap<RecordId, Envelope> = HashMap::new();
-    for (index, range) in visit::search_plan(text) {
-        let page = store
-            .list(&ListQuery::by(Visit::KIND, index, range, limit))
-            .await?;
-        for e in page.items {
-            found.entry(e.meta.id).or_insert(e);
-        }
-    }
-    let mut rows = rows(&found.into_values().collect::<Vec<_>>());
-    rows.sort_by(|a, b| b.visit.time_in.cmp(&a.visit.time_in));
-    rows.truncate(limit as usize);
-    Ok(rows)
+    Ok(services::search(&*desk.store(), text, limit)
+        .await?
+        .into_iter()
+        .map(|(env, visit)| Row { env, visit })
+        .collect())
 }
 
 /// Earlier visitors whose phone or name starts with what is typed, one per person.
 pub async fn returning(desk: Desk, phone: &str, name: &str) -> Result<Vec<Visit>, StoreError> {
-    let store = desk.store();
-    let digits: String = phone.chars().filter(|c| c.is_ascii_digit()).collect();
-    let mut visits = Vec::new();
-    if digits.len() >= 3 {
-        let q = ListQuery::by(Visit::KIND, ix::PHONE, KeyRange::Prefix(digits), 20);
-        visits.extend(
-            rows(&store.list(&q).await?.items)
-                .into_iter()
-                .map(|r| r.visit),
-        );
-    }
-    let name = name.trim().to_lowercase();
-    if !name.is_empty() {
-        let q = ListQuery::by(Visit::KIND, ix::NAME, KeyRange::Prefix(name), 20);
-        visits.extend(
-            rows(&store.list(&q).await?.items)
-                .into_iter()
-                .map(|r| r.visit),
-        );
-    }
-    let mut r = visit::returning(visits);
-    r.truncate(6);
-    Ok(r)
+    services::returning(&*desk.store(), phone, name).await
 }
 
 /// Every active watch-list entry (a short list).
@@ -136,24 +91,21 @@ pub async fn watch_list(desk: Desk) -> Result<Vec<(Envelope, WatchEntry)>, Store
         .collect())
 }
 
-/// Closes every visit left open past the sign-out cutoff, in one write. Returns how many.
+/// Closes every visit left open past the sign-out cutoff, as the app itself, in one write.
+/// Returns how many.
 pub async fn auto_sign_out(desk: Desk) -> Result<usize, StoreError> {
     let guarded = desk.store();
-    let store = guarded.system();
-    let cutoff = settings::visit_cutoff();
-    let now = BrowserClock.now();
-    let q = ListQuery::by(Visit::KIND, ix::ON_SITE, KeyRange::Exact("1".into()), 200);
-    let mut closed = Vec::new();
-    for row in rows(&list_all(&store, q).await?) {
-        if let Some(at) = row.visit.auto_sign_out_due(cutoff, now) {
-            closed.push(row.env.update(&row.visit.auto_closed(at), desk.stamp())?);
-        }
-    }
-    if !closed.is_empty() {
-        store.put_all(&closed).await?;
+    let n = services::auto_sign_out(
+        &guarded.system(),
+        settings::visit_cutoff(),
+        BrowserClock.now(),
+        || desk.stamp(),
+    )
+    .await?;
+    if n > 0 {
         desk.changed();
     }
-    Ok(closed.len())
+    Ok(n)
 }
 
 /// The one-tap sign-out, as an action for any list or page: toasts the result and reloads lists.
@@ -180,28 +132,14 @@ pub async fn purge_expired(desk: Desk) -> Result<usize, StoreError> {
     use lobbydesk_core::audit::{AuditAction, FieldChange};
     use lobbydesk_core::store::guard::Actor;
     let guarded = desk.store();
-    let store = guarded.system();
     let days = settings::retention_days();
-    let now = BrowserClock.now();
-    let last_day = lobbydesk_core::time::day_key(now - chrono::Duration::days(i64::from(days)));
-    let q = ListQuery::by(
-        Visit::KIND,
-        ix::PERSONAL,
-        KeyRange::Between(String::new(), last_day),
-        500,
-    );
-    let mut batch = Vec::new();
-    for row in rows(&list_all(&store, q).await?) {
-        if row.visit.purge_due(now, days) {
-            batch.push(row.env.update(&row.visit.purged(), desk.stamp())?);
-        }
-    }
-    if !batch.is_empty() {
-        store.put_all(&batch).await?;
+    let n = services::purge_expired(&guarded.system(), days, BrowserClock.now(), || desk.stamp())
+        .await?;
+    if n > 0 {
         let change = FieldChange {
             field: "visits".into(),
             before: String::new(),
-            after: format!("{} ({days} d)", batch.len()),
+            after: format!("{n} ({days} d)"),
         };
         guarded
             .record_event(
@@ -214,5 +152,5 @@ pub async fn purge_expired(desk: Desk) -> Result<usize, StoreError> {
             .await?;
         desk.changed();
     }
-    Ok(batch.len())
+    Ok(n)
 }

@@ -9,14 +9,10 @@ use lobbydesk_core::audit::{AuditAction, FieldChange};
 use lobbydesk_core::clock::Clock;
 use lobbydesk_core::exchange::{self, Checked, FileError};
 use lobbydesk_core::merge::Merged;
-use lobbydesk_core::modules::parcels::Parcel;
-use lobbydesk_core::modules::residents::Resident;
-use lobbydesk_core::modules::visitors::{Visit, ix as visit_ix};
 use lobbydesk_core::permit::Action as Perm;
 use lobbydesk_core::store::{KeyRange, ListQuery, RecordStore, StoreError, list_all};
 use lobbydesk_core::sync::{self, ConflictSet, Direction, ExchangeEntry, Plan, Scope};
-use lobbydesk_core::time::day_key;
-use lobbydesk_core::{DeviceId, Envelope, Lang, Localized, Record, RecordError};
+use lobbydesk_core::{DeviceId, Envelope, Lang, Localized, RecordError};
 
 fn record_err(desk: &Desk, e: RecordError) -> String {
     desk.explain(&StoreError::from(e))
@@ -368,91 +364,23 @@ pub async fn resolve(
     Ok(())
 }
 
-/// Which list a CSV holds.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Table {
-    Visits,
-    Parcels,
-    Residents,
-}
-
-/// Writes one module's list as a CSV for Excel and offers it as a download. Returns the rows.
+/// Writes one list (a name from `tables::choices`) as a CSV for Excel and offers it as a
+/// download. Returns the rows.
 pub async fn csv(
     desk: Desk,
-    table: Table,
+    table: &str,
     from: chrono::NaiveDate,
     to: chrono::NaiveDate,
     full_ids: bool,
 ) -> Result<usize, String> {
-    let store = desk.store();
     let lang = desk.lang.get_untracked();
-    let start = lobbydesk_core::time::at_local(from, chrono::NaiveTime::MIN);
-    let end =
-        lobbydesk_core::time::at_local(to, chrono::NaiveTime::MIN) + chrono::Duration::days(1);
-    let within = |t: chrono::DateTime<chrono::Utc>| start <= t && t < end;
-    let all = |kind: &str, index: &str, range: KeyRange| {
-        let q = ListQuery::by(kind, index, range, 500);
-        let store = store.clone();
-        async move { list_all(&*store, q).await.map_err(|e| desk.explain(&e)) }
+    let Some(out) = lobbydesk_core::tables::export(&*desk.store(), table, from, to, lang, full_ids)
+        .await
+        .map_err(|e| desk.explain(&e))?
+    else {
+        return Ok(0);
     };
-    let (name, bytes, rows) = match table {
-        Table::Visits => {
-            let range = KeyRange::Between(
-                day_key(start),
-                day_key(end - chrono::Duration::milliseconds(1)),
-            );
-            let mut v: Vec<Visit> = all(Visit::KIND, visit_ix::DAY, range)
-                .await?
-                .iter()
-                .filter_map(|e| e.decode().ok())
-                .collect();
-            v.sort_by_key(|v| v.time_in);
-            (
-                "visitors",
-                lobbydesk_core::modules::visitors::csv::visits(&v, lang, full_ids),
-                v.len(),
-            )
-        }
-        Table::Parcels => {
-            let mut p: Vec<Parcel> = all(
-                Parcel::KIND,
-                lobbydesk_core::record::RECENT_INDEX,
-                KeyRange::All,
-            )
-            .await?
-            .iter()
-            .filter_map(|e| e.decode::<Parcel>().ok())
-            .filter(|p| within(p.received_at))
-            .collect();
-            p.sort_by_key(|p| p.received_at);
-            (
-                "parcels",
-                lobbydesk_core::modules::parcels::csv::parcels(&p, lang),
-                p.len(),
-            )
-        }
-        Table::Residents => {
-            let r: Vec<Resident> = all(
-                Resident::KIND,
-                lobbydesk_core::record::RECENT_INDEX,
-                KeyRange::All,
-            )
-            .await?
-            .iter()
-            .filter_map(|e| e.decode().ok())
-            .collect();
-            (
-                "residents",
-                lobbydesk_core::modules::residents::csv::residents(&r, lang, full_ids),
-                r.len(),
-            )
-        }
-    };
-    let file = format!(
-        "LobbyDesk_{name}_{}_{}.csv",
-        from.format("%Y%m%d"),
-        to.format("%Y%m%d")
-    );
+    let (name, file, bytes, rows) = (out.module, out.file_name, out.bytes, out.rows);
     download::save(&file, &bytes, "text/csv;charset=utf-8")?;
     desk.audit_event(
         AuditAction::Export,

@@ -12,7 +12,7 @@ use crate::i18n::{Msg, csv_rows, exported, file_from, imported};
 use crate::pages::signin::Refused;
 use crate::platform::clock::BrowserClock;
 use crate::platform::settings;
-use data::{Choice, Conflict, Preview, Table};
+use data::{Choice, Conflict, Preview};
 use leptos::prelude::*;
 use lobbydesk_core::clock::Clock;
 use lobbydesk_core::permit::Action as Perm;
@@ -464,11 +464,11 @@ fn CsvCard() -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     let done = RwSignal::new(None::<String>);
     let options = Signal::derive(move || {
-        vec![
-            ("visits".to_string(), desk.t(Msg::Visitors).to_string()),
-            ("parcels".to_string(), desk.t(Msg::Parcels).to_string()),
-            ("residents".to_string(), desk.t(Msg::Residents).to_string()),
-        ]
+        let lang = desk.lang.get();
+        lobbydesk_core::tables::choices()
+            .into_iter()
+            .map(|c| (c.name.to_string(), c.label(lang).to_string()))
+            .collect::<Vec<_>>()
     });
     let run = Action::new_local(move |_: &()| async move {
         problem.set(None);
@@ -481,13 +481,9 @@ fn CsvCard() -> impl IntoView {
             problem.set(Some(desk.t(Msg::BadDateRange).into()));
             return;
         }
-        let which = match table.get_untracked().as_str() {
-            "parcels" => Table::Parcels,
-            "residents" => Table::Residents,
-            _ => Table::Visits,
-        };
+        let which = table.get_untracked();
         let full_ids = full.get_untracked() && desk.can(Perm::VIEW_FULL_ID);
-        match data::csv(desk, which, f, t, full_ids).await {
+        match data::csv(desk, &which, f, t, full_ids).await {
             Ok(n) => done.set(Some(csv_rows(desk.lang.get_untracked(), n))),
             Err(e) => problem.set(Some(e)),
         }
