@@ -52,49 +52,13 @@ async fn the_database_opens_at_the_latest_migration() {
     assert!(migrations::latest() >= 1);
 }
 
-/// A note as an older build wrote it, and the same kind grown (a title, an index on it).
-mod grown {
-    use lobbydesk_core::record::Record;
-    use serde::{Deserialize, Serialize};
-
-    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-    pub struct NoteV1 {
-        pub text: String,
-    }
-    impl Record for NoteV1 {
-        const KIND: &'static str = "note";
-        const SCHEMA: u32 = 1;
-    }
-
-    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-    pub struct NoteV2 {
-        pub title: String,
-        pub text: String,
-    }
-    impl Record for NoteV2 {
-        const KIND: &'static str = "note";
-        const SCHEMA: u32 = 2;
-        const INDEXES: u32 = 2;
-        fn index_values(&self) -> Vec<(&'static str, String)> {
-            vec![("title", self.title.clone())]
-        }
-        fn upgrade(body: &mut serde_json::Value, from: u32) -> Result<(), String> {
-            if from < 2 {
-                let text = body["text"].as_str().ok_or("a note has text")?.to_string();
-                body["title"] = text.lines().next().unwrap_or_default().into();
-            }
-            Ok(())
-        }
-    }
-}
-
 #[wasm_bindgen_test]
 async fn a_kind_that_grew_is_read_in_its_new_shape_after_reopening() {
-    use grown::{NoteV1, NoteV2};
     use lobbydesk_core::layout::upgrade_stale;
     use lobbydesk_core::permit::Action;
     use lobbydesk_core::spec::KindSpec;
     use lobbydesk_core::store::KeyRange;
+    use lobbydesk_core::store::conformance::grown::{NoteV1, NoteV2};
     use lobbydesk_core::{Envelope, RecordId};
     let name = fresh_name();
     let f = Fixture::default();

@@ -86,41 +86,10 @@ async fn rewrite<S: RecordStore>(store: &S, spec: &KindSpec) -> Result<usize, St
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::conformance::grown::{NoteV1, NoteV2};
     use crate::store::conformance::{Fixture, block_on};
     use crate::store::memory::MemoryStore;
     use crate::store::{KeyRange, ListQuery};
-
-    /// A note as the first release wrote it: text only.
-    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-    struct NoteV1 {
-        text: String,
-    }
-    impl Record for NoteV1 {
-        const KIND: &'static str = "note";
-        const SCHEMA: u32 = 1;
-    }
-
-    /// The note grown: a title taken from the first line, and an index on it.
-    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-    struct NoteV2 {
-        title: String,
-        text: String,
-    }
-    impl Record for NoteV2 {
-        const KIND: &'static str = "note";
-        const SCHEMA: u32 = 2;
-        const INDEXES: u32 = 2;
-        fn index_values(&self) -> Vec<(&'static str, String)> {
-            vec![("title", self.title.clone())]
-        }
-        fn upgrade(body: &mut serde_json::Value, from: u32) -> Result<(), String> {
-            if from < 2 {
-                let text = body["text"].as_str().ok_or("a note has text")?.to_string();
-                body["title"] = text.lines().next().unwrap_or_default().into();
-            }
-            Ok(())
-        }
-    }
 
     #[test]
     fn a_kind_whose_layout_changed_is_read_in_its_new_shape_and_indexed_anew() {

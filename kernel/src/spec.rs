@@ -96,6 +96,18 @@ impl Csv {
     }
 }
 
+impl Label {
+    pub const fn new(field: FieldPath, zh: &'static str, en: &'static str) -> Self {
+        Label { field, zh, en }
+    }
+    /// Labels many kinds share.
+    pub const NAME: Label = Label::new("name", "姓名", "Name");
+    pub const PHONE: Label = Label::new("phone", "电话", "Phone");
+    pub const PLATE: Label = Label::new("plate", "车牌", "Plate");
+    pub const ID_DOC: Label = Label::new("id_doc", "证件", "ID");
+    pub const NOTES: Label = Label::new("notes", "备注", "Notes");
+}
+
 /// Everything the desk-wide services know of one record kind.
 #[derive(Clone, Copy)]
 pub struct KindSpec {

@@ -61,31 +61,19 @@ pub async fn make_work_order<S: RecordStore>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clock::{Clock, ManualClock};
-    use crate::hlc::HlcClock;
     use crate::modules::inspections::{Value, builtins};
     use crate::modules::work_orders::WorkStatus;
-    use crate::record::DeviceId;
-    use crate::store::conformance::block_on;
+    use crate::store::conformance::{Fixture, block_on};
     use crate::store::memory::MemoryStore;
     use crate::store::{ListQuery, list_all_as};
-    use std::cell::RefCell;
 
     #[test]
     fn a_failed_item_gets_one_work_order_linked_both_ways() {
         let store = MemoryStore::new();
-        let clock = ManualClock::at_millis(1_764_208_800_000);
-        let hlc = RefCell::new(HlcClock::new(DeviceId::from_bytes([4; 16])));
-        let stamp = || {
-            clock.advance_millis(1);
-            let now = clock.now();
-            Stamp {
-                now,
-                version: hlc.borrow_mut().tick(now.timestamp_millis() as u64),
-            }
-        };
+        let f = Fixture::at_millis(1_764_208_800_000);
+        let stamp = || f.stamp();
         let (tid, t) = builtins().remove(0);
-        let mut insp = Inspection::start(tid, &t, "大堂", "", "李巡检", clock.now());
+        let mut insp = Inspection::start(tid, &t, "大堂", "", "李巡检", f.now());
         let pass_fail: Vec<String> = insp
             .sections
             .iter()
@@ -94,8 +82,8 @@ mod tests {
             .map(|i| i.key.clone())
             .collect();
         let (first, second) = (pass_fail[0].clone(), pass_fail[1].clone());
-        insp.answer(&first, Value::Fail, clock.now()).unwrap();
-        insp.answer(&second, Value::Pass, clock.now()).unwrap();
+        insp.answer(&first, Value::Fail, f.now()).unwrap();
+        insp.answer(&second, Value::Pass, f.now()).unwrap();
         let id = RecordId(uuid::Uuid::from_u128(1));
         block_on(store.put(&Envelope::create(&insp, id, stamp()).unwrap())).unwrap();
         let order = RecordId(uuid::Uuid::from_u128(2));
@@ -106,7 +94,7 @@ mod tests {
                 key,
                 "李巡检",
                 order,
-                clock.now(),
+                f.now(),
                 Lang::Zh,
                 stamp,
             ))

@@ -103,13 +103,8 @@ pub const MODULE: crate::module::ModuleSpec = crate::module::ModuleSpec {
     zh: "交班备忘",
     en: "Desk memos",
     kinds: &[
-        crate::spec::KindSpec::of::<Memo>("home", crate::actor::Action::WRITE_MEMO).labels(&[
-            crate::spec::Label {
-                field: "text",
-                zh: "内容",
-                en: "Text",
-            },
-        ]),
+        crate::spec::KindSpec::of::<Memo>("home", crate::actor::Action::WRITE_MEMO)
+            .labels(&[crate::spec::Label::new("text", "内容", "Text")]),
     ],
     exportable: true,
     demo: None,

@@ -686,36 +686,12 @@ pub const MODULE: ModuleSpec = ModuleSpec {
         ])
         .blobs(&["photo", "handover.signature"])
         .labels(&[
-            Label {
-                field: "recipient",
-                zh: "收件人",
-                en: "Recipient",
-            },
-            Label {
-                field: "shelf",
-                zh: "货架",
-                en: "Shelf",
-            },
-            Label {
-                field: "outcome",
-                zh: "结果",
-                en: "Outcome",
-            },
-            Label {
-                field: "note",
-                zh: "备注",
-                en: "Notes",
-            },
-            Label {
-                field: "handover",
-                zh: "领取",
-                en: "Hand-over",
-            },
-            Label {
-                field: "photo",
-                zh: "照片",
-                en: "Photo",
-            },
+            Label::new("recipient", "收件人", "Recipient"),
+            Label::new("shelf", "货架", "Shelf"),
+            Label::new("outcome", "结果", "Outcome"),
+            Label::new("note", "备注", "Notes"),
+            Label::new("handover", "领取", "Hand-over"),
+            Label::new("photo", "照片", "Photo"),
         ])],
     exportable: true,
     demo: Some(crate::module::Demo {

@@ -121,40 +121,21 @@ pub async fn search<S: RecordStore>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clock::{Clock, ManualClock};
-    use crate::hlc::HlcClock;
-    use crate::record::DeviceId;
-    use crate::store::conformance::block_on;
+    use crate::store::conformance::{Fixture, block_on};
     use crate::store::memory::MemoryStore;
-    use std::cell::{Cell, RefCell};
 
     struct Desk {
         store: MemoryStore,
-        clock: ManualClock,
-        hlc: RefCell<HlcClock>,
-        n: Cell<u128>,
+        f: Fixture,
     }
 
     impl Desk {
         fn new() -> Self {
             Desk {
                 store: MemoryStore::new(),
-                clock: ManualClock::at_millis(1_764_208_800_000),
-                hlc: RefCell::new(HlcClock::new(DeviceId::from_bytes([6; 16]))),
-                n: Cell::new(0),
+                // 2025-11-27 10:00 in China.
+                f: Fixture::at_millis(1_764_208_800_000),
             }
-        }
-        fn stamp(&self) -> Stamp {
-            self.clock.advance_millis(1);
-            let now = self.clock.now();
-            Stamp {
-                now,
-                version: self.hlc.borrow_mut().tick(now.timestamp_millis() as u64),
-            }
-        }
-        fn id(&self) -> RecordId {
-            self.n.set(self.n.get() + 1);
-            RecordId(uuid::Uuid::from_u128(self.n.get()))
         }
         fn take_in(
             &self,
@@ -174,10 +155,10 @@ mod tests {
                 &intake,
                 None,
                 "小李",
-                self.id(),
-                self.clock.now(),
+                self.f.id(),
+                self.f.now(),
                 random,
-                || self.stamp(),
+                || self.f.stamp(),
             ))
         }
     }
@@ -212,8 +193,8 @@ mod tests {
         let n = block_on(change(
             &d.store,
             &[env.meta.id],
-            |p| p.closed_as(super::super::Outcome::Returned, d.clock.now(), "", "小李"),
-            || d.stamp(),
+            |p| p.closed_as(super::super::Outcome::Returned, d.f.now(), "", "小李"),
+            || d.f.stamp(),
         ));
         assert_eq!(n, Ok(1));
         assert!(
@@ -257,8 +238,8 @@ mod tests {
         block_on(change(
             &d.store,
             &[first],
-            |p| p.closed_as(super::super::Outcome::Returned, d.clock.now(), "", "小李"),
-            || d.stamp(),
+            |p| p.closed_as(super::super::Outcome::Returned, d.f.now(), "", "小李"),
+            || d.f.stamp(),
         ))
         .unwrap();
         // Returning both again: the first is closed, so nothing lands.
@@ -266,8 +247,8 @@ mod tests {
             block_on(change(
                 &d.store,
                 &ids,
-                |p| p.closed_as(super::super::Outcome::Returned, d.clock.now(), "", "小李"),
-                || d.stamp()
+                |p| p.closed_as(super::super::Outcome::Returned, d.f.now(), "", "小李"),
+                || d.f.stamp()
             )),
             Err(ChangeError::Parcel(_))
         ));

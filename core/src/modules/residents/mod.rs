@@ -685,41 +685,13 @@ pub const MODULE: ModuleSpec = ModuleSpec {
                 ("notes", Mask::Text),
             ])
             .labels(&[
-                Label {
-                    field: "name",
-                    zh: "姓名",
-                    en: "Name",
-                },
-                Label {
-                    field: "phones",
-                    zh: "电话",
-                    en: "Phone",
-                },
-                Label {
-                    field: "id_doc",
-                    zh: "证件",
-                    en: "ID",
-                },
-                Label {
-                    field: "units",
-                    zh: "房号",
-                    en: "Units",
-                },
-                Label {
-                    field: "vehicles",
-                    zh: "车辆",
-                    en: "Vehicles",
-                },
-                Label {
-                    field: "role",
-                    zh: "身份",
-                    en: "Role",
-                },
-                Label {
-                    field: "notes",
-                    zh: "备注",
-                    en: "Notes",
-                },
+                Label::NAME,
+                Label::new("phones", "电话", "Phone"),
+                Label::ID_DOC,
+                Label::new("units", "房号", "Units"),
+                Label::new("vehicles", "车辆", "Vehicles"),
+                Label::new("role", "身份", "Role"),
+                Label::NOTES,
             ]),
     ],
     exportable: true,

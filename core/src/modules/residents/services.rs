@@ -140,43 +140,24 @@ pub async fn import_rows<S: RecordStore>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clock::{Clock, ManualClock};
-    use crate::hlc::HlcClock;
     use crate::modules::residents::{check_rows, guess_mapping};
     use crate::modules::visitors::VisitForm;
-    use crate::record::DeviceId;
     use crate::sheet::Table;
-    use crate::store::conformance::block_on;
+    use crate::store::conformance::{Fixture, block_on};
     use crate::store::memory::MemoryStore;
-    use std::cell::{Cell, RefCell};
 
     struct Desk {
         store: MemoryStore,
-        clock: ManualClock,
-        hlc: RefCell<HlcClock>,
-        n: Cell<u128>,
+        f: Fixture,
     }
 
     impl Desk {
         fn new() -> Self {
             Desk {
                 store: MemoryStore::new(),
-                clock: ManualClock::at_millis(1_764_208_800_000),
-                hlc: RefCell::new(HlcClock::new(DeviceId::from_bytes([8; 16]))),
-                n: Cell::new(0),
+                // 2025-11-27 10:00 in China.
+                f: Fixture::at_millis(1_764_208_800_000),
             }
-        }
-        fn stamp(&self) -> Stamp {
-            self.clock.advance_millis(1);
-            let now = self.clock.now();
-            Stamp {
-                now,
-                version: self.hlc.borrow_mut().tick(now.timestamp_millis() as u64),
-            }
-        }
-        fn id(&self) -> RecordId {
-            self.n.set(self.n.get() + 1);
-            RecordId(uuid::Uuid::from_u128(self.n.get()))
         }
         fn import(&self, rows: &[&[&str]]) -> ImportPlan {
             let table = Table {
@@ -193,13 +174,13 @@ mod tests {
             let checked = check_rows(
                 &table,
                 &guess_mapping(&table.headers),
-                self.clock.now().date_naive(),
+                self.f.now().date_naive(),
             );
             block_on(import_rows(
                 &self.store,
                 &checked.good,
-                || self.id(),
-                || self.stamp(),
+                || self.f.id(),
+                || self.f.stamp(),
             ))
             .unwrap()
         }
@@ -230,11 +211,11 @@ mod tests {
             host_unit: "3-1-502".into(),
             ..VisitForm::default()
         }
-        .parse(d.clock.now(), "小李")
+        .parse(d.f.now(), "小李")
         .unwrap();
         block_on(
             d.store
-                .put(&Envelope::create(&visit, d.id(), d.stamp()).unwrap()),
+                .put(&Envelope::create(&visit, d.f.id(), d.f.stamp()).unwrap()),
         )
         .unwrap();
         let page = block_on(unit_view(&d.store, "3-1-502")).unwrap();

@@ -219,16 +219,8 @@ pub const MODULE: crate::module::ModuleSpec = crate::module::ModuleSpec {
                 ("pin", crate::spec::Mask::Secret),
             ])
             .labels(&[
-                crate::spec::Label {
-                    field: "name",
-                    zh: "姓名",
-                    en: "Name",
-                },
-                crate::spec::Label {
-                    field: "roles",
-                    zh: "身份",
-                    en: "Role",
-                },
+                crate::spec::Label::NAME,
+                crate::spec::Label::new("roles", "身份", "Role"),
             ]),
         crate::audit::SPEC,
     ],

@@ -563,51 +563,15 @@ pub const MODULE: ModuleSpec = ModuleSpec {
                 ("notes", Mask::Text),
             ])
             .labels(&[
-                Label {
-                    field: "name",
-                    zh: "姓名",
-                    en: "Name",
-                },
-                Label {
-                    field: "phone",
-                    zh: "电话",
-                    en: "Phone",
-                },
-                Label {
-                    field: "id_doc",
-                    zh: "证件",
-                    en: "ID",
-                },
-                Label {
-                    field: "host",
-                    zh: "被访",
-                    en: "Visiting",
-                },
-                Label {
-                    field: "purpose",
-                    zh: "事由",
-                    en: "Purpose",
-                },
-                Label {
-                    field: "plate",
-                    zh: "车牌",
-                    en: "Plate",
-                },
-                Label {
-                    field: "notes",
-                    zh: "备注",
-                    en: "Notes",
-                },
-                Label {
-                    field: "time_in",
-                    zh: "到访时间",
-                    en: "Arrived",
-                },
-                Label {
-                    field: "time_out",
-                    zh: "离开时间",
-                    en: "Left",
-                },
+                Label::NAME,
+                Label::PHONE,
+                Label::ID_DOC,
+                Label::new("host", "被访", "Visiting"),
+                Label::new("purpose", "事由", "Purpose"),
+                Label::PLATE,
+                Label::NOTES,
+                Label::new("time_in", "到访时间", "Arrived"),
+                Label::new("time_out", "离开时间", "Left"),
             ]),
         KindSpec::of::<watch::WatchEntry>("visitors", MANAGE_WATCH_LIST)
             .personal(&[
@@ -618,31 +582,11 @@ pub const MODULE: ModuleSpec = ModuleSpec {
                 ("reason", Mask::Text),
             ])
             .labels(&[
-                Label {
-                    field: "name",
-                    zh: "姓名",
-                    en: "Name",
-                },
-                Label {
-                    field: "phone",
-                    zh: "电话",
-                    en: "Phone",
-                },
-                Label {
-                    field: "plate",
-                    zh: "车牌",
-                    en: "Plate",
-                },
-                Label {
-                    field: "id_number",
-                    zh: "证件号",
-                    en: "ID number",
-                },
-                Label {
-                    field: "reason",
-                    zh: "原因",
-                    en: "Reason",
-                },
+                Label::NAME,
+                Label::PHONE,
+                Label::PLATE,
+                Label::new("id_number", "证件号", "ID number"),
+                Label::new("reason", "原因", "Reason"),
             ]),
     ],
     exportable: true,

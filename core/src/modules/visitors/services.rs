@@ -118,37 +118,21 @@ pub async fn purge_expired<S: RecordStore>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clock::{Clock, ManualClock};
-    use crate::hlc::HlcClock;
     use crate::modules::visitors::VisitForm;
-    use crate::record::DeviceId;
-    use crate::store::conformance::block_on;
+    use crate::store::conformance::{Fixture, block_on};
     use crate::store::memory::MemoryStore;
-    use std::cell::RefCell;
 
     struct Desk {
         store: MemoryStore,
-        clock: ManualClock,
-        hlc: RefCell<HlcClock>,
-        n: RefCell<u128>,
+        f: Fixture,
     }
 
     impl Desk {
         fn new() -> Self {
             Desk {
                 store: MemoryStore::new(),
-                // 2026-11-27 10:00 in China.
-                clock: ManualClock::at_millis(1_764_208_800_000),
-                hlc: RefCell::new(HlcClock::new(DeviceId::from_bytes([5; 16]))),
-                n: RefCell::new(0),
-            }
-        }
-        fn stamp(&self) -> Stamp {
-            self.clock.advance_millis(1);
-            let now = self.clock.now();
-            Stamp {
-                now,
-                version: self.hlc.borrow_mut().tick(now.timestamp_millis() as u64),
+                // 2025-11-27 10:00 in China.
+                f: Fixture::at_millis(1_764_208_800_000),
             }
         }
         fn register(&self, name: &str, phone: &str) -> RecordId {
@@ -159,11 +143,10 @@ mod tests {
                 plate: "京A12345".into(),
                 ..VisitForm::default()
             }
-            .parse(self.clock.now(), "小李")
+            .parse(self.f.now(), "小李")
             .unwrap();
-            *self.n.borrow_mut() += 1;
-            let id = RecordId(uuid::Uuid::from_u128(*self.n.borrow()));
-            let env = Envelope::create(&v, id, self.stamp()).unwrap();
+            let id = self.f.id();
+            let env = Envelope::create(&v, id, self.f.stamp()).unwrap();
             block_on(self.store.put(&env)).unwrap();
             id
         }
@@ -180,13 +163,13 @@ mod tests {
     fn a_visitor_is_signed_out_once_and_a_missing_one_is_named() {
         let d = Desk::new();
         let id = d.register("张伟", "13800138000");
-        let first = block_on(sign_out(&d.store, id, "小李", || d.stamp())).unwrap();
-        let again = block_on(sign_out(&d.store, id, "小王", || d.stamp())).unwrap();
+        let first = block_on(sign_out(&d.store, id, "小李", || d.f.stamp())).unwrap();
+        let again = block_on(sign_out(&d.store, id, "小王", || d.f.stamp())).unwrap();
         assert_eq!(first.time_out, again.time_out);
         assert_eq!(d.get(id).signed_out_by, "小李");
         let missing = RecordId(uuid::Uuid::from_u128(77));
         assert!(matches!(
-            block_on(sign_out(&d.store, missing, "小李", || d.stamp())),
+            block_on(sign_out(&d.store, missing, "小李", || d.f.stamp())),
             Err(StoreError::NotFound { .. })
         ));
     }
@@ -195,7 +178,7 @@ mod tests {
     fn search_finds_by_name_phone_and_plate_once_each_newest_first() {
         let d = Desk::new();
         let a = d.register("张伟", "13800138000");
-        d.clock.advance_millis(60_000);
+        d.f.advance_millis(60_000);
         let b = d.register("张敏", "13900139000");
         let by_name = block_on(search(&d.store, "张", 20)).unwrap();
         assert_eq!(
@@ -214,7 +197,7 @@ mod tests {
     fn returning_visitors_are_one_per_person() {
         let d = Desk::new();
         d.register("张伟", "13800138000");
-        d.clock.advance_millis(86_400_000);
+        d.f.advance_millis(86_400_000);
         d.register("张伟", "13800138000");
         d.register("李娜", "13700137000");
         let r = block_on(returning(&d.store, "138", "")).unwrap();
@@ -230,22 +213,22 @@ mod tests {
         let id = d.register("张伟", "13800138000");
         let cutoff = NaiveTime::from_hms_opt(23, 0, 0).unwrap();
         // Same evening, before the cutoff: nothing to do.
-        d.clock.advance_millis(3 * 3_600_000);
+        d.f.advance_millis(3 * 3_600_000);
         assert_eq!(
-            block_on(auto_sign_out(&d.store, cutoff, d.clock.now(), || d.stamp())).unwrap(),
+            block_on(auto_sign_out(&d.store, cutoff, d.f.now(), || d.f.stamp())).unwrap(),
             0
         );
         // The next morning: closed at 23:00 the day before.
-        d.clock.advance_millis(12 * 3_600_000);
+        d.f.advance_millis(12 * 3_600_000);
         assert_eq!(
-            block_on(auto_sign_out(&d.store, cutoff, d.clock.now(), || d.stamp())).unwrap(),
+            block_on(auto_sign_out(&d.store, cutoff, d.f.now(), || d.f.stamp())).unwrap(),
             1
         );
         let v = d.get(id);
         assert!(v.auto_signed_out);
         assert!(crate::time::short(v.time_out.unwrap()).ends_with("23:00"));
         assert_eq!(
-            block_on(auto_sign_out(&d.store, cutoff, d.clock.now(), || d.stamp())).unwrap(),
+            block_on(auto_sign_out(&d.store, cutoff, d.f.now(), || d.f.stamp())).unwrap(),
             0
         );
     }
@@ -254,10 +237,10 @@ mod tests {
     fn the_purge_forgets_personal_data_past_the_retention_days_only() {
         let d = Desk::new();
         let old = d.register("张伟", "13800138000");
-        d.clock.advance_millis(100 * 86_400_000);
+        d.f.advance_millis(100 * 86_400_000);
         let recent = d.register("李娜", "13700137000");
-        d.clock.advance_millis(90 * 86_400_000);
-        let n = block_on(purge_expired(&d.store, 180, d.clock.now(), || d.stamp())).unwrap();
+        d.f.advance_millis(90 * 86_400_000);
+        let n = block_on(purge_expired(&d.store, 180, d.f.now(), || d.f.stamp())).unwrap();
         assert_eq!(n, 1);
         let gone = d.get(old);
         assert!(
@@ -266,7 +249,7 @@ mod tests {
         assert_eq!(d.get(recent).name, "李娜");
         assert!(block_on(search(&d.store, "张伟", 20)).unwrap().is_empty());
         assert_eq!(
-            block_on(purge_expired(&d.store, 180, d.clock.now(), || d.stamp())).unwrap(),
+            block_on(purge_expired(&d.store, 180, d.f.now(), || d.f.stamp())).unwrap(),
             0
         );
     }
