@@ -203,11 +203,6 @@ pub fn known_kind(kind: &str) -> bool {
     travelling(kind).is_some()
 }
 
-/// A record's body checked for its kind: `None` for a kind this build does not know.
-fn validate(env: &Envelope) -> Option<Result<(), String>> {
-    travelling(&env.meta.kind).map(|k| (k.check)(env))
-}
-
 /// A record of a known kind in its current shape, with its index entries derived again.
 pub fn reindex(env: &Envelope) -> Result<Envelope, RecordError> {
     match registry::kind(&env.meta.kind) {
@@ -436,7 +431,9 @@ pub fn read(bytes: &[u8], this_device: DeviceId, now: DateTime<Utc>) -> Result<C
     let mut seen = HashSet::new();
     let mut skipped = BTreeMap::new();
     let limit = (now.timestamp_millis().max(0) as u64).saturating_add(MAX_FORWARD_DRIFT_MS);
-    for (index, env) in file.records.iter().enumerate() {
+    let mut file = file;
+    for (index, slot) in file.records.iter_mut().enumerate() {
+        let env = &*slot;
         // One record may appear once per head (kept conflicts); the same version twice is an error.
         if !seen.insert((env.meta.kind.clone(), env.meta.id, env.meta.version)) {
             return Err(FileError::DuplicateId(env.meta.id));
@@ -450,8 +447,14 @@ pub fn read(bytes: &[u8], this_device: DeviceId, now: DateTime<Utc>) -> Result<C
         if env.meta.version.wall_ms > limit {
             return Err(FileError::ClockAhead(env.meta.id));
         }
-        match validate(env) {
-            Some(r) => r.map_err(invalid)?,
+        match travelling(&env.meta.kind) {
+            Some(k) => {
+                (k.check)(env).map_err(invalid)?;
+                // Index entries are derived here from the body, never taken from the file: a
+                // record that left one out would escape the lists and purges that read it.
+                let derived = (k.reindex)(env).map_err(|e| invalid(e.to_string()))?;
+                slot.index = derived.index;
+            }
             None => *skipped.entry(env.meta.kind.clone()).or_insert(0) += 1,
         }
     }
@@ -768,6 +771,23 @@ mod tests {
             w.read(&w.file(vec![m])),
             Err(FileError::InvalidRecord { .. })
         ));
+    }
+
+    #[test]
+    fn index_entries_are_derived_on_import_never_taken_from_the_file() {
+        let w = World::new();
+        let mut v = w.visit();
+        let honest = v.index.clone();
+        // A file that leaves out the index the retention purge reads, and adds one of its own.
+        v.index.retain(|i| i.name != "personal");
+        v.index.push(crate::record::IndexEntry {
+            name: "onsite".into(),
+            value: "forged".into(),
+            sort: 0,
+        });
+        let checked = w.read(&w.file(vec![v])).unwrap();
+        assert_eq!(checked.file.records[0].index, honest);
+        assert!(honest.iter().any(|i| i.name == "personal"));
     }
 
     #[test]
