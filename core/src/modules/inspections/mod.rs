@@ -307,7 +307,7 @@ pub enum Value {
     /// Photo records' ids (the photos themselves are [`crate::modules::photos::Photo`] records).
     Photos(Vec<RecordId>),
     /// A PNG data URL.
-    Signature(String),
+    Signature(#[serde(deserialize_with = "crate::modules::photos::inline::picture")] String),
 }
 
 /// One item's answer.
@@ -419,7 +419,10 @@ pub struct Inspection {
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
     /// The closing signature, a PNG data URL.
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "crate::modules::photos::inline::optional_picture"
+    )]
     pub signature: Option<String>,
     #[serde(default)]
     pub signed_by: String,

@@ -223,6 +223,7 @@ pub struct Handover {
     pub collector: Collector,
     pub id_checked: bool,
     /// The collector's signature, a PNG data URL drawn on the screen.
+    #[serde(deserialize_with = "crate::modules::photos::inline::picture")]
     pub signature: String,
 }
 
@@ -271,7 +272,10 @@ pub struct Parcel {
     #[serde(default)]
     pub note: String,
     /// A small JPEG data URL, when the clerk took one.
-    #[serde(default)]
+    #[serde(
+        default,
+        deserialize_with = "crate::modules::photos::inline::optional_picture"
+    )]
     pub photo: Option<String>,
 }
 
@@ -810,6 +814,28 @@ mod tests {
             p.handover.unwrap().collector.on_behalf.as_deref(),
             Some("家人")
         );
+    }
+
+    #[test]
+    fn a_signature_or_photo_that_is_not_an_image_data_url_is_refused_when_read() {
+        let mut p = parcel().handed_over(signed(None, false)).unwrap();
+        p.photo = Some("data:image/jpeg;base64,/9j/AAAA".into());
+        let good = serde_json::to_value(&p).unwrap();
+        assert_eq!(serde_json::from_value::<Parcel>(good.clone()).unwrap(), p);
+        for (field, link) in [
+            ("signature", "https://example.invalid/track.png"),
+            ("photo", "http://127.0.0.1/x.jpg"),
+            ("photo", "javascript:alert(1)"),
+        ] {
+            let mut bad = good.clone();
+            if field == "signature" {
+                bad["handover"]["signature"] = link.into();
+            } else {
+                bad["photo"] = link.into();
+            }
+            let e = serde_json::from_value::<Parcel>(bad).unwrap_err();
+            assert!(e.to_string().contains("image data URL"), "{field}: {e}");
+        }
     }
 
     #[test]

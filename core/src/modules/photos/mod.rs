@@ -68,6 +68,35 @@ impl Record for Photo {
     }
 }
 
+/// Pictures kept inline in a record (signatures, the parcel intake photo) are checked when read,
+/// like photo records: an image data URL, never a link a tablet would fetch.
+pub mod inline {
+    use serde::{Deserialize, Deserializer, de::Error};
+
+    /// Whether `value` may stand in a picture field: empty, or an image data URL.
+    pub fn is_picture(value: &str) -> bool {
+        value.is_empty() || value.starts_with("data:image/")
+    }
+
+    fn checked<E: Error>(value: String) -> Result<String, E> {
+        if is_picture(&value) {
+            Ok(value)
+        } else {
+            Err(E::custom("a picture must be an image data URL"))
+        }
+    }
+
+    /// For `#[serde(deserialize_with = "inline::picture")]` on a `String`.
+    pub fn picture<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+        checked(String::deserialize(d)?)
+    }
+
+    /// For `#[serde(deserialize_with = "inline::optional_picture")]` on an `Option<String>`.
+    pub fn optional_picture<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+        Option::<String>::deserialize(d)?.map(checked).transpose()
+    }
+}
+
 /// Take photos (of a failed item, a parcel, a document).
 pub const TAKE_PHOTOS: crate::actor::Action = crate::actor::Action::new(
     "take_photos",
