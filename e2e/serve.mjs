@@ -26,9 +26,17 @@ export async function serve(root, port = 0, host = '127.0.0.1') {
   const sockets = new Set();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
-    let rel = decodeURIComponent(url.pathname);
+    let rel;
+    try {
+      rel = decodeURIComponent(url.pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
     let file = path.join(base, rel);
-    if (!file.startsWith(base)) {
+    // Inside the served folder only: a sibling whose name starts the same (dist-old/) is outside.
+    const inside = path.relative(base, file);
+    if (inside.startsWith('..') || path.isAbsolute(inside)) {
       res.writeHead(403).end();
       return;
     }
