@@ -98,3 +98,18 @@ async fn a_kind_that_grew_is_read_in_its_new_shape_after_reopening() {
     drop(s);
     IdbStore::delete_database(&name).await.unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn a_write_with_one_refused_row_lands_nothing() {
+    use lobbydesk::storage::idb::stored_json;
+    let s = fresh().await;
+    let f = Fixture::default();
+    let good = f.probe("先写的一行", &[], 1);
+    // The second row has no key: the browser refuses it after the first was queued.
+    let rows = format!("[{},{{\"doc\":\"x\"}}]", stored_json(&good).unwrap());
+    assert!(s.put_raw_rows(&rows).await.is_err());
+    assert_eq!(s.get("probe", good.meta.id).await.unwrap(), None);
+    // The store is still usable afterwards.
+    s.put_all(std::slice::from_ref(&good)).await.unwrap();
+    assert!(s.get("probe", good.meta.id).await.unwrap().is_some());
+}

@@ -11,7 +11,14 @@ use wasm_bindgen::prelude::*;
 function done(tx, value) {
   return new Promise((resolve, reject) => {
     tx.oncomplete = () => resolve(value());
-    tx.onerror = (e) => { if (e && e.preventDefault) e.preventDefault(); reject(tx.error); };
+    // A failed request does not end the transaction by itself once its error is handled: the
+    // other requests would still commit. Abort, so nothing of a failed write lands.
+    tx.onerror = (e) => {
+      if (e && e.preventDefault) e.preventDefault();
+      const error = tx.error || (e && e.target && e.target.error);
+      try { tx.abort(); } catch (_) { /* already finished */ }
+      reject(error);
+    };
     tx.onabort = () => reject(tx.error || new DOMException('The transaction was aborted', 'AbortError'));
   });
 }
@@ -101,7 +108,13 @@ export function ld_put_rows(db, store, rowsJson) {
   const rows = JSON.parse(rowsJson);
   const tx = db.transaction(store, 'readwrite', { durability: 'strict' });
   const s = tx.objectStore(store);
-  for (const r of rows) s.put(r);
+  try {
+    for (const r of rows) s.put(r);
+  } catch (e) {
+    // A row refused at once (a bad key): the rows already queued must not commit either.
+    try { tx.abort(); } catch (_) { /* already finished */ }
+    return Promise.reject(e);
+  }
   if (tx.commit) tx.commit();
   return done(tx, () => rows.length);
 }

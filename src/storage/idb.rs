@@ -177,6 +177,16 @@ impl IdbStore {
     /// the plain "everything" and "since" exports: the documents are joined and hashed in the
     /// browser (WebCrypto SHA-256); only the losing versions of open conflicts are read in Rust,
     /// to travel along. `head(record_count)` gives the file's header with an empty checksum.
+    /// Writes stored rows (the JSON array of [`stored_json`] values) as they are, in one
+    /// transaction: all or nothing. `put_all` goes through here; tests use it to inject a row
+    /// the browser refuses.
+    pub async fn put_raw_rows(&self, rows_json: &str) -> Result<(), StoreError> {
+        self.check_open()?;
+        let promise = bulk::ld_put_rows(&self.sys(), STORE, rows_json).map_err(from_js)?;
+        JsFuture::from(promise).await.map_err(from_js)?;
+        Ok(())
+    }
+
     pub async fn export_text(
         &self,
         after: Option<&str>,
@@ -324,9 +334,7 @@ impl RecordStore for IdbStore {
             rows.push_str(&stored_json(rec)?);
         }
         rows.push(']');
-        let promise = bulk::ld_put_rows(&self.sys(), STORE, &rows).map_err(from_js)?;
-        JsFuture::from(promise).await.map_err(from_js)?;
-        Ok(())
+        self.put_raw_rows(&rows).await
     }
 
     async fn get(&self, kind: &str, id: RecordId) -> Result<Option<Envelope>, StoreError> {
