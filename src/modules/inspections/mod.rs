@@ -20,7 +20,9 @@ use leptos::prelude::*;
 use leptos_router::components::{A, ParentRoute, Route};
 use leptos_router::hooks::use_navigate;
 use leptos_router::path;
-use lobbydesk_core::modules::inspections::{Due, Frequency, INSPECT, MANAGE_TEMPLATES, Schedule};
+use lobbydesk_core::modules::inspections::{
+    Due, Frequency, INSPECT, InspectionResult, MANAGE_TEMPLATES, Schedule,
+};
 use lobbydesk_core::store::KeyRange;
 use lobbydesk_core::time::{day_key, long};
 use report::ReportPage;
@@ -152,7 +154,10 @@ pub fn InspectionsPage() -> impl IntoView {
     });
     let open = LocalResource::new(move || {
         desk.revision();
-        async move { data::list(desk, "result", KeyRange::Exact("open".into()), 50).await }
+        async move {
+            let open = InspectionResult::Open.code().to_string();
+            data::list(desk, "result", KeyRange::Exact(open), 50).await
+        }
     });
     view! {
         <section class="page inspections">
@@ -273,18 +278,18 @@ pub fn InspectionLogPage() -> impl IntoView {
         v
     });
     let r_options = Signal::derive(move || {
-        vec![
-            (String::new(), desk.t(InspectionMsg::AllResults).to_string()),
-            (
-                "passed".into(),
-                desk.t(InspectionMsg::ResultPassed).to_string(),
-            ),
-            (
-                "failed".into(),
-                desk.t(InspectionMsg::ResultFailed).to_string(),
-            ),
-            ("open".into(), desk.t(InspectionMsg::UnderWay).to_string()),
-        ]
+        let lang = desk.lang.get();
+        let all = (String::new(), desk.t(InspectionMsg::AllResults).to_string());
+        std::iter::once(all)
+            .chain(
+                [
+                    InspectionResult::Passed,
+                    InspectionResult::Failed,
+                    InspectionResult::Open,
+                ]
+                .map(|r| (r.code().to_string(), r.label(lang).to_string())),
+            )
+            .collect::<Vec<_>>()
     });
     let rows = LocalResource::new(move || {
         desk.revision();
@@ -327,19 +332,15 @@ pub fn InspectionLogPage() -> impl IntoView {
                             Ok(v) => view! {
                                 <ul class="plain-list" data-testid="ilog-list">
                                     {v.into_iter().map(|r| {
-                                        let code = r.insp.result_code();
-                                        let label = match code {
-                                            "passed" => desk.t(InspectionMsg::ResultPassed),
-                                            "failed" => desk.t(InspectionMsg::ResultFailed),
-                                            _ => desk.t(InspectionMsg::UnderWay),
-                                        };
-                                        let href = if code == "open" {
+                                        let result = r.insp.result();
+                                        let label = result.label(desk.lang.get());
+                                        let href = if result == InspectionResult::Open {
                                             format!("/inspections/run/{}", r.env.meta.id)
                                         } else {
                                             format!("/inspections/r/{}", r.env.meta.id)
                                         };
                                         view! {
-                                            <li data-testid="ilog-row" class:warn={code == "failed"}>
+                                            <li data-testid="ilog-row" class:warn={result == InspectionResult::Failed}>
                                                 <A href=href>
                                                     {long(r.insp.started_at)} " · " {r.insp.title.clone()} " · " {r.insp.place.clone()}
                                                     " · " {r.insp.inspector.clone()} " · " <strong>{label}</strong>

@@ -65,11 +65,7 @@ pub fn ReportPage() -> impl IntoView {
                         Ok(Some((row, photos))) => {
                             let i = row.insp;
                             let s = i.score();
-                            let result = match i.result_code() {
-                                "passed" => desk.t(InspectionMsg::ResultPassed),
-                                "failed" => desk.t(InspectionMsg::ResultFailed),
-                                _ => desk.t(InspectionMsg::UnderWay),
-                            };
+                            let result = i.result().label(lang);
                             let sections = i.sections.iter().map(|sec| {
                                 let rows = sec.items.iter().map(|item| {
                                     let out = i.outcome(item);

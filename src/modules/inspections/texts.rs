@@ -24,7 +24,6 @@ messages! {
         AllTemplates => "全部模板", "All templates";
         AllResults => "全部结果", "All results";
         ResultPassed => "合格", "Passed";
-        ResultFailed => "有不合格项", "Failures";
         Result => "结果", "Result";
         NoInspections => "没有符合条件的巡检。", "No inspections found.";
         Frequency => "频次", "Frequency";

@@ -28,6 +28,12 @@ labelled_enum!(Category {
     Other => "other", "其他", "Other", [];
 });
 
+labelled_enum!(InspectionResult {
+    Open => "open", "进行中", "Under way", [];
+    Passed => "passed", "合格", "Passed", [];
+    Failed => "failed", "有不合格项", "Failures", [];
+});
+
 labelled_enum!(Frequency {
     Daily => "daily", "每天", "Daily", [];
     Weekly => "weekly", "每周", "Weekly", [];
@@ -700,15 +706,20 @@ impl Inspection {
         Ok(())
     }
 
-    /// `open`, `passed` or `failed`.
-    pub fn result_code(&self) -> &'static str {
+    /// Under way, passed, or finished with failures.
+    pub fn result(&self) -> InspectionResult {
         if !self.is_finished() {
-            "open"
+            InspectionResult::Open
         } else if self.score().failed > 0 {
-            "failed"
+            InspectionResult::Failed
         } else {
-            "passed"
+            InspectionResult::Passed
         }
+    }
+
+    /// The result's code, as the `result` index holds it.
+    pub fn result_code(&self) -> &'static str {
+        self.result().code()
     }
 }
 
