@@ -6,7 +6,6 @@ use crate::i18n::{Lang, Msg};
 use crate::modules::MODULES;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use lobbydesk_core::permit::Action;
 
 #[component]
 pub fn Header() -> impl IntoView {
@@ -77,10 +76,10 @@ pub fn NavRail() -> impl IntoView {
             {MODULES
                 .iter()
                 .map(|m| {
-                    let hidden = m.slug == "settings";
+                    let needs = m.needs;
                     let href = format!("/{}", m.slug);
                     view! {
-                        <A href=href attr:class=move || if hidden && !desk.can(Action::CHANGE_SETTINGS) { "navlink hidden" } else { "navlink" } attr:data-testid=format!("nav-{}", if m.slug.is_empty() { "home" } else { m.slug })>
+                        <A href=href attr:class=move || if needs.is_some_and(|a| !desk.can(a)) { "navlink hidden" } else { "navlink" } attr:data-testid=format!("nav-{}", if m.slug.is_empty() { "home" } else { m.slug })>
                             <span>{desk.tr(m.name)}</span>
                             {(!m.built).then(|| view! { <span class="soon" aria-hidden="true"></span> })}
                         </A>

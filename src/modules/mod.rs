@@ -18,6 +18,7 @@ pub mod work_orders;
 use crate::components::tabs::Tab;
 use crate::i18n::{Msg, Text};
 use leptos::prelude::AnyView;
+use lobbydesk_core::permit::Action;
 
 pub struct Module {
     /// URL path segment; `""` is the home screen.
@@ -32,6 +33,8 @@ pub struct Module {
     pub settings: Option<fn() -> AnyView>,
     /// The module's card on the home screen.
     pub home: Option<fn() -> AnyView>,
+    /// Shown in the navigation only to people who may do this.
+    pub needs: Option<Action>,
 }
 
 /// A screen of the app's own (home, settings) or a module this build does not have yet.
@@ -44,6 +47,7 @@ const fn plain(slug: &'static str, name: Msg, about: Msg, built: bool) -> Module
         tabs: &[],
         settings: None,
         home: None,
+        needs: None,
     }
 }
 
@@ -64,6 +68,7 @@ const fn built(
         tabs,
         settings,
         home,
+        needs: None,
     }
 }
 
@@ -81,7 +86,7 @@ pub const MODULES: &[Module] = &[
     plain("release-passes", Msg::ReleasePasses, Msg::AboutReleasePasses, false),
     built("residents", Msg::Residents, Msg::AboutResidents, residents::TABS, None, None),
     plain("reports", Msg::Reports, Msg::AboutReports, false),
-    plain("settings", Msg::Settings, Msg::Settings, true),
+    Module { needs: Some(Action::CHANGE_SETTINGS), ..plain("settings", Msg::Settings, Msg::Settings, true) },
 ];
 
 pub fn by_slug(slug: &str) -> Option<&'static Module> {
