@@ -88,8 +88,9 @@ pub struct AuditEntry {
 }
 
 /// Audit entries: written only by the guarded store, read by supervisors.
-pub const SPEC: KindSpec =
-    KindSpec::of::<AuditEntry>("staff", Action::CHANGE_SETTINGS).read(Action::VIEW_AUDIT);
+pub const SPEC: KindSpec = KindSpec::of::<AuditEntry>("staff", Action::CHANGE_SETTINGS)
+    .read(Action::VIEW_AUDIT)
+    .append_only();
 
 /// Index names of audit entries.
 pub mod ix {

@@ -114,7 +114,21 @@ pub fn plan(
             Some(s) => Some(s.clone()),
             None => local.get(&key).map(Local::merged).transpose()?.flatten(),
         };
+        // A kind written once (audit entries) takes new records only: a file may not change,
+        // re-attribute or remove one this tablet holds. Such a version is ignored, like an
+        // older one.
         let (merged, change) = merge_into(here.as_ref(), env);
+        if here.is_some() && registry::kind(&env.meta.kind).is_some_and(|k| k.append_only) {
+            let seen = match change {
+                Change::Unchanged => Change::Unchanged,
+                _ => Change::Older,
+            };
+            tally
+                .entry(module_of(&env.meta.kind).to_string())
+                .or_default()
+                .count(seen);
+            continue;
+        }
         tally
             .entry(module_of(&env.meta.kind).to_string())
             .or_default()
@@ -887,6 +901,48 @@ mod tests {
             Some(pe.body)
         );
         assert!(b.get(Inspection::KIND, ie.meta.id).is_some());
+    }
+
+    #[test]
+    fn a_file_may_add_audit_entries_but_never_change_or_remove_one() {
+        use crate::actor::StaffRef;
+        use crate::audit::{AuditAction, AuditEntry};
+        let (a, b) = pair();
+        let by = |name: &str| StaffRef {
+            id: None,
+            name: name.into(),
+        };
+        let entry = AuditEntry {
+            at: a.clock.now(),
+            device: dev(1),
+            by: by("王主管"),
+            action: AuditAction::Create,
+            kind: "visit".into(),
+            record: None,
+            changes: Vec::new(),
+        };
+        let e = Envelope::create(&entry, a.new_id(), a.stamp()).unwrap();
+        block_on(a.store.put(&e)).unwrap();
+        b.import(&a.export(&Scope::All).0).unwrap();
+        let who = |t: &Tablet| {
+            t.get("audit", e.meta.id)
+                .filter(|x| !x.meta.deleted)
+                .map(|x| x.decode::<AuditEntry>().unwrap().by.name)
+        };
+        assert_eq!(who(&b).as_deref(), Some("王主管"), "a new entry is added");
+        // The other tablet's file re-attributes it, then deletes it: neither lands here.
+        let forged = AuditEntry {
+            by: by("假主管"),
+            ..entry
+        };
+        let forged = e.update(&forged, a.stamp()).unwrap();
+        block_on(a.store.put(&forged)).unwrap();
+        let plan = b.import(&a.export(&Scope::All).0).unwrap();
+        assert_eq!(plan.total().older, 1);
+        assert_eq!(who(&b).as_deref(), Some("王主管"));
+        block_on(a.store.put(&forged.tombstone(a.stamp()))).unwrap();
+        b.import(&a.export(&Scope::All).0).unwrap();
+        assert_eq!(who(&b).as_deref(), Some("王主管"));
     }
 
     #[test]

@@ -137,6 +137,13 @@ impl Action {
         "处理同步冲突",
         "resolve sync conflicts",
     );
+    /// Change or remove an audit entry: nobody may, a file included.
+    pub const CHANGE_AUDIT: Action = Action::new(
+        "change_audit",
+        &[],
+        "修改或删除操作记录",
+        "change or remove audit entries",
+    );
     /// Purge personal data after the retention period.
     pub const PURGE: Action = Action::new(
         "purge",

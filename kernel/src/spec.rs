@@ -138,6 +138,8 @@ pub struct KindSpec {
     pub photos: fn(&Envelope) -> Vec<RecordId>,
     /// Its list as a CSV file, if it has one.
     pub csv: Option<Csv>,
+    /// Written once, never changed or removed (audit entries): an import may add new ones only.
+    pub append_only: bool,
 }
 
 fn check_as<R: Record>(env: &Envelope) -> Result<(), String> {
@@ -169,7 +171,13 @@ impl KindSpec {
             layout: (R::SCHEMA, R::INDEXES),
             photos: no_photos,
             csv: None,
+            append_only: false,
         }
+    }
+    /// Written once, never changed or removed by anyone, a file included.
+    pub const fn append_only(mut self) -> Self {
+        self.append_only = true;
+        self
     }
     pub const fn csv(mut self, csv: Csv) -> Self {
         self.csv = Some(csv);

@@ -192,6 +192,28 @@ impl<S: RecordStore> Guarded<S> {
         if !actor.may(need) {
             return Err(StoreError::Forbidden(need));
         }
+        // Each record goes through its kind's write rule, as if typed on this tablet.
+        for w in writes {
+            let action = permit::write_action(&w.meta.kind);
+            if !actor.may(action) {
+                return Err(StoreError::Forbidden(action));
+            }
+        }
+        // Records written once (audit entries) are never changed or removed, by a file either.
+        let fixed: Vec<(String, RecordId)> = writes
+            .iter()
+            .filter(|w| crate::registry::kind(&w.meta.kind).is_some_and(|k| k.append_only))
+            .map(|w| (w.meta.kind.clone(), w.meta.id))
+            .collect();
+        if self
+            .inner
+            .get_many(&fixed)
+            .await?
+            .iter()
+            .any(Option::is_some)
+        {
+            return Err(StoreError::Forbidden(Action::CHANGE_AUDIT));
+        }
         let mut batch = writes.to_vec();
         batch.push(self.event(&actor, action, what, changes, at)?);
         self.inner.put_all(&batch).await
@@ -605,6 +627,41 @@ mod tests {
             .find(|c| c.field == "handover.collector.phone")
             .unwrap();
         assert_eq!(collector.after, "139****9000");
+    }
+
+    #[test]
+    fn an_import_never_changes_an_audit_entry() {
+        let w = World::new();
+        let (boss_env, boss) = w.person("王主管", &[Role::Supervisor]);
+        block_on(w.store.bootstrap(&boss_env)).unwrap();
+        w.store.set_actor(Some(boss));
+        let memo = w.env(&Memo::new("x", "").unwrap());
+        block_on(w.store.put(&memo)).unwrap();
+        let entry = w.audit().into_iter().last().unwrap();
+        let stored = block_on(w.store.inner().list(&ListQuery::recent(audit::KIND, 100)))
+            .unwrap()
+            .items
+            .into_iter()
+            .find(|e| e.decode::<AuditEntry>().ok().as_ref() == Some(&entry))
+            .unwrap();
+        let forged = stored
+            .update(
+                &AuditEntry {
+                    by: StaffRef {
+                        id: None,
+                        name: "假主管".into(),
+                    },
+                    ..entry
+                },
+                w.stamp(),
+            )
+            .unwrap();
+        let before = w.store.inner().len();
+        assert_eq!(
+            block_on(w.store.import(&[forged], "file", Vec::new(), w.stamp())),
+            Err(StoreError::Forbidden(Action::CHANGE_AUDIT))
+        );
+        assert_eq!(w.store.inner().len(), before, "nothing lands");
     }
 
     #[test]
