@@ -33,8 +33,12 @@ pub fn SignaturePad(
     /// The drawn signature as a PNG data URL; empty while nothing is drawn.
     value: RwSignal<String>,
     #[prop(into, optional)] testid: String,
+    /// Who signs, said above the pad ("请领取人在此签名" unless given).
+    #[prop(optional)]
+    label: Option<crate::i18n::Text>,
 ) -> impl IntoView {
     let desk = use_desk();
+    let label = label.unwrap_or(Msg::SignHere.tx());
     let canvas = NodeRef::<html::Canvas>::new();
     let drawing = StoredValue::new(false);
     let down = move |ev: PointerEvent| {
@@ -81,7 +85,7 @@ pub fn SignaturePad(
     };
     view! {
         <div class="signature">
-            <span class="label">{desk.tr(Msg::SignHere)}</span>
+            <span class="label">{desk.tr(label)}</span>
             <canvas
                 node_ref=canvas
                 width="600"

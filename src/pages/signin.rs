@@ -187,6 +187,20 @@ pub fn LockScreen() -> impl IntoView {
 }
 
 /// Shown in place of a page the person on duty may not open.
+/// The page for people who may do `needs`; the refusal for everyone else (nothing of the page
+/// is built for them).
+#[component]
+pub fn Allowed(needs: lobbydesk_core::permit::Action, children: ChildrenFn) -> impl IntoView {
+    let desk = use_desk();
+    move || {
+        if desk.can(needs) {
+            children().into_any()
+        } else {
+            view! { <Refused /> }.into_any()
+        }
+    }
+}
+
 #[component]
 pub fn Refused() -> impl IntoView {
     let desk = use_desk();

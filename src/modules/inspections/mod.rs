@@ -14,7 +14,7 @@ use crate::components::loaded::Loaded;
 use crate::components::tabs::{Tab, TabbedModule};
 use crate::desk::use_desk;
 use crate::i18n::Msg;
-use crate::pages::signin::Refused;
+use crate::pages::signin::Allowed;
 use data::TemplateRow;
 use leptos::prelude::*;
 use leptos_router::components::{A, ParentRoute, Route};
@@ -71,13 +71,13 @@ pub const TABS: &[Tab] = &[
 pub fn Routes() -> impl leptos_router::MatchNestedRoutes + Clone {
     view! {
         <ParentRoute path=path!("/inspections") view=|| view! { <TabbedModule label=Msg::Inspections tabs=TABS /> }>
-            <Route path=path!("") view=InspectionsPage />
+            <Route path=path!("") view=|| view! { <Allowed needs=INSPECT><InspectionsPage /></Allowed> } />
             <Route path=path!("/log") view=InspectionLogPage />
             <Route path=path!("/run/:id") view=RunPage />
             <Route path=path!("/r/:id") view=ReportPage />
-            <Route path=path!("/templates") view=TemplatesPage />
-            <Route path=path!("/templates/:id") view=TemplateEditPage />
-            <Route path=path!("/schedules") view=SchedulesPage />
+            <Route path=path!("/templates") view=|| view! { <Allowed needs=MANAGE_TEMPLATES><TemplatesPage /></Allowed> } />
+            <Route path=path!("/templates/:id") view=|| view! { <Allowed needs=MANAGE_TEMPLATES><TemplateEditPage /></Allowed> } />
+            <Route path=path!("/schedules") view=|| view! { <Allowed needs=MANAGE_TEMPLATES><SchedulesPage /></Allowed> } />
         </ParentRoute>
     }
     .into_inner()
@@ -161,7 +161,6 @@ pub fn InspectionsPage() -> impl IntoView {
     });
     view! {
         <section class="page inspections">
-            {move || (!desk.can(INSPECT)).then(|| view! { <Refused /> })}
             <form class="card" data-testid="insp-start-form" on:submit=move |ev| { ev.prevent_default(); start.dispatch(()); }>
                 <h1>{desk.tr(InspectionMsg::InspectStart)}</h1>
                 <SelectField id="insp-template" label=InspectionMsg::Template value=chosen options=options testid="insp-template" />
@@ -419,7 +418,6 @@ pub fn SchedulesPage() -> impl IntoView {
     });
     view! {
         <section class="page inspections">
-            {move || (!desk.can(MANAGE_TEMPLATES)).then(|| view! { <Refused /> })}
             <form class="card" data-testid="schedule-form" on:submit=move |ev| { ev.prevent_default(); add.dispatch(()); }>
                 <h1>{desk.tr(InspectionMsg::Schedules)}</h1>
                 <div class="grid3">

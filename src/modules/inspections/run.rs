@@ -109,7 +109,7 @@ pub fn RunPage() -> impl IntoView {
                         }
                     }>
                         <h2>{desk.tr(InspectionMsg::SignOff)}</h2>
-                        <SignaturePad value=signature testid="finish-sig" />
+                        <SignaturePad value=signature testid="finish-sig" label=InspectionMsg::InspectorSignsHere.tx() />
                         <button data-testid="insp-finish" on:click=finish>{desk.tr(InspectionMsg::FinishInspection)}</button>
                         <p class="field-error" role="alert" data-testid="finish-error">{move || finish_problem.get()}</p>
                     </Show>
@@ -226,7 +226,7 @@ fn ItemCard(item: Item, cur: Current, last_ms: RwSignal<f64>) -> impl IntoView {
             let has = move || answer.with(|a| matches!(a.as_ref().map(|a| &a.value), Some(Value::Signature(_))));
             view! {
                 <Show when=move || !has() fallback=move || view! { <p class="ok">{desk.tr(InspectionMsg::Signed)}</p> }>
-                    <SignaturePad value=sig testid=k1.clone() />
+                    <SignaturePad value=sig testid=k1.clone() label=InspectionMsg::SignerSignsHere.tx() />
                 </Show>
                 <Show when=move || !sig.with(|s| s.is_empty()) && !has()>
                     <button type="button" data-testid=k2.clone() on:click={move |_| give.run(Value::Signature(sig.get_untracked()))}>{desk.tr(InspectionMsg::SaveSignature)}</button>

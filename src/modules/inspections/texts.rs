@@ -34,6 +34,8 @@ messages! {
         InspectionFinished => "巡检已完成并签名。", "Inspection finished and signed.";
         Report => "查看报告", "Report";
         SignOff => "签名确认", "Sign-off";
+        InspectorSignsHere => "请巡检人在此签名", "Inspector signs here";
+        SignerSignsHere => "请签字人在此签名", "Signer signs here";
         FinishInspection => "完成巡检", "Finish inspection";
         Pass => "合格", "Pass";
         Fail => "不合格", "Fail";
@@ -93,12 +95,19 @@ phrases! {
         "允许增量 ≤ {rise} {unit}", "allowed rise ≤ {rise} {unit}";
     /// The work order made from an item, by the start of its id.
     fn work_order_made(lang, id: &str) => "已生成工单 {id}", "Work order made {id}";
-    /// Photos given as an answer.
-    fn photo_count(lang, n: usize) => "{n} 张照片", "{n} photos";
     /// A template's size and version.
     fn items_and_version(lang, n: usize, version: u32) => "{n} 项 · v{version}", "{n} items · v{version}";
     /// An item's limits that are not numbers.
     fn bad_limits(lang, item: &str) => "上下限须为数字:{item}", "Limits must be numbers: {item}";
+}
+
+/// Photos given as an answer.
+pub fn photo_count(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("{n} 张照片"),
+        Lang::En if n == 1 => "1 photo".into(),
+        Lang::En => format!("{n} photos"),
+    }
 }
 
 /// Why an inspection cannot be finished yet: the problems, listed.

@@ -1197,7 +1197,12 @@ impl Inspection {
         let mut description = format!(
             "{}{}:{}{}",
             insp.title,
-            lang.pick("巡检不合格", " inspection failed"),
+            // "每日设施设备巡检" + "不合格", never "巡检巡检不合格".
+            if insp.title.ends_with("巡检") {
+                lang.pick("不合格", " failed")
+            } else {
+                lang.pick("巡检不合格", " inspection failed")
+            },
             item.label,
             reading
         );

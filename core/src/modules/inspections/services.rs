@@ -110,5 +110,14 @@ mod tests {
         assert_eq!(orders.len(), 1);
         assert_eq!(orders[0].1.status, WorkStatus::Pending);
         assert_eq!(orders[0].1.inspection, Some(id));
+        // "每日设施设备巡检不合格", not "…巡检巡检不合格".
+        assert!(t.title.ends_with("巡检"), "{}", t.title);
+        assert!(
+            orders[0]
+                .1
+                .description
+                .starts_with(&format!("{}不合格", t.title))
+        );
+        assert!(!orders[0].1.description.contains("巡检巡检"));
     }
 }
