@@ -168,15 +168,20 @@ fn flatten(prefix: &str, v: &Value, out: &mut Vec<(String, String)>) {
 }
 
 /// The fields that differ between two bodies of a kind (`spec`, when registered): personal
-/// fields masked as the spec declares (else by their name), pictures replaced by their size.
+/// fields masked as the spec declares (by their names for a kind no spec describes), pictures
+/// replaced by their size.
 pub fn diff(spec: Option<&KindSpec>, before: &Value, after: &Value) -> Vec<FieldChange> {
     let shown = |field: &str, value: &str| {
         // Every picture, declared or not (the registry test checks that each is declared).
         if value.starts_with("data:") {
             return picture(value);
         }
-        match spec.and_then(|s| s.mask_of(field)) {
-            Some(m) => m.apply(value),
+        // A registered kind's spec is the authority (the registry walk checks that it declares
+        // every personal field); only a kind no module registered is masked by field names.
+        match spec {
+            Some(s) => s
+                .mask_of(field)
+                .map_or_else(|| value.to_string(), |m| m.apply(value)),
             None => mask(field, value),
         }
     };

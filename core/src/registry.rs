@@ -365,6 +365,31 @@ mod tests {
     }
 
     #[test]
+    fn audit_entries_show_codes_ids_and_file_names_that_are_not_personal_in_clear() {
+        let by = StaffRef {
+            id: None,
+            name: "小李".into(),
+        };
+        for s in samples() {
+            let entry = audit::entry_for(kind(&s.meta.kind), None, &s, &by);
+            for c in &entry.changes {
+                if matches!(
+                    c.field.as_str(),
+                    "id_doc.kind" | "template" | "kind" | "unit"
+                ) {
+                    assert!(
+                        !c.after.contains('*'),
+                        "{}.{}: {}",
+                        s.meta.kind,
+                        c.field,
+                        c.after
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn audit_entries_of_every_sample_hold_no_picture_and_no_personal_value_in_clear() {
         let by = StaffRef {
             id: None,

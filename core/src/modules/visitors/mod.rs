@@ -561,6 +561,7 @@ pub const MODULE: ModuleSpec = ModuleSpec {
                 ("plate", Mask::Plate),
                 ("host.person", Mask::Name),
                 ("notes", Mask::Text),
+                ("watch.reason", Mask::Text),
             ])
             .labels(&[
                 Label::NAME,
