@@ -332,12 +332,17 @@ pub fn imported(
     [new, newer, conflict, older, unchanged]: [usize; 5],
     secs: f64,
 ) -> String {
+    let kept = match (lang, conflict) {
+        (_, 0) => "",
+        (Lang::Zh, _) => "(已保留两个版本)",
+        (Lang::En, _) => " (both versions kept)",
+    };
     match lang {
         Lang::Zh => format!(
-            "导入完成:新增 {new},更新 {newer},冲突 {conflict}(已保留两个版本),忽略较旧 {older},未变 {unchanged}。用时 {secs:.1} 秒。"
+            "导入完成:新增 {new},更新 {newer},冲突 {conflict}{kept},忽略较旧 {older},未变 {unchanged}。用时 {secs:.1} 秒。"
         ),
         Lang::En => format!(
-            "Imported: {new} new, {newer} updated, {conflict} in conflict (both versions kept), {older} older ignored, {unchanged} unchanged. {secs:.1} s."
+            "Imported: {new} new, {newer} updated, {conflict} in conflict{kept}, {older} older ignored, {unchanged} unchanged. {secs:.1} s."
         ),
     }
 }

@@ -100,8 +100,8 @@ impl Record for Memo {
 /// The memo module: the desk's 备忘录 on the home screen.
 pub const MODULE: crate::module::ModuleSpec = crate::module::ModuleSpec {
     slug: "home",
-    zh: "交班备忘",
-    en: "Desk memos",
+    zh: "备忘录",
+    en: "Memos",
     kinds: &[
         crate::spec::KindSpec::of::<Memo>("home", crate::actor::Action::WRITE_MEMO)
             .labels(&[crate::spec::Label::new("text", "内容", "Text")]),

@@ -671,7 +671,7 @@ pub const MANAGE_DIRECTORY: Action = Action::new(
 /// The residents directory.
 pub const MODULE: ModuleSpec = ModuleSpec {
     slug: "residents",
-    zh: "住户档案",
+    zh: "住户",
     en: "Residents",
     kinds: &[
         KindSpec::of::<Unit>("residents", MANAGE_DIRECTORY),
