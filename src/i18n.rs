@@ -304,11 +304,13 @@ phrases! {
         "Since the last export {d} days · Please export a backup soon.";
 }
 
-/// Today's date as the home screen heads it.
-pub fn long_date(lang: Lang, now: chrono::DateTime<chrono::Local>) -> String {
+/// Today's date as the home screen heads it: the desk's day (UTC+8), as every other screen
+/// counts days, whatever zone the tablet is set to.
+pub fn long_date(lang: Lang, now: chrono::DateTime<chrono::Utc>) -> String {
+    let day = lobbydesk_core::time::local_date(now);
     match lang {
-        Lang::Zh => now.format("%Y年%-m月%-d日").to_string(),
-        Lang::En => now.format("%A, %-d %B %Y").to_string(),
+        Lang::Zh => day.format("%Y年%-m月%-d日").to_string(),
+        Lang::En => day.format("%A, %-d %B %Y").to_string(),
     }
 }
 

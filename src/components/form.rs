@@ -241,3 +241,14 @@ pub fn first_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
     let input = ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
     input.files()?.get(0)
 }
+
+/// A form's submit handler that runs `action` once at a time: a second submit (a double tap,
+/// Enter pressed twice) while the first is still saving is ignored, so nothing is saved twice.
+pub fn submit_once(action: Action<(), ()>) -> impl Fn(leptos::ev::SubmitEvent) + Clone {
+    move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if !action.pending().get_untracked() {
+            action.dispatch(());
+        }
+    }
+}

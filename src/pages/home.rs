@@ -4,8 +4,8 @@ use crate::components::paged::{LoadMore, Paged, PagedStatus, use_paged};
 use crate::desk::{Desk, use_desk};
 use crate::i18n::{Msg, days_since_export, export_overdue, long_date};
 use crate::modules::MODULES;
-use chrono::Local;
 use leptos::prelude::*;
+use lobbydesk_core::clock::Clock;
 use lobbydesk_core::modules::memo::{DONE, Memo, OPEN, STATUS_INDEX};
 use lobbydesk_core::{Envelope, KeyRange, ListQuery, Record, RecordStore, StoreError};
 
@@ -14,7 +14,7 @@ const PAGE: u32 = 20;
 #[component]
 pub fn HomePage() -> impl IntoView {
     let desk = use_desk();
-    let today = move || long_date(desk.lang.get(), Local::now());
+    let today = move || long_date(desk.lang.get(), crate::platform::clock::BrowserClock.now());
     view! {
         <section class="page home">
             <h1>{desk.tr(Msg::Today)} " · " {today}</h1>
@@ -171,7 +171,7 @@ fn MemoList(
                 {
                     let memo = env.decode::<Memo>().ok();
                     let is_done = memo.as_ref().is_some_and(|m| m.is_done());
-                    let when = env.meta.created_at.with_timezone(&Local).format("%m-%d %H:%M").to_string();
+                    let when = lobbydesk_core::time::short(env.meta.created_at);
                     let by = memo.as_ref().map(|m| m.by.clone()).unwrap_or_default();
                     let text = memo.as_ref().map(|m| m.text().to_string()).unwrap_or_default();
                     view! {

@@ -1,6 +1,7 @@
 //! First start (create the first supervisor) and the lock screen (choose the person on duty,
 //! enter the PIN). Nothing personal shows behind either.
 
+use crate::components::form::submit_once;
 use crate::components::form::{TextField, enter_moves_on};
 use crate::desk::{Desk, use_desk};
 use crate::i18n::Msg;
@@ -59,7 +60,7 @@ pub fn FirstRun(
     view! {
         <div class="gate" data-testid="first-run">
             <form class="card gate-card" novalidate on:keydown=enter_moves_on
-                on:submit=move |ev| { ev.prevent_default(); create.dispatch(()); }>
+                on:submit=submit_once(create)>
                 <h1>{desk.tr(Msg::FirstRunTitle)}</h1>
                 <p class="hint">{desk.tr(Msg::FirstRunHint)}</p>
                 <TextField id="fr-name" label=Msg::SupervisorName value=name testid="fr-name" autofocus=true maxlength=20 />
@@ -168,7 +169,7 @@ pub fn LockScreen() -> impl IntoView {
                     })}
                 </Transition>
                 <Show when=move || chosen.with(|c| c.is_some())>
-                    <form class="pin-form" novalidate on:submit=move |ev| { ev.prevent_default(); check.dispatch(()); }>
+                    <form class="pin-form" novalidate on:submit=submit_once(check)>
                         <label for="pin">{desk.tr(Msg::EnterPin)} " · " {move || chosen.get().map(|(_, s)| s.name)}</label>
                         <input id="pin" type="password" inputmode="numeric" autocomplete="off" maxlength="6" data-testid="pin-input"
                             bind:value=pin />

@@ -1,6 +1,7 @@
 //! 人员 Staff (supervisors only): add people with roles and a PIN, reset a PIN, deactivate.
 
 use super::signin::Refused;
+use crate::components::form::submit_once;
 use crate::components::form::{TextField, enter_moves_on};
 use crate::desk::use_desk;
 use crate::i18n::Msg;
@@ -79,7 +80,7 @@ fn StaffCards() -> impl IntoView {
     view! {
         <section class="page">
             <h1>{desk.tr(Msg::StaffTitle)}</h1>
-            <form class="card" novalidate on:keydown=enter_moves_on on:submit=move |ev| { ev.prevent_default(); add.dispatch(()); } data-testid="staff-form">
+            <form class="card" novalidate on:keydown=enter_moves_on on:submit=submit_once(add) data-testid="staff-form">
                 <h2>{desk.tr(Msg::AddStaff)}</h2>
                 <TextField id="st-name" label=Msg::WatchName value=name testid="staff-name" maxlength=20 />
                 <fieldset class="choices">

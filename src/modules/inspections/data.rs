@@ -165,7 +165,12 @@ pub async fn change(
 ) -> Result<Row, String> {
     let _turn = crate::platform::serial::turn().await;
     let mut row = must_get(desk, id).await?;
+    let before = row.insp.clone();
     f(&mut row.insp)?;
+    // Nothing changed (the same answer twice, a second sign-off): nothing to write.
+    if row.insp == before {
+        return Ok(row);
+    }
     let env = row
         .env
         .update(&row.insp, desk.stamp())

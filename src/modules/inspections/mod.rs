@@ -9,6 +9,7 @@ pub mod run;
 pub mod templates;
 pub mod texts;
 
+use crate::components::form::submit_once;
 use crate::components::form::{SelectField, TextField};
 use crate::components::loaded::Loaded;
 use crate::components::tabs::{Tab, TabbedModule};
@@ -161,7 +162,7 @@ pub fn InspectionsPage() -> impl IntoView {
     });
     view! {
         <section class="page inspections">
-            <form class="card" data-testid="insp-start-form" on:submit=move |ev| { ev.prevent_default(); start.dispatch(()); }>
+            <form class="card" data-testid="insp-start-form" on:submit=submit_once(start)>
                 <h1>{desk.tr(InspectionMsg::InspectStart)}</h1>
                 <SelectField id="insp-template" label=InspectionMsg::Template value=chosen options=options testid="insp-template" />
                 <div class="grid2">
@@ -418,7 +419,7 @@ pub fn SchedulesPage() -> impl IntoView {
     });
     view! {
         <section class="page inspections">
-            <form class="card" data-testid="schedule-form" on:submit=move |ev| { ev.prevent_default(); add.dispatch(()); }>
+            <form class="card" data-testid="schedule-form" on:submit=submit_once(add)>
                 <h1>{desk.tr(InspectionMsg::Schedules)}</h1>
                 <div class="grid3">
                     <SelectField id="sch-template" label=InspectionMsg::Template value=template options=t_options testid="sch-template" />

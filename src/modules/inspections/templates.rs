@@ -2,6 +2,7 @@
 //! edit makes the next template version; inspections already done keep the version they used.
 
 use super::data::{self, TemplateRow};
+use crate::components::form::submit_once;
 use crate::components::form::{SelectField, TextField};
 use crate::desk::use_desk;
 use crate::i18n::Msg;
@@ -319,7 +320,7 @@ pub fn TemplateEditPage() -> impl IntoView {
     });
     view! {
         <section class="page inspections">
-            <form class="card" data-testid="tpl-editor" on:submit=move |ev| { ev.prevent_default(); save.dispatch(()); }>
+            <form class="card" data-testid="tpl-editor" on:submit=submit_once(save)>
                 <h1>{move || row.with(|r| r.as_ref().map(|r| format!("{} · v{}", desk.t(InspectionMsg::EditTemplate), r.template.version + 1))).unwrap_or_else(|| desk.t(InspectionMsg::NewTemplate).to_string())}</h1>
                 <div class="grid2">
                     <TextField id="tpl-title" label=InspectionMsg::TemplateTitle value=title testid="tpl-title" />

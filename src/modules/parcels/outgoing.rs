@@ -2,6 +2,7 @@
 
 use super::ParcelSummary;
 use super::data::{self, IntakeError};
+use crate::components::form::submit_once;
 use crate::components::form::{SelectField, TextField, enter_moves_on};
 use crate::desk::use_desk;
 use crate::i18n::Msg;
@@ -73,7 +74,7 @@ pub fn OutgoingPage() -> impl IntoView {
     let carriers = super::carrier_options(desk);
     view! {
         <section class="page parcels">
-            <form class="card" novalidate on:keydown=enter_moves_on on:submit=move |ev| { ev.prevent_default(); save.dispatch(()); } data-testid="outgoing-form">
+            <form class="card" novalidate on:keydown=enter_moves_on on:submit=submit_once(save) data-testid="outgoing-form">
                 <h1>{desk.tr(ParcelMsg::LeaveForCourier)}</h1>
                 <div class="grid2">
                     <TextField id="o-tracking" label=ParcelMsg::TrackingNo value=tracking testid="o-tracking" maxlength=40 />

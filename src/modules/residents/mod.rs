@@ -6,6 +6,7 @@ pub mod import;
 pub mod texts;
 pub mod unit;
 
+use crate::components::form::submit_once;
 use crate::components::form::{SearchBox, SelectField, TextField, enter_moves_on};
 use crate::components::tabs::{Tab, TabbedModule};
 use crate::desk::use_desk;
@@ -215,7 +216,7 @@ fn AddResident() -> impl IntoView {
         </Show>
         <Show when=move || open.get()>
             <form class="card" novalidate on:keydown=enter_moves_on data-testid="add-resident"
-                on:submit=move |ev| { ev.prevent_default(); save.dispatch(()); }>
+                on:submit=submit_once(save)>
                 <h2>{desk.tr(ResidentMsg::AddResident)}</h2>
                 <div class="grid2">
                     <TextField id="ar-unit" label=Msg::HostUnit value=unit testid="ar-unit" placeholder=Msg::UnitPlaceholder maxlength=40 />

@@ -2,6 +2,7 @@
 //! data is kept, and the watch list.
 
 use super::data;
+use crate::components::form::submit_once;
 use crate::components::form::{TextField, enter_moves_on};
 use crate::desk::use_desk;
 use crate::i18n::Msg;
@@ -116,7 +117,7 @@ pub fn WatchListCard() -> impl IntoView {
         <div class="card" data-testid="watch-card">
             <h2>{desk.tr(VisitorMsg::WatchList)}</h2>
             <p class="hint">{desk.tr(VisitorMsg::WatchHint)}</p>
-            <form novalidate on:keydown=enter_moves_on on:submit=move |ev| { ev.prevent_default(); add.dispatch(()); }>
+            <form novalidate on:keydown=enter_moves_on on:submit=submit_once(add)>
                 <div class="grid2">
                     <TextField id="w-name" label=Msg::WatchName value=name testid="watch-name" maxlength=40 />
                     <TextField id="w-id" label=VisitorMsg::IdNumber value=id_number testid="watch-id" maxlength=30 />

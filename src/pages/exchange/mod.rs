@@ -5,6 +5,7 @@
 
 pub mod data;
 
+use crate::components::form::submit_once;
 use crate::components::form::{SelectField, TextField, first_file};
 use crate::components::loaded::Loaded;
 use crate::desk::use_desk;
@@ -139,7 +140,7 @@ fn ExportCard() -> impl IntoView {
         }
     });
     view! {
-        <form class="card" data-testid="export-card" on:submit=move |ev| { ev.prevent_default(); run.dispatch(()); }>
+        <form class="card" data-testid="export-card" on:submit=submit_once(run)>
             <h2>{desk.tr(Msg::ExportTitle)}</h2>
             <SelectField id="export-scope" label=Msg::ExportWhat value=scope options=scope_options testid="export-scope" />
             <Show when=move || scope.get() != "module">
@@ -234,7 +235,7 @@ fn ImportCard() -> impl IntoView {
             <label for="exchange-file" class="button-link file-button">{desk.tr(Msg::ChooseFile)}</label>
             <input id="exchange-file" class="visually-hidden" type="file" accept=".json,application/json" data-testid="exchange-file" on:change=on_file />
             <Show when=move || needs_pass.get()>
-                <form class="row" on:submit=move |ev| { ev.prevent_default(); read.dispatch(()); }>
+                <form class="row" on:submit=submit_once(read)>
                     <TextField id="import-pass" label=Msg::Passphrase value=pass kind="password" testid="import-pass" autofocus=true />
                     <button type="submit" data-testid="import-unlock">{desk.tr(Msg::Unlock)}</button>
                 </form>
@@ -489,7 +490,7 @@ fn CsvCard() -> impl IntoView {
         }
     });
     view! {
-        <form class="card" data-testid="csv-card" on:submit=move |ev| { ev.prevent_default(); run.dispatch(()); }>
+        <form class="card" data-testid="csv-card" on:submit=submit_once(run)>
             <h2>{desk.tr(Msg::CsvTitle)}</h2>
             <div class="grid3">
                 <SelectField id="csv-table" label=Msg::Module value=table options=options testid="csv-table" />

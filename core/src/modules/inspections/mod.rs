@@ -693,6 +693,10 @@ impl Inspection {
         by: &str,
         now: DateTime<Utc>,
     ) -> Result<(), Vec<Missing>> {
+        // Finished once: a second sign-off (a double tap) keeps the first.
+        if self.is_finished() {
+            return Ok(());
+        }
         let mut missing = self.missing();
         if signature.is_empty() {
             missing.push(Missing::Signature);
@@ -1429,6 +1433,15 @@ mod tests {
         assert!(i.missing().is_empty());
         i.finish("data:image/png;base64,s", "李巡检", t0()).unwrap();
         assert_eq!(i.result_code(), "failed");
+        // A second sign-off (a double tap, another inspector) keeps the first.
+        let signed = i.clone();
+        i.finish(
+            "data:image/png;base64,t",
+            "王巡检",
+            t0() + Duration::minutes(1),
+        )
+        .unwrap();
+        assert_eq!(i, signed);
         assert_eq!(
             i.answer("i2", Value::Fail, t0()),
             Err(AnswerError::Finished)
