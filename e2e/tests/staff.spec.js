@@ -41,9 +41,19 @@ test('a clerk signs in, registers a visitor, and cannot open settings, staff, th
   await switchTo(page, shell, CLERK);
   await expect(page.getByTestId('clerk-chip')).toContainText('小李 (前台)');
   await expect(shell.nav('settings')).toBeHidden();
-  for (const route of ['/settings', '/staff', '/audit']) {
+  for (const route of ['/settings', '/staff', '/audit', '/exchange']) {
     await page.goto(shell.url + route);
     await expect(page.getByTestId('refused')).toContainText('需要主管权限');
+  }
+  // Template and schedule pages show only the refusal: none of their buttons under it.
+  for (const [route, hidden] of [
+    ['/inspections/templates', 'tpl-new'],
+    ['/inspections/templates/new', 'tpl-editor'],
+    ['/inspections/schedules', 'schedule-form'],
+  ]) {
+    await page.goto(shell.url + route);
+    await expect(page.getByTestId('refused')).toContainText('需要主管权限');
+    await expect(page.getByTestId(hidden)).toHaveCount(0);
   }
   await page.goto(shell.url + '/visitors');
   await page.getByTestId('visit-name').fill('张伟');
@@ -123,4 +133,18 @@ test('five wrong PINs lock a person out until a supervisor resets the PIN', asyn
   await expect(page.getByTestId('toast').first()).toContainText('已保存');
   await switchTo(page, shell, { name: CLERK.name, pin: '8642' });
   await expect(page.getByTestId('clerk-chip')).toContainText(CLERK.name);
+});
+
+test('a double tap on 添加 adds the person once', async ({ page, shell }) => {
+  await shell.open('/staff');
+  await page.getByTestId('staff-name').fill('赵双击');
+  await page.getByTestId('staff-pin').fill('1357');
+  await page.getByTestId('staff-pin2').fill('1357');
+  await page.getByTestId('staff-add').dblclick();
+  await expect(page.getByTestId('staff-list')).toContainText('赵双击');
+  // Give a second save time to land, had it been sent.
+  await page.waitForTimeout(500);
+  await page.reload();
+  await expect(page.getByTestId('staff-list')).toContainText('赵双击');
+  await expect(page.getByTestId('staff-row').filter({ hasText: '赵双击' })).toHaveCount(1);
 });
