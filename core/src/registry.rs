@@ -364,48 +364,45 @@ mod tests {
         }
     }
 
-    #[test]
-    fn audit_entries_show_codes_ids_and_file_names_that_are_not_personal_in_clear() {
+    /// Every change an audit entry of each sample's creation records: `(kind, change)`.
+    fn audited_samples() -> Vec<(String, audit::FieldChange)> {
         let by = StaffRef {
             id: None,
             name: "小李".into(),
         };
-        for s in samples() {
-            let entry = audit::entry_for(kind(&s.meta.kind), None, &s, &by);
-            for c in &entry.changes {
-                if matches!(
-                    c.field.as_str(),
-                    "id_doc.kind" | "template" | "kind" | "unit"
-                ) {
-                    assert!(
-                        !c.after.contains('*'),
-                        "{}.{}: {}",
-                        s.meta.kind,
-                        c.field,
-                        c.after
-                    );
-                }
+        samples()
+            .into_iter()
+            .flat_map(|s| {
+                let entry = audit::entry_for(kind(&s.meta.kind), None, &s, &by);
+                entry
+                    .changes
+                    .into_iter()
+                    .map(move |c| (s.meta.kind.clone(), c))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn audit_entries_show_codes_ids_and_file_names_that_are_not_personal_in_clear() {
+        for (kind, c) in audited_samples() {
+            if matches!(
+                c.field.as_str(),
+                "id_doc.kind" | "template" | "kind" | "unit"
+            ) {
+                assert!(!c.after.contains('*'), "{kind}.{}: {}", c.field, c.after);
             }
         }
     }
 
     #[test]
     fn audit_entries_of_every_sample_hold_no_picture_and_no_personal_value_in_clear() {
-        let by = StaffRef {
-            id: None,
-            name: "小李".into(),
-        };
-        for s in samples() {
-            let entry = audit::entry_for(kind(&s.meta.kind), None, &s, &by);
-            for c in entry.changes {
-                assert!(
-                    looks(&c.after).is_none(),
-                    "{}.{}: {} in the audit trail",
-                    s.meta.kind,
-                    c.field,
-                    c.after
-                );
-            }
+        for (kind, c) in audited_samples() {
+            assert!(
+                looks(&c.after).is_none(),
+                "{kind}.{}: {} in the audit trail",
+                c.field,
+                c.after
+            );
         }
     }
 }
