@@ -247,7 +247,7 @@ messages! {
     BadDateRange => "日期范围不对:请填写开始和结束日期,开始不能晚于结束。", "The dates are not right: fill in both, and the start cannot be after the end.";
     Passphrase => "密码(可不填)", "Passphrase (optional)";
     PassphraseAgain => "再输一次密码", "Passphrase again";
-    PassphraseHint => "设置密码后文件会加密,导入时需输入同一密码。密码丢失将无法打开文件。", "With a passphrase the file is encrypted and the same passphrase opens it. A lost passphrase cannot be recovered.";
+    PassphraseHint => "设置密码后文件会加密,导入时需输入同一密码。密码丢失将无法打开文件。人员和 PIN 只放进加密的文件。", "With a passphrase the file is encrypted and the same passphrase opens it. A lost passphrase cannot be recovered. Staff and PINs go only into encrypted files.";
     PassphraseMismatch => "两次输入的密码不一致。", "The two passphrases differ.";
     PassphraseShort => "密码至少 8 个字符。", "The passphrase needs at least 8 characters.";
     ExportRun => "导出文件", "Export file";

@@ -35,6 +35,23 @@ pub fn module_name(module: &str, lang: Lang) -> &'static str {
     registry::module(module).map_or(lang.pick("其他", "Other"), |m| m.name(lang))
 }
 
+/// The kinds whose records go into an export file, encrypted (`sealed`) or plain.
+pub fn exported_kinds(sealed: bool) -> Vec<&'static str> {
+    registry::kinds()
+        .filter(|k| k.goes_into(sealed))
+        .map(|k| k.kind)
+        .collect()
+}
+
+/// Leaves out of a selection the records a plain file may not carry (staff, with their PIN
+/// hashes).
+pub fn for_plain_file(records: Vec<Envelope>) -> Vec<Envelope> {
+    records
+        .into_iter()
+        .filter(|r| registry::kind(&r.meta.kind).is_some_and(|k| k.goes_into(false)))
+        .collect()
+}
+
 /// The modules a partial export can choose, in the registry's order.
 pub fn export_modules() -> impl Iterator<Item = &'static str> {
     registry::MODULES
@@ -943,6 +960,30 @@ mod tests {
         block_on(a.store.put(&forged.tombstone(a.stamp()))).unwrap();
         b.import(&a.export(&Scope::All).0).unwrap();
         assert_eq!(who(&b).as_deref(), Some("王主管"));
+    }
+
+    #[test]
+    fn pin_hashes_never_go_into_a_plain_file() {
+        use crate::actor::Role;
+        use crate::modules::staff::{Pin, PinHash, Staff};
+        let (a, _) = pair();
+        let staff = Staff::new(
+            "王主管",
+            &[Role::Supervisor],
+            PinHash::with_rounds(&Pin::parse("123456").unwrap(), [1; 16], 10),
+        )
+        .unwrap();
+        let s = Envelope::create(&staff, a.new_id(), a.stamp()).unwrap();
+        block_on(a.store.put(&s)).unwrap();
+        let m = a.memo("备忘");
+        let all = block_on(select(&a.store, &Scope::All)).unwrap().records;
+        assert_eq!(all.len(), 2, "an encrypted file carries staff");
+        let plain = for_plain_file(all);
+        assert_eq!(plain, vec![m]);
+        assert!(exported_kinds(true).contains(&"staff"));
+        assert!(!exported_kinds(false).contains(&"staff"));
+        assert!(exported_kinds(false).contains(&"visit"));
+        assert!(!exported_kinds(true).contains(&"conflict"));
     }
 
     #[test]

@@ -173,6 +173,11 @@ test('wrong passphrase, truncated and foreign files are refused with the data un
   await chooseImport(b.page, csv);
   await expect(b.page.getByTestId('import-error')).toContainText('不是 LobbyDesk 导出的文件');
   const plainFile = await exportFile(page, testInfo, 'plain');
+  // A plain file never carries staff and their PIN hashes (encrypted files do).
+  const plainText = fs.readFileSync(plainFile, 'utf8');
+  expect(plainText).toContain('"kind":"memo"');
+  expect(plainText).not.toContain('"kind":"staff"');
+  expect(plainText).not.toContain('"pin"');
   const tampered = testInfo.outputPath('tampered.json');
   fs.writeFileSync(tampered, fs.readFileSync(plainFile, 'utf8').replace('加密文件里的备忘', '被改过的备忘'));
   await chooseImport(b.page, tampered);

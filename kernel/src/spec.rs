@@ -140,6 +140,8 @@ pub struct KindSpec {
     pub csv: Option<Csv>,
     /// Written once, never changed or removed (audit entries): an import may add new ones only.
     pub append_only: bool,
+    /// Carries secrets (PIN hashes): travels only in encrypted files, never in a plain one.
+    pub sealed_only: bool,
 }
 
 fn check_as<R: Record>(env: &Envelope) -> Result<(), String> {
@@ -172,7 +174,17 @@ impl KindSpec {
             photos: no_photos,
             csv: None,
             append_only: false,
+            sealed_only: false,
         }
+    }
+    /// Travels only in encrypted files (it carries secrets such as PIN hashes).
+    pub const fn sealed_only(mut self) -> Self {
+        self.sealed_only = true;
+        self
+    }
+    /// Whether a record of this kind goes into an export file, `sealed` or plain.
+    pub fn goes_into(&self, sealed: bool) -> bool {
+        self.travels && (sealed || !self.sealed_only)
     }
     /// Written once, never changed or removed by anyone, a file included.
     pub const fn append_only(mut self) -> Self {

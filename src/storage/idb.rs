@@ -198,9 +198,10 @@ impl IdbStore {
             STORE,
             migrations::BY_VERSION,
             after.map(str::to_string),
-            lobbydesk_core::registry::kinds()
-                .filter(|k| k.travels)
-                .map(|k| k.kind.to_string())
+            // A plain file: never the kinds that travel sealed only (staff, with PIN hashes).
+            lobbydesk_core::sync::exported_kinds(false)
+                .into_iter()
+                .map(str::to_string)
                 .collect(),
         )
         .map_err(from_js)?;
@@ -223,7 +224,7 @@ impl IdbStore {
         let mut extra = Vec::new();
         for set in &sets {
             if let Ok(c) = set.decode::<lobbydesk_core::sync::ConflictSet>() {
-                for mut l in c.losers {
+                for mut l in lobbydesk_core::sync::for_plain_file(c.losers) {
                     l.meta.received = None;
                     extra.push(
                         serde_json::to_string(&l).map_err(|e| StoreError::Failed(e.to_string()))?,

@@ -146,8 +146,13 @@ pub async fn export(
             let sel = sync::select(&*store, &scope)
                 .await
                 .map_err(|e| desk.explain(&e))?;
-            let count = sel.records.len();
-            let text = exchange::encode(&office, desk.device, now, None, &code, sel.records);
+            // Staff (PIN hashes) go only into encrypted files.
+            let records = match passphrase {
+                Some(_) => sel.records,
+                None => sync::for_plain_file(sel.records),
+            };
+            let count = records.len();
+            let text = exchange::encode(&office, desk.device, now, None, &code, records);
             let bytes = match passphrase {
                 Some(p) => crypto::seal(text.as_bytes(), &p).await?.into_bytes(),
                 None => text.into_bytes(),

@@ -213,7 +213,10 @@ pub const MODULE: crate::module::ModuleSpec = crate::module::ModuleSpec {
     zh: "人员与操作记录",
     en: "Staff and audit",
     kinds: &[
+        // PIN hashes and salts never leave the tablet in a plain file: a 6-digit PIN falls to a
+        // brute force of its hash in hours. Staff travel in encrypted exports only.
         crate::spec::KindSpec::of::<Staff>("staff", crate::actor::Action::MANAGE_STAFF)
+            .sealed_only()
             .personal(&[
                 ("name", crate::spec::Mask::Name),
                 ("pin", crate::spec::Mask::Secret),
