@@ -3,12 +3,13 @@
 //! Layers (see ARCHITECTURE.md), each using only those before it:
 //! 1. the kernel (`lobbydesk-kernel`, re-exported here): ids, clock, records, store trait,
 //!    merge, actor, the shape of a kind spec; it names no module;
-//! 2. values: `ident`, `phone`, `plate`, `unit_no`, `sheet`; the shape of a module's
-//!    registration (`module`) and what demo data is drawn from (`sample`);
+//! 2. values: `ident`, `phone`, `plate`, `unit_no`, `sheet`, `csv_file`; the shape of a module's
+//!    registration (`module`) and what demo data is drawn from (`sample`); the desk's own kinds
+//!    (`audit`, `exchange_log`, `layout`);
 //! 3. `modules/<name>/`: each module's records, forms, indexes, search plans, services;
 //! 4. `registry`: the one list of modules and their kind specs;
-//! 5. desk-wide services reading the registry: `permit`, `audit`, `store::guard`, `exchange`,
-//!    `sync`, `tables`, `demo`.
+//! 5. desk-wide services reading the registry: `permit`, `store::guard`, `exchange`, `sync`,
+//!    `tables`, `demo`.
 //!
 //! Invariants: no I/O, no `web-sys`, no `leptos`; time and ids are passed in
 //! ([`clock::Clock`], [`clock::IdSource`]); every error a clerk can see has a message in both
