@@ -175,9 +175,10 @@ test('wrong passphrase, truncated and foreign files are refused with the data un
   const plainFile = await exportFile(page, testInfo, 'plain');
   // A plain file never carries staff and their PIN hashes (encrypted files do).
   const plainText = fs.readFileSync(plainFile, 'utf8');
-  expect(plainText).toContain('"kind":"memo"');
-  expect(plainText).not.toContain('"kind":"staff"');
-  expect(plainText).not.toContain('"pin"');
+  expect(plainText).toContain('"meta":{"kind":"memo"');
+  expect(plainText).toContain('"meta":{"kind":"audit"');
+  expect(plainText).not.toContain('"meta":{"kind":"staff"');
+  expect(plainText).not.toContain('"pin":{');
   const tampered = testInfo.outputPath('tampered.json');
   fs.writeFileSync(tampered, fs.readFileSync(plainFile, 'utf8').replace('加密文件里的备忘', '被改过的备忘'));
   await chooseImport(b.page, tampered);
