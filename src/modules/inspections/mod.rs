@@ -13,7 +13,7 @@ use crate::components::form::submit_once;
 use crate::components::form::{SelectField, TextField};
 use crate::components::loaded::Loaded;
 use crate::components::tabs::{Tab, TabbedModule};
-use crate::desk::use_desk;
+use crate::desk::{Desk, use_desk};
 use crate::i18n::Msg;
 use crate::pages::signin::Allowed;
 use data::TemplateRow;
@@ -95,16 +95,45 @@ pub fn home_card() -> AnyView {
     .into_any()
 }
 
-fn template_options(rows: &[TemplateRow], lang: crate::i18n::Lang) -> Vec<(String, String)> {
-    rows.iter()
-        .filter(|r| !r.template.retired)
-        .map(|r| {
-            (
-                r.id.to_string(),
-                format!("{} · {}", r.template.category.label(lang), r.template.title),
-            )
-        })
-        .collect()
+/// The template choices of a select: `first` (no template chosen), then every template in use.
+fn template_options(
+    desk: Desk,
+    templates: LocalResource<Vec<TemplateRow>>,
+    first: InspectionMsg,
+) -> Signal<Vec<(String, String)>> {
+    Signal::derive(move || {
+        let lang = desk.lang.get();
+        let rows = templates.get().unwrap_or_default();
+        std::iter::once((String::new(), desk.t(first).to_string()))
+            .chain(rows.iter().filter(|r| !r.template.retired).map(|r| {
+                (
+                    r.id.to_string(),
+                    format!("{} · {}", r.template.category.label(lang), r.template.title),
+                )
+            }))
+            .collect()
+    })
+}
+
+/// The template chosen in a form, with a place given: what starting an inspection and adding a
+/// schedule both need, or the message saying which is missing.
+fn chosen_template(
+    desk: Desk,
+    templates: LocalResource<Vec<TemplateRow>>,
+    chosen: RwSignal<String>,
+    place: RwSignal<String>,
+) -> Result<TemplateRow, String> {
+    let id = chosen.get_untracked();
+    let row = templates
+        .get_untracked()
+        .unwrap_or_default()
+        .into_iter()
+        .find(|r| r.id.to_string() == id)
+        .ok_or_else(|| desk.t(InspectionMsg::ChooseTemplate).to_string())?;
+    if place.get_untracked().trim().is_empty() {
+        return Err(desk.t(InspectionMsg::PlaceNeeded).into());
+    }
+    Ok(row)
 }
 
 /// Start an inspection, see what is due and what is under way.
@@ -119,35 +148,17 @@ pub fn InspectionsPage() -> impl IntoView {
     let place = RwSignal::new(String::new());
     let unit = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
-    let options = Signal::derive(move || {
-        let mut v = vec![(
-            String::new(),
-            desk.t(InspectionMsg::ChooseTemplate).to_string(),
-        )];
-        v.extend(template_options(
-            &templates.get().unwrap_or_default(),
-            desk.lang.get(),
-        ));
-        v
-    });
+    let options = template_options(desk, templates, InspectionMsg::ChooseTemplate);
     let navigate = use_navigate();
     let start = Action::new_local(move |_: &()| {
         let navigate = navigate.clone();
         async move {
             problem.set(None);
-            let rows = templates.get_untracked().unwrap_or_default();
-            let Some(row) = rows
-                .iter()
-                .find(|r| r.id.to_string() == chosen.get_untracked())
-            else {
-                problem.set(Some(desk.t(InspectionMsg::ChooseTemplate).into()));
-                return;
+            let row = match chosen_template(desk, templates, chosen, place) {
+                Ok(row) => row,
+                Err(e) => return problem.set(Some(e)),
             };
-            if place.get_untracked().trim().is_empty() {
-                problem.set(Some(desk.t(InspectionMsg::PlaceNeeded).into()));
-                return;
-            }
-            match data::start(desk, row, &place.get_untracked(), &unit.get_untracked()).await {
+            match data::start(desk, &row, &place.get_untracked(), &unit.get_untracked()).await {
                 Ok(id) => navigate(&format!("/inspections/run/{id}"), Default::default()),
                 Err(e) => problem.set(Some(e)),
             }
@@ -266,17 +277,7 @@ pub fn InspectionLogPage() -> impl IntoView {
     let result = RwSignal::new(String::new());
     let templates =
         LocalResource::new(move || async move { data::templates(desk).await.unwrap_or_default() });
-    let t_options = Signal::derive(move || {
-        let mut v = vec![(
-            String::new(),
-            desk.t(InspectionMsg::AllTemplates).to_string(),
-        )];
-        v.extend(template_options(
-            &templates.get().unwrap_or_default(),
-            desk.lang.get(),
-        ));
-        v
-    });
+    let t_options = template_options(desk, templates, InspectionMsg::AllTemplates);
     let r_options = Signal::derive(move || {
         let lang = desk.lang.get();
         let all = (String::new(), desk.t(InspectionMsg::AllResults).to_string());
@@ -368,17 +369,7 @@ pub fn SchedulesPage() -> impl IntoView {
     let place = RwSignal::new(String::new());
     let freq = RwSignal::new("daily".to_string());
     let problem = RwSignal::new(None::<String>);
-    let t_options = Signal::derive(move || {
-        let mut v = vec![(
-            String::new(),
-            desk.t(InspectionMsg::ChooseTemplate).to_string(),
-        )];
-        v.extend(template_options(
-            &templates.get().unwrap_or_default(),
-            desk.lang.get(),
-        ));
-        v
-    });
+    let t_options = template_options(desk, templates, InspectionMsg::ChooseTemplate);
     let f_options = Signal::derive(move || {
         let lang = desk.lang.get();
         Frequency::ALL
@@ -388,18 +379,10 @@ pub fn SchedulesPage() -> impl IntoView {
     });
     let add = Action::new_local(move |_: &()| async move {
         problem.set(None);
-        let rows = templates.get_untracked().unwrap_or_default();
-        let Some(row) = rows
-            .iter()
-            .find(|r| r.id.to_string() == template.get_untracked())
-        else {
-            problem.set(Some(desk.t(InspectionMsg::ChooseTemplate).into()));
-            return;
+        let row = match chosen_template(desk, templates, template, place) {
+            Ok(row) => row,
+            Err(e) => return problem.set(Some(e)),
         };
-        if place.get_untracked().trim().is_empty() {
-            problem.set(Some(desk.t(InspectionMsg::PlaceNeeded).into()));
-            return;
-        }
         let s = Schedule {
             template: row.id,
             title: row.template.title.clone(),
