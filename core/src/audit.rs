@@ -140,8 +140,20 @@ pub fn mask(field: &str, value: &str) -> String {
 }
 
 /// What an audit entry keeps of a picture: that it changed and its size, never the picture.
+/// Stored language-neutral; [`shown`] words it for the reader.
 fn picture(value: &str) -> String {
-    format!("[图片 image {} KB]", value.len().div_ceil(1024))
+    format!("{PICTURE}{} KB", value.len().div_ceil(1024))
+}
+
+/// The stored form of a picture in an audit entry starts with this.
+const PICTURE: &str = "[picture] ";
+
+/// A recorded value as the audit page shows it in `lang`: a picture as "图片 12 KB".
+pub fn shown(value: &str, lang: Lang) -> String {
+    match value.strip_prefix(PICTURE) {
+        Some(size) => format!("{} {size}", lang.pick("图片", "picture")),
+        None => value.to_string(),
+    }
 }
 
 fn flatten(prefix: &str, v: &Value, out: &mut Vec<(String, String)>) {
@@ -265,6 +277,19 @@ mod tests {
         assert_eq!(mask("plate", "京A12345"), "京A*****");
         assert_eq!(mask("pin.hash", "ab12"), "••••");
         assert_eq!(mask("purpose", "visit"), "visit");
+    }
+
+    #[test]
+    fn a_picture_is_recorded_by_its_size_and_worded_in_the_readers_language() {
+        let d = diff(
+            None,
+            &json!({"signature": ""}),
+            &json!({"signature": format!("data:image/png;base64,{}", "A".repeat(3000))}),
+        );
+        assert_eq!(d[0].after, "[picture] 3 KB");
+        assert_eq!(shown(&d[0].after, Lang::Zh), "图片 3 KB");
+        assert_eq!(shown(&d[0].after, Lang::En), "picture 3 KB");
+        assert_eq!(shown("3-1-502", Lang::Zh), "3-1-502");
     }
 
     #[test]

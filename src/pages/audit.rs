@@ -57,7 +57,11 @@ fn AuditList() -> impl IntoView {
                         let e: Option<AuditEntry> = env.decode().ok();
                         e.map(|e| {
                             let action = e.action;
-                            let changes = e.changes.iter().map(|c| format!("{}: {} → {}", c.field, c.before, c.after)).collect::<Vec<_>>();
+                            let recorded = e.changes.clone();
+                            let changes = move || {
+                                let lang = desk.lang.get();
+                                recorded.iter().map(|c| view! { <li>{format!("{}: {} → {}", c.field, audit::shown(&c.before, lang), audit::shown(&c.after, lang))}</li> }).collect_view()
+                            };
                             view! {
                                 <li class="audit-row" data-testid="audit-row">
                                     <div>
@@ -65,7 +69,7 @@ fn AuditList() -> impl IntoView {
                                         {move || action.label(desk.lang.get())} " · " <span class="mono">{e.kind.clone()}</span>
                                         <span class="muted">" · " {time::long(e.at)} " · " {e.device.short()}</span>
                                     </div>
-                                    <ul class="changes muted">{changes.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
+                                    <ul class="changes muted">{changes}</ul>
                                 </li>
                             }
                         })
