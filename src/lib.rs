@@ -45,7 +45,13 @@ async fn upgrade_layouts(store: &storage::IdbStore) -> Result<(), lobbydesk_core
             version: hlc.borrow_mut().tick(now.timestamp_millis().max(0) as u64),
         }
     };
-    lobbydesk_core::layout::upgrade_stale(store, lobbydesk_core::registry::kinds(), stamp).await?;
+    lobbydesk_core::layout::upgrade_stale(
+        store,
+        lobbydesk_core::registry::kinds(),
+        &lobbydesk_core::exchange::take_out_pictures,
+        stamp,
+    )
+    .await?;
     platform::settings::save_hlc(hlc.borrow().last());
     Ok(())
 }

@@ -74,11 +74,21 @@ async fn a_kind_that_grew_is_read_in_its_new_shape_after_reopening() {
     .unwrap();
     {
         let s = IdbStore::open(&name, || {}).await.unwrap();
-        assert_eq!(upgrade_stale(&s, [&v1], || f.stamp()).await, Ok(0));
+        assert_eq!(
+            upgrade_stale(&s, [&v1], &lobbydesk_core::layout::nothing_moved, || f
+                .stamp())
+            .await,
+            Ok(0)
+        );
         s.put(&old).await.unwrap();
     }
     let s = IdbStore::open(&name, || {}).await.unwrap();
-    assert_eq!(upgrade_stale(&s, [&v2], || f.stamp()).await, Ok(1));
+    assert_eq!(
+        upgrade_stale(&s, [&v2], &lobbydesk_core::layout::nothing_moved, || f
+            .stamp())
+        .await,
+        Ok(1)
+    );
     let by_title = s
         .list(&ListQuery::by(
             "note",
@@ -94,7 +104,12 @@ async fn a_kind_that_grew_is_read_in_its_new_shape_after_reopening() {
     assert_eq!(by_title.items[0].meta.version, old.meta.version);
     drop(s);
     let s = IdbStore::open(&name, || {}).await.unwrap();
-    assert_eq!(upgrade_stale(&s, [&v2], || f.stamp()).await, Ok(0));
+    assert_eq!(
+        upgrade_stale(&s, [&v2], &lobbydesk_core::layout::nothing_moved, || f
+            .stamp())
+        .await,
+        Ok(0)
+    );
     drop(s);
     IdbStore::delete_database(&name).await.unwrap();
 }

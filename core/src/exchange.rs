@@ -198,6 +198,37 @@ fn travelling(kind: &str) -> Option<&'static KindSpec> {
     registry::kind(kind).filter(|k| k.travels)
 }
 
+/// Takes the inline pictures of a body written before its kind moved them out into photo records
+/// (see [`crate::modules::photos::moved`]), and returns those records: for a record of such a
+/// kind, and for a conflict set, whose kept versions may be such bodies. Other records, and
+/// current ones, are left as they are. Used on the store when the app opens it
+/// ([`crate::layout::upgrade_stale`]) and on every file read.
+pub fn take_out_pictures(env: &mut Envelope) -> Result<Vec<Envelope>, String> {
+    use crate::modules::photos::moved;
+    if env.meta.deleted {
+        return Ok(Vec::new());
+    }
+    if env.meta.kind == crate::conflict::CONFLICT_KIND {
+        let mut made = Vec::new();
+        if let Some(serde_json::Value::Array(losers)) = env.body.get_mut("losers") {
+            for slot in losers.iter_mut() {
+                let mut loser: Envelope =
+                    serde_json::from_value(slot.clone()).map_err(|e| e.to_string())?;
+                let photos = take_out_pictures(&mut loser)?;
+                if !photos.is_empty() {
+                    *slot = serde_json::to_value(&loser).map_err(|e| e.to_string())?;
+                    made.extend(photos);
+                }
+            }
+        }
+        return Ok(made);
+    }
+    match registry::kind(&env.meta.kind) {
+        Some(spec) => moved::take_out(spec, env),
+        None => Ok(Vec::new()),
+    }
+}
+
 /// Whether this build knows records of `kind` as ones that travel.
 pub fn known_kind(kind: &str) -> bool {
     travelling(kind).is_some()
@@ -432,6 +463,22 @@ pub fn read(bytes: &[u8], this_device: DeviceId, now: DateTime<Utc>) -> Result<C
     let mut skipped = BTreeMap::new();
     let limit = (now.timestamp_millis().max(0) as u64).saturating_add(MAX_FORWARD_DRIFT_MS);
     let mut file = file;
+    // A file from an older build may hold pictures inline: they become photo records here, the
+    // same ones the older tablet makes when it is updated (made from the owner and the picture).
+    let mut made: Vec<Envelope> = Vec::new();
+    for (index, slot) in file.records.iter_mut().enumerate() {
+        let photos = take_out_pictures(slot).map_err(|reason| FileError::InvalidRecord {
+            index,
+            kind: slot.meta.kind.clone(),
+            reason,
+        })?;
+        for p in photos {
+            if !made.iter().any(|m| m.meta.id == p.meta.id) {
+                made.push(p);
+            }
+        }
+    }
+    file.records.extend(made);
     for (index, slot) in file.records.iter_mut().enumerate() {
         let env = &*slot;
         // One record may appear once per head (kept conflicts); the same version twice is an error.

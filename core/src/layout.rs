@@ -2,7 +2,9 @@
 //! `upgrade` hook) and index entries ([`crate::record::Record::INDEXES`]) have versions, and a
 //! store written under other versions is brought up to date when the app opens it: every record
 //! of a changed kind is read in its new shape and written again with its index entries derived
-//! anew. The versions the store was last brought to are kept in one local record.
+//! anew, after `moved` has taken out what the old body held that is now a record of its own
+//! (inline pictures, see `modules::photos::moved`). The versions the store was last brought to
+//! are kept in one local record.
 
 use crate::actor::Action;
 use crate::record::{Envelope, Record, RecordId, Stamp};
@@ -31,13 +33,24 @@ pub const SPEC: KindSpec = KindSpec::of::<Layouts>("exchange", Action::CHANGE_SE
 /// How many records one write carries.
 const BATCH: usize = 500;
 
+/// What the old body of a record holds that is now a record of its own, taken out of it: the
+/// records to write before it (none for most kinds).
+pub type TakeOut<'a> = &'a dyn Fn(&mut Envelope) -> Result<Vec<Envelope>, String>;
+
+/// Takes nothing out: for stores whose kinds never moved a field into records of their own.
+pub fn nothing_moved(_: &mut Envelope) -> Result<Vec<Envelope>, String> {
+    Ok(Vec::new())
+}
+
 /// Brings every kind of `specs` whose layout changed since the store was last opened to its
-/// current shape. A store that never recorded layouts (written before layouts were kept, when
-/// every kind was at its first layout) is taken as current. Returns how many records were
-/// written again.
+/// current shape (with `moved` run on each old record first). Conflict sets hold versions of
+/// other kinds, so they are written again too when any kind was. A store that never recorded
+/// layouts (written before layouts were kept, when every kind was at its first layout) is taken
+/// as current. Returns how many records were written again.
 pub async fn upgrade_stale<'a, S: RecordStore>(
     store: &S,
     specs: impl IntoIterator<Item = &'a KindSpec>,
+    moved: TakeOut<'_>,
     stamp: impl Fn() -> Stamp,
 ) -> Result<usize, StoreError> {
     let specs: BTreeMap<&str, &KindSpec> = specs.into_iter().map(|k| (k.kind, k)).collect();
@@ -58,9 +71,13 @@ pub async fn upgrade_stale<'a, S: RecordStore>(
     for (kind, spec) in &specs {
         // A kind new to this store has no records written in an older layout.
         match was.kinds.get(*kind) {
-            Some(old) if *old != spec.layout => written += rewrite(store, spec).await?,
+            Some(old) if *old != spec.layout => written += rewrite(store, spec, moved).await?,
             _ => {}
         }
+    }
+    let conflicts = specs.get(crate::conflict::CONFLICT_KIND);
+    if let Some(c) = conflicts.filter(|c| written > 0 && was.kinds.get(c.kind) == Some(&c.layout)) {
+        written += rewrite(store, c, moved).await?;
     }
     if was.kinds != current {
         let next = stored_env.update(&Layouts { kinds: current }, stamp())?;
@@ -71,11 +88,19 @@ pub async fn upgrade_stale<'a, S: RecordStore>(
 
 /// Every live record of the kind read in its current shape and written again, with its index
 /// entries derived anew; the same version (a re-index is no edit), so nothing travels again.
-async fn rewrite<S: RecordStore>(store: &S, spec: &KindSpec) -> Result<usize, StoreError> {
+/// What `moved` takes out of a record is written before it (an interrupted rewrite is done
+/// again from the start at the next opening, and finds the record still old).
+async fn rewrite<S: RecordStore>(
+    store: &S,
+    spec: &KindSpec,
+    moved: TakeOut<'_>,
+) -> Result<usize, StoreError> {
     let all = list_all(store, ListQuery::recent(spec.kind, BATCH as u32)).await?;
     let mut again = Vec::with_capacity(all.len());
     for env in &all {
-        again.push((spec.reindex)(env)?);
+        let mut env = env.clone();
+        again.extend(moved(&mut env).map_err(StoreError::Corrupt)?);
+        again.push((spec.reindex)(&env)?);
     }
     for chunk in again.chunks(BATCH) {
         store.put_all(chunk).await?;
@@ -98,7 +123,10 @@ mod tests {
         let v1 = KindSpec::of::<NoteV1>("notes", Action::CHANGE_SETTINGS);
         let v2 = KindSpec::of::<NoteV2>("notes", Action::CHANGE_SETTINGS);
         // First opening: layouts recorded, nothing rewritten.
-        assert_eq!(block_on(upgrade_stale(&store, [&v1], || f.stamp())), Ok(0));
+        assert_eq!(
+            block_on(upgrade_stale(&store, [&v1], &nothing_moved, || f.stamp())),
+            Ok(0)
+        );
         let old = Envelope::create(
             &NoteV1 {
                 text: "水管漏水\n3-1-502".into(),
@@ -109,7 +137,10 @@ mod tests {
         .unwrap();
         block_on(store.put(&old)).unwrap();
         // Opened by the build where notes grew.
-        assert_eq!(block_on(upgrade_stale(&store, [&v2], || f.stamp())), Ok(1));
+        assert_eq!(
+            block_on(upgrade_stale(&store, [&v2], &nothing_moved, || f.stamp())),
+            Ok(1)
+        );
         let found = block_on(store.list(&ListQuery::by(
             "note",
             "title",
@@ -123,7 +154,10 @@ mod tests {
         assert_eq!(found.items[0].meta.schema, 2);
         assert_eq!(found.items[0].meta.version, old.meta.version, "no new edit");
         // Opened again: nothing to do.
-        assert_eq!(block_on(upgrade_stale(&store, [&v2], || f.stamp())), Ok(0));
+        assert_eq!(
+            block_on(upgrade_stale(&store, [&v2], &nothing_moved, || f.stamp())),
+            Ok(0)
+        );
     }
 
     #[test]

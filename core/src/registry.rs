@@ -130,7 +130,9 @@ mod tests {
         }
         .parse(now(), "小李", pickup_code(123_456_789))
         .unwrap();
-        parcel.photo = Some(PICTURE.into());
+        let parcel_photo = Photo::new(PICTURE.into(), now());
+        let parcel_photo = create(&|id, at| Envelope::create(&parcel_photo, id, at)).unwrap();
+        parcel.photo = Some(parcel_photo.meta.id);
         let parcel = parcel
             .handed_over(Handover {
                 at: now(),
@@ -141,9 +143,10 @@ mod tests {
                     on_behalf: Some("家人".into()),
                 },
                 id_checked: true,
-                signature: PICTURE.into(),
+                signature: parcel_photo.meta.id,
             })
             .unwrap();
+        put(Ok(parcel_photo));
         put(create(&|id, at| Envelope::create(&parcel, id, at)));
         let unit = Unit {
             no: UnitNo::parse("3-1-502").unwrap(),
@@ -177,7 +180,9 @@ mod tests {
         put(create(&|id, at| Envelope::create(&template, id, at)));
         let mut insp = Inspection::start(tid, &template, "3-1-502", "3-1-502", "李巡检", now());
         let photo = Photo::new(PICTURE.into(), now());
-        put(create(&|id, at| Envelope::create(&photo, id, at)));
+        let photo = create(&|id, at| Envelope::create(&photo, id, at)).unwrap();
+        let photo_id = photo.meta.id;
+        put(Ok(photo));
         let first_photo_item = insp
             .sections
             .iter()
@@ -185,13 +190,8 @@ mod tests {
             .find(|i| matches!(i.kind, crate::modules::inspections::ItemKind::Photo))
             .map(|i| i.key.clone())
             .expect("the greening template has a photo item");
-        insp.add_photo(
-            &first_photo_item,
-            RecordId(uuid::Uuid::from_u128(9_999)),
-            now(),
-        )
-        .unwrap();
-        insp.signature = Some(PICTURE.into());
+        insp.add_photo(&first_photo_item, photo_id, now()).unwrap();
+        insp.signature = Some(photo_id);
         put(create(&|id, at| Envelope::create(&insp, id, at)));
         let schedule = Schedule {
             template: tid,
@@ -207,7 +207,7 @@ mod tests {
             unit: "3-1-502".into(),
             item: "灯".into(),
             description: "灯不亮".into(),
-            photos: vec![RecordId(uuid::Uuid::from_u128(9_999))],
+            photos: vec![photo_id],
             status: WorkStatus::Pending,
             created_at: now(),
             created_by: "李巡检".into(),
@@ -329,6 +329,31 @@ mod tests {
     }
 
     #[test]
+    fn every_photo_a_sample_refers_to_is_a_photo_record_among_the_samples() {
+        let samples = samples();
+        let photos: Vec<RecordId> = samples
+            .iter()
+            .filter(|s| s.meta.kind == <Photo as crate::record::Record>::KIND)
+            .map(|s| s.meta.id)
+            .collect();
+        let mut referring = 0;
+        for s in &samples {
+            for p in (kind(&s.meta.kind).unwrap().photos)(s) {
+                assert!(
+                    photos.contains(&p),
+                    "{} refers to a photo not there",
+                    s.meta.kind
+                );
+                referring += 1;
+            }
+        }
+        assert!(
+            referring >= 4,
+            "parcel photo and signature, inspection photo and signature"
+        );
+    }
+
+    #[test]
     fn every_personal_value_and_picture_in_a_sample_is_declared() {
         for s in samples() {
             let spec = kind(&s.meta.kind).unwrap();
@@ -339,7 +364,8 @@ mod tests {
                 match looks(&value) {
                     Some("picture") => assert!(
                         spec.is_blob(&field),
-                        "{}.{field} holds a picture: declare it in the spec's blobs",
+                        "{}.{field} holds a picture: keep it in a photo record, refer to its id \
+                         and list it in the spec's photos",
                         spec.kind
                     ),
                     Some(what) => assert!(

@@ -920,6 +920,134 @@ mod tests {
         assert!(b.get(Inspection::KIND, ie.meta.id).is_some());
     }
 
+    /// A parcel as a build before pictures moved wrote it: photo and signature inline, schema 1.
+    fn old_parcel(t: &Tablet, tracking: &str) -> Envelope {
+        use crate::modules::parcels::{Collector, Handover, Intake, pickup_code};
+        let p = Intake {
+            tracking: tracking.into(),
+            unit: "3-1-502".into(),
+            name: "张伟".into(),
+            ..Intake::default()
+        }
+        .parse(t.clock.now(), "小李", pickup_code(7))
+        .unwrap()
+        .handed_over(Handover {
+            at: t.clock.now(),
+            clerk: "小李".into(),
+            collector: Collector {
+                name: "张伟".into(),
+                phone: None,
+                on_behalf: None,
+            },
+            id_checked: false,
+            signature: RecordId(uuid::Uuid::nil()),
+        })
+        .unwrap();
+        let mut e = Envelope::create(&p, t.new_id(), t.stamp()).unwrap();
+        e.meta.schema = 1;
+        e.body["photo"] = "data:image/jpeg;base64,/9j/OLD".into();
+        e.body["handover"]["signature"] = "data:image/png;base64,iVBORsig".into();
+        e
+    }
+
+    #[test]
+    fn pictures_an_older_build_kept_inline_become_the_same_photo_records_on_every_tablet() {
+        use crate::layout::{LAYOUTS_ID, Layouts, upgrade_stale};
+        use crate::modules::parcels::Parcel;
+        use crate::modules::photos::Photo;
+        let (a, b) = pair();
+        let old = old_parcel(&a, "SF5555555555555");
+        // Tablet a was written by the older build (parcels at layout 1), then updated.
+        let mut layouts = Layouts::default();
+        for k in registry::kinds() {
+            layouts.kinds.insert(k.kind.to_string(), k.layout);
+        }
+        layouts.kinds.insert(Parcel::KIND.into(), (1, 1));
+        block_on(
+            a.store
+                .put(&Envelope::create(&layouts, LAYOUTS_ID, a.stamp()).unwrap()),
+        )
+        .unwrap();
+        block_on(a.store.put(&old)).unwrap();
+        let written = block_on(upgrade_stale(
+            &a.store,
+            registry::kinds(),
+            &exchange::take_out_pictures,
+            || a.stamp(),
+        ))
+        .unwrap();
+        assert_eq!(written, 3, "the parcel and its two photos");
+        let now_a = a.get(Parcel::KIND, old.meta.id).unwrap();
+        assert_eq!(
+            now_a.meta.version, old.meta.version,
+            "moving pictures is no edit"
+        );
+        let p: Parcel = now_a.decode().unwrap();
+        let photo = |t: &Tablet, id| {
+            t.get(Photo::KIND, id)
+                .unwrap()
+                .decode::<Photo>()
+                .unwrap()
+                .data
+        };
+        assert_eq!(
+            photo(&a, p.photo.unwrap()),
+            "data:image/jpeg;base64,/9j/OLD"
+        );
+        assert_eq!(
+            photo(&a, p.handover.clone().unwrap().signature),
+            "data:image/png;base64,iVBORsig"
+        );
+        // Tablet b still holds a file the older build wrote of the same parcel: importing it
+        // makes the very same photo records, so nothing is new and nothing is in conflict.
+        let old_file = encode(
+            "阳光物业",
+            dev(9),
+            a.clock.now(),
+            None,
+            "all",
+            vec![old.clone()],
+        );
+        let plan = b.import(&old_file).expect("an older file still imports");
+        assert_eq!(plan.writes.len(), 3);
+        for id in [p.photo.unwrap(), p.handover.clone().unwrap().signature] {
+            let (pa, pb) = (
+                a.get(Photo::KIND, id).unwrap(),
+                b.get(Photo::KIND, id).unwrap(),
+            );
+            assert_eq!((pa.meta.version, pa.body), (pb.meta.version, pb.body));
+        }
+        let again = a.import(&old_file).unwrap();
+        assert!(again.writes.is_empty(), "{:?}", again.writes);
+        let (from_b, _) = b.export(&Scope::All);
+        assert!(a.import(&from_b).unwrap().writes.is_empty());
+        assert!(
+            b.import(&a.export(&Scope::All).0)
+                .unwrap()
+                .writes
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn an_old_version_kept_in_a_conflict_set_has_its_pictures_taken_out_too() {
+        use crate::modules::parcels::Parcel;
+        let (a, _) = pair();
+        let old = old_parcel(&a, "SF6666666666666");
+        let set = ConflictSet {
+            kind: Parcel::KIND.into(),
+            record: old.meta.id,
+            losers: vec![old.clone()],
+            resolved_by: None,
+        };
+        let mut env = Envelope::create(&set, old.meta.id, a.stamp()).unwrap();
+        let photos = exchange::take_out_pictures(&mut env).unwrap();
+        assert_eq!(photos.len(), 2);
+        let loser = &env.decode::<ConflictSet>().unwrap().losers[0];
+        let p: Parcel = loser.decode().unwrap();
+        assert_eq!(p.photo, Some(photos[0].meta.id));
+    }
+
     #[test]
     fn a_file_may_add_audit_entries_but_never_change_or_remove_one() {
         use crate::actor::StaffRef;

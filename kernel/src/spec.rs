@@ -123,8 +123,12 @@ pub struct KindSpec {
     pub travels: bool,
     /// Personal fields and how each is masked; purged by retention where the module purges.
     pub personal: &'static [(FieldPath, Mask)],
-    /// Fields holding images or signatures: never copied into audit entries.
+    /// Fields holding images or signatures: never copied into audit entries. Only the photo
+    /// kind holds pictures; every other kind refers to photo records ([`KindSpec::photos`]).
     pub blobs: &'static [FieldPath],
+    /// Fields that held pictures inline in bodies written before schema `.0`: such a body, read
+    /// from the store or from a file, has them taken out into photo records first.
+    pub moved_pictures: (u32, &'static [FieldPath]),
     /// Field names for the conflict list and CSV headers.
     pub labels: &'static [Label],
     /// Checks an imported version: readable as this kind, and valid.
@@ -167,6 +171,7 @@ impl KindSpec {
             travels: true,
             personal: &[],
             blobs: &[],
+            moved_pictures: (0, &[]),
             labels: &[],
             check: check_as::<R>,
             reindex: Envelope::upgraded::<R>,
@@ -210,6 +215,12 @@ impl KindSpec {
     }
     pub const fn blobs(mut self, fields: &'static [FieldPath]) -> Self {
         self.blobs = fields;
+        self
+    }
+    /// Bodies older than `schema` held pictures inline at `fields`; they are taken out into
+    /// photo records (by the core's `modules::photos::moved`) when such a body is read.
+    pub const fn pictures_moved_at(mut self, schema: u32, fields: &'static [FieldPath]) -> Self {
+        self.moved_pictures = (schema, fields);
         self
     }
     pub const fn labels(mut self, labels: &'static [Label]) -> Self {

@@ -1,18 +1,58 @@
-//! One photo from the camera or a file, shrunk to at most 800 px and stored as a JPEG data URL
-//! (about 50-100 KB), so records carry it through IndexedDB and export files. The shared photo
-//! component: parcels now, inspections and work orders later.
+//! One photo from the camera or a file, shrunk to at most 800 px as a JPEG data URL (about
+//! 50-100 KB), for a service to store as a photo record; and stored photos and signatures shown
+//! by their record's id. The shared photo components of every module.
 //!
 //! ```ignore
 //! let photo = RwSignal::new(None::<String>);
 //! view! { <PhotoInput value=photo testid="parcel-photo" /> }
+//! view! { <StoredPicture id=parcel.photo.unwrap() class="thumb" testid="parcel-photo" /> }
 //! ```
 
 use crate::components::form::first_file;
-use crate::desk::use_desk;
+use crate::desk::{Desk, use_desk};
 use crate::i18n::Msg;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
+
+/// Photo records' pictures by id, in order (missing or unreadable ones left out).
+pub async fn load(
+    desk: Desk,
+    ids: &[lobbydesk_core::RecordId],
+) -> Vec<(lobbydesk_core::RecordId, String)> {
+    use lobbydesk_core::modules::photos::Photo;
+    use lobbydesk_core::{Record, RecordStore};
+    let keys: Vec<(String, lobbydesk_core::RecordId)> =
+        ids.iter().map(|i| (Photo::KIND.to_string(), *i)).collect();
+    let got = desk.store().get_many(&keys).await.unwrap_or_default();
+    ids.iter()
+        .zip(got)
+        .filter_map(|(id, e)| Some((*id, e?.decode::<Photo>().ok()?.data)))
+        .collect()
+}
+
+/// A stored photo or signature, shown by its photo record's id (nothing while it loads, or when
+/// the record is not on this tablet).
+#[component]
+pub fn StoredPicture(
+    id: lobbydesk_core::RecordId,
+    #[prop(into, optional)] class: String,
+    #[prop(into, optional)] testid: String,
+) -> impl IntoView {
+    let desk = use_desk();
+    let picture = LocalResource::new(move || async move {
+        load(desk, &[id])
+            .await
+            .into_iter()
+            .next()
+            .map(|(_, url)| url)
+    });
+    move || {
+        picture.get().flatten().map(|url| {
+            view! { <img class=class.clone() src=url alt="" data-testid=testid.clone() /> }
+        })
+    }
+}
 
 /// Longest side of a stored photo, in pixels.
 const MAX_SIDE: f64 = 800.0;

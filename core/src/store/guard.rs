@@ -587,7 +587,9 @@ mod tests {
         }
         .parse(w.clock.now(), "小李", pickup_code(123_456_789))
         .unwrap();
-        parcel.photo = Some(picture.clone());
+        let photo = w.env(&Photo::new(picture.clone(), w.clock.now()));
+        block_on(w.store.put(&photo)).unwrap();
+        parcel.photo = Some(photo.meta.id);
         let env = w.env(&parcel);
         block_on(w.store.put(&env)).unwrap();
         let handed = parcel
@@ -600,12 +602,10 @@ mod tests {
                     on_behalf: None,
                 },
                 id_checked: false,
-                signature: picture.clone(),
+                signature: photo.meta.id,
             })
             .unwrap();
         block_on(w.store.put(&env.update(&handed, w.stamp()).unwrap())).unwrap();
-        let photo = w.env(&Photo::new(picture.clone(), w.clock.now()));
-        block_on(w.store.put(&photo)).unwrap();
         let trail = w.audit();
         assert_eq!(trail.len(), 3);
         for entry in &trail {
@@ -615,12 +615,22 @@ mod tests {
                 }
             }
         }
+        let data = trail
+            .iter()
+            .flat_map(|e| &e.changes)
+            .find(|c| c.field == "data")
+            .expect("the photo's creation is recorded");
+        assert!(data.after.contains("KB"), "{}", data.after);
         let sig = trail
             .iter()
             .flat_map(|e| &e.changes)
             .find(|c| c.field == "handover.signature")
             .expect("the signature's change is recorded");
-        assert!(sig.after.contains("KB"), "{}", sig.after);
+        assert_eq!(
+            sig.after,
+            photo.meta.id.0.to_string(),
+            "the parcel names its photo"
+        );
         let collector = trail
             .iter()
             .flat_map(|e| &e.changes)

@@ -197,16 +197,20 @@ pub async fn note(desk: Desk, id: RecordId, key: String, note: String) -> Result
     .await
 }
 
-/// Stores a photo as its own record and adds it to the item, in one transaction.
-pub async fn add_photo(desk: Desk, id: RecordId, key: String, data: String) -> Result<Row, String> {
+/// Stores a picture (a photo, a drawn signature) as a photo record and lets `f` put its id into
+/// the inspection; both are written in one transaction, and `f`'s refusal writes nothing.
+async fn with_picture(
+    desk: Desk,
+    id: RecordId,
+    data: String,
+    f: impl FnOnce(&mut Inspection, RecordId) -> Result<(), String>,
+) -> Result<Row, String> {
     let _turn = crate::platform::serial::turn().await;
     let mut row = must_get(desk, id).await?;
     let now = BrowserClock.now();
     let photo = Envelope::create(&Photo::new(data, now), desk.new_id(), desk.stamp())
         .map_err(|e| rec(&desk, e))?;
-    row.insp
-        .add_photo(&key, photo.meta.id, now)
-        .map_err(|e| desk.explain(&e))?;
+    f(&mut row.insp, photo.meta.id)?;
     let env = row
         .env
         .update(&row.insp, desk.stamp())
@@ -221,14 +225,23 @@ pub async fn add_photo(desk: Desk, id: RecordId, key: String, data: String) -> R
     })
 }
 
-/// Photos by id, in order (missing ones left out).
-pub async fn photos(desk: Desk, ids: &[RecordId]) -> Vec<(RecordId, String)> {
-    let keys: Vec<(String, RecordId)> = ids.iter().map(|i| (Photo::KIND.to_string(), *i)).collect();
-    let got = desk.store().get_many(&keys).await.unwrap_or_default();
-    ids.iter()
-        .zip(got)
-        .filter_map(|(id, e)| Some((*id, e?.decode::<Photo>().ok()?.data)))
-        .collect()
+/// Adds a photo to an item (a photo item's answer, or a failure's evidence).
+pub async fn add_photo(desk: Desk, id: RecordId, key: String, data: String) -> Result<Row, String> {
+    let now = BrowserClock.now();
+    with_picture(desk, id, data, move |i, photo| {
+        i.add_photo(&key, photo, now).map_err(|e| desk.explain(&e))
+    })
+    .await
+}
+
+/// Answers a signature item with the signature drawn.
+pub async fn sign_item(desk: Desk, id: RecordId, key: String, data: String) -> Result<Row, String> {
+    let now = BrowserClock.now();
+    with_picture(desk, id, data, move |i, photo| {
+        i.answer(&key, Value::Signature(photo), now)
+            .map_err(|e| desk.explain(&e))
+    })
+    .await
 }
 
 /// Makes a work order from a failed item and links both ways, in one transaction.
@@ -254,17 +267,27 @@ pub async fn make_work_order(desk: Desk, id: RecordId, key: String) -> Result<Ro
     Ok(Row { env, insp })
 }
 
+/// Signs the inspection off with the inspector's drawn signature (stored as a photo record);
+/// refused, with what is missing, while required answers or the signature are.
 pub async fn finish(desk: Desk, id: RecordId, signature: String) -> Result<Row, String> {
     let now = BrowserClock.now();
     let lang = desk.lang.get_untracked();
-    let r = change(desk, id, move |i| {
-        i.finish(&signature, &desk.clerk.get_untracked(), now)
-            .map_err(|m| {
-                let list: Vec<String> = m.iter().map(|x| x.message(lang)).collect();
-                texts::cannot_finish(lang, &list)
-            })
-    })
-    .await;
+    let by = desk.clerk.get_untracked();
+    let why = move |m: Vec<lobbydesk_core::modules::inspections::Missing>| {
+        let list: Vec<String> = m.iter().map(|x| x.message(lang)).collect();
+        texts::cannot_finish(lang, &list)
+    };
+    let r = if signature.is_empty() {
+        change(desk, id, move |i| i.finish(None, &by, now).map_err(why)).await
+    } else if must_get(desk, id).await?.insp.is_finished() {
+        // A second sign-off (a double tap) keeps the first, and stores no second picture.
+        must_get(desk, id).await
+    } else {
+        with_picture(desk, id, signature, move |i, photo| {
+            i.finish(Some(photo), &by, now).map_err(why)
+        })
+        .await
+    };
     desk.changed();
     r
 }

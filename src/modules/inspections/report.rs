@@ -37,20 +37,25 @@ pub fn ReportPage() -> impl IntoView {
         let Some(row) = data::get(desk, id).await? else {
             return Ok(None);
         };
-        let ids: Vec<RecordId> = row
+        let mut ids: Vec<RecordId> = row
             .insp
             .answers
             .values()
             .flat_map(|a| {
                 let mut v = a.photos.clone();
-                if let Value::Photos(p) = &a.value {
-                    v.extend(p.iter().copied());
+                match &a.value {
+                    Value::Photos(p) => v.extend(p.iter().copied()),
+                    Value::Signature(s) => v.push(*s),
+                    _ => {}
                 }
                 v
             })
             .collect();
-        let photos: HashMap<RecordId, String> =
-            data::photos(desk, &ids).await.into_iter().collect();
+        ids.extend(row.insp.signature);
+        let photos: HashMap<RecordId, String> = crate::components::photo::load(desk, &ids)
+            .await
+            .into_iter()
+            .collect();
         Ok::<_, String>(Some((row, photos)))
     });
     let print = move |_| crate::platform::print_page();
@@ -77,7 +82,7 @@ pub fn ReportPage() -> impl IntoView {
                                         if let Value::Photos(p) = &a.value { v.extend(p.iter().copied()); }
                                         v
                                     }).unwrap_or_default().iter().filter_map(|p| photos.get(p).cloned()).collect();
-                                    if let Some(Value::Signature(sig)) = a.map(|a| &a.value) { pics.push(sig.clone()); }
+                                    if let Some(Value::Signature(sig)) = a.map(|a| &a.value) { pics.extend(photos.get(sig).cloned()); }
                                     let wo = a.and_then(|a| a.work_order).map(|w| work_order_made(desk.lang.get(), &w.to_string()[..8]));
                                     view! {
                                         <tr class:fail={out == Outcome::Failed} data-testid=format!("report-{}", item.key)>
@@ -114,7 +119,7 @@ pub fn ReportPage() -> impl IntoView {
                                         <dt>{desk.tr(InspectionMsg::TemplateVersion)}</dt><dd>{i.template_version}</dd>
                                     </dl>
                                     {sections}
-                                    {i.signature.clone().map(|sig| view! {
+                                    {i.signature.and_then(|sig| photos.get(&sig).cloned()).map(|sig| view! {
                                         <div class="report-sign"><span>{desk.tr(InspectionMsg::SignOff)} " · " {i.signed_by.clone()}</span><img src=sig alt="" data-testid="report-signature" /></div>
                                     })}
                                 </article>

@@ -224,12 +224,18 @@ fn ItemCard(item: Item, cur: Current, last_ms: RwSignal<f64>) -> impl IntoView {
             let sig = RwSignal::new(String::new());
             let (k1, k2) = (format!("sig-{key}"), format!("sig-{key}-save"));
             let has = move || answer.with(|a| matches!(a.as_ref().map(|a| &a.value), Some(Value::Signature(_))));
+            let key = key.clone();
+            let sign = Callback::new(move |_: ()| {
+                if let Some(id) = id() {
+                    save(desk, cur, last_ms, data::sign_item(desk, id, key.clone(), sig.get_untracked()));
+                }
+            });
             view! {
                 <Show when=move || !has() fallback=move || view! { <p class="ok">{desk.tr(InspectionMsg::Signed)}</p> }>
                     <SignaturePad value=sig testid=k1.clone() label=InspectionMsg::SignerSignsHere.tx() />
                 </Show>
                 <Show when=move || !sig.with(|s| s.is_empty()) && !has()>
-                    <button type="button" data-testid=k2.clone() on:click={move |_| give.run(Value::Signature(sig.get_untracked()))}>{desk.tr(InspectionMsg::SaveSignature)}</button>
+                    <button type="button" data-testid=k2.clone() on:click=move |_| sign.run(())>{desk.tr(InspectionMsg::SaveSignature)}</button>
                 </Show>
             }.into_any()
         }
@@ -247,7 +253,7 @@ fn ItemCard(item: Item, cur: Current, last_ms: RwSignal<f64>) -> impl IntoView {
     });
     let thumbs = LocalResource::new(move || {
         let ids = photo_ids.get();
-        async move { data::photos(desk, &ids).await }
+        async move { crate::components::photo::load(desk, &ids).await }
     });
     let new_photo = RwSignal::new(None::<String>);
     {

@@ -5,7 +5,7 @@ use crate::platform::clock::{BrowserClock, CryptoIds};
 use leptos::prelude::GetUntracked;
 use lobbydesk_core::clock::{Clock, IdSource};
 use lobbydesk_core::modules::parcels::services::{self, ChangeError};
-use lobbydesk_core::modules::parcels::{Intake, Parcel, ParcelError};
+use lobbydesk_core::modules::parcels::{Handover, Intake, Parcel, ParcelError};
 use lobbydesk_core::store::{ListQuery, StoreError, list_all};
 use lobbydesk_core::{Envelope, Localized, RecordId};
 
@@ -36,7 +36,7 @@ pub async fn take_in(
         intake,
         photo,
         &desk.clerk.get_untracked(),
-        desk.new_id(),
+        || desk.new_id(),
         BrowserClock.now(),
         random,
         || desk.stamp(),
@@ -52,10 +52,36 @@ pub async fn change(
 ) -> Result<usize, String> {
     services::change(&*desk.store(), ids, f, || desk.stamp())
         .await
-        .map_err(|e| match e {
-            ChangeError::Parcel(e) => desk.explain(&e),
-            ChangeError::Store(e) => desk.explain(&e),
-        })
+        .map_err(|e| refused(desk, e))
+}
+
+/// A refused change, as the clerk reads it.
+fn refused(desk: Desk, e: ChangeError) -> String {
+    match e {
+        ChangeError::Parcel(e) => desk.explain(&e),
+        ChangeError::Store(e) => desk.explain(&e),
+    }
+}
+
+/// Hands the parcels over with one drawn signature (stored as a photo record they all refer
+/// to), in one transaction; `handover` says who collected each.
+pub async fn hand_over(
+    desk: Desk,
+    ids: &[RecordId],
+    signature: &str,
+    handover: impl Fn(&Parcel, RecordId) -> Handover,
+) -> Result<usize, String> {
+    services::hand_over(
+        &*desk.store(),
+        ids,
+        signature,
+        desk.new_id(),
+        BrowserClock.now(),
+        handover,
+        || desk.stamp(),
+    )
+    .await
+    .map_err(|e| refused(desk, e))
 }
 
 /// Parcels matching a shelf search (code, tracking, unit, phone, name), newest first.

@@ -9,6 +9,7 @@ pub mod shelf;
 pub mod texts;
 pub mod today;
 
+use crate::components::photo::StoredPicture;
 use crate::components::tabs::{Tab, TabbedModule};
 use crate::desk::use_desk;
 use crate::i18n::Msg;
@@ -74,7 +75,7 @@ pub fn ParcelSummary(parcel: Parcel) -> impl IntoView {
         .join(" · ");
     view! {
         <div class="visit-main">
-            {p.photo.clone().map(|url| view! { <img class="thumb right" src=url alt="" data-testid="parcel-photo" /> })}
+            {p.photo.map(|id| view! { <StoredPicture id=id class="thumb right" testid="parcel-photo" /> })}
             <div class="visit-line1">
                 <strong class="mono" data-testid="parcel-tracking">{p.tracking.clone()}</strong>
                 <span class="badge">{move || carrier.label(desk.lang.get())}</span>

@@ -185,14 +185,14 @@ fn HandoverPanel(selected: RwSignal<Vec<RecordId>>) -> impl IntoView {
         let (collector_name, rel) = (name.get_untracked(), relation.get_untracked());
         let behalf = on_behalf.get_untracked();
         let (sig, checked) = (signature.get_untracked(), id_checked.get_untracked());
-        let result = data::change(desk, &ids, |p| {
+        let result = data::hand_over(desk, &ids, &sig, |p, signature| {
             let who = if behalf || !collector_name.trim().is_empty() {
                 collector_name.clone()
             } else {
                 p.recipient.name.clone()
             };
             let recipient_phone = p.recipient.phone.clone();
-            p.handed_over(Handover {
+            Handover {
                 at: now,
                 clerk: clerk.clone(),
                 collector: Collector {
@@ -203,8 +203,8 @@ fn HandoverPanel(selected: RwSignal<Vec<RecordId>>) -> impl IntoView {
                     on_behalf: behalf.then(|| rel.clone()),
                 },
                 id_checked: checked,
-                signature: sig.clone(),
-            })
+                signature,
+            }
         })
         .await;
         match result {

@@ -10,10 +10,11 @@ use rand::Rng;
 /// A finished inspection of a built-in template, every item answered (a few failing).
 /// One demo record, as a list (empty when the draw did not make a valid one).
 pub fn inspection(s: &mut Sample) -> Vec<Envelope> {
-    one(s).into_iter().collect()
+    one(s).unwrap_or_default()
 }
 
-fn one(s: &mut Sample) -> Option<Envelope> {
+/// An inspection and its signature's photo record.
+fn one(s: &mut Sample) -> Option<Vec<Envelope>> {
     let at = s.time_in_year();
     let all = inspections::builtins();
     let (tid, t) = &all[s.rng().random_range(0..all.len())];
@@ -64,9 +65,8 @@ fn one(s: &mut Sample) -> Option<Envelope> {
             a.value = Value::NotApplicable;
         }
     }
-    let sig = "data:image/png;base64,iVBORw0KGgo=";
-    i.finish(sig, "演示巡检员", at + Duration::minutes(30))
-        .ok()?;
-    let done = i.finished_at.unwrap_or(at);
-    s.wrap(&i, done)
+    let done = at + Duration::minutes(30);
+    let sig = crate::modules::photos::demo_signature(s, done)?;
+    i.finish(Some(sig.meta.id), "演示巡检员", done).ok()?;
+    Some(vec![s.wrap(&i, done)?, sig])
 }

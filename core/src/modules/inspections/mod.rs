@@ -312,8 +312,8 @@ pub enum Value {
     Text(String),
     /// Photo records' ids (the photos themselves are [`crate::modules::photos::Photo`] records).
     Photos(Vec<RecordId>),
-    /// A PNG data URL.
-    Signature(#[serde(deserialize_with = "crate::modules::photos::inline::picture")] String),
+    /// A signature drawn on the screen: a photo record's id.
+    Signature(RecordId),
 }
 
 /// One item's answer.
@@ -424,12 +424,9 @@ pub struct Inspection {
     pub sections: Vec<Section>,
     #[serde(default)]
     pub answers: BTreeMap<String, Answer>,
-    /// The closing signature, a PNG data URL.
-    #[serde(
-        default,
-        deserialize_with = "crate::modules::photos::inline::optional_picture"
-    )]
-    pub signature: Option<String>,
+    /// The closing signature: a photo record's id.
+    #[serde(default)]
+    pub signature: Option<RecordId>,
     #[serde(default)]
     pub signed_by: String,
 }
@@ -547,7 +544,7 @@ impl Inspection {
             }
             (ItemKind::Text, Value::Text(t)) if !t.trim().is_empty() => Outcome::Ok,
             (ItemKind::Photo, Value::Photos(p)) if !p.is_empty() => Outcome::Ok,
-            (ItemKind::Signature, Value::Signature(s)) if !s.is_empty() => Outcome::Ok,
+            (ItemKind::Signature, Value::Signature(_)) => Outcome::Ok,
             _ => Outcome::Unanswered,
         }
     }
@@ -689,7 +686,7 @@ impl Inspection {
     /// Signs the inspection off; refused, with what is missing, while anything is.
     pub fn finish(
         &mut self,
-        signature: &str,
+        signature: Option<RecordId>,
         by: &str,
         now: DateTime<Utc>,
     ) -> Result<(), Vec<Missing>> {
@@ -698,13 +695,13 @@ impl Inspection {
             return Ok(());
         }
         let mut missing = self.missing();
-        if signature.is_empty() {
+        if signature.is_none() {
             missing.push(Missing::Signature);
         }
         if !missing.is_empty() {
             return Err(missing);
         }
-        self.signature = Some(signature.to_string());
+        self.signature = signature;
         self.signed_by = by.to_string();
         self.finished_at = Some(now);
         Ok(())
@@ -729,7 +726,8 @@ impl Inspection {
 
 impl Record for Inspection {
     const KIND: &'static str = "inspection";
-    const SCHEMA: u32 = 1;
+    /// 2: signatures became photo records (see [`MODULE`]).
+    const SCHEMA: u32 = 2;
     fn index_values(&self) -> Vec<(&'static str, String)> {
         let mut v = vec![
             ("day", day_key(self.started_at)),
@@ -1251,19 +1249,26 @@ pub const MANAGE_TEMPLATES: Action = Action::new(
     "manage checklist templates and schedules",
 );
 
+/// The photo records an inspection refers to: photos of items and failures, signature items,
+/// the closing signature.
 fn photos_of(env: &crate::record::Envelope) -> Vec<RecordId> {
     env.decode::<Inspection>()
         .map(|i| {
-            i.answers
+            let mut all: Vec<RecordId> = i
+                .answers
                 .values()
                 .flat_map(|a| {
                     let mut v = a.photos.clone();
-                    if let Value::Photos(p) = &a.value {
-                        v.extend(p.iter().copied());
+                    match &a.value {
+                        Value::Photos(p) => v.extend(p.iter().copied()),
+                        Value::Signature(s) => v.push(*s),
+                        _ => {}
                     }
                     v
                 })
-                .collect()
+                .collect();
+            all.extend(i.signature);
+            all
         })
         .unwrap_or_default()
 }
@@ -1276,7 +1281,7 @@ pub const MODULE: ModuleSpec = ModuleSpec {
     kinds: &[
         KindSpec::of::<Template>("inspections", MANAGE_TEMPLATES),
         KindSpec::of::<Inspection>("inspections", INSPECT)
-            .blobs(&["signature", "answers.*.value.value"])
+            .pictures_moved_at(2, &["signature", "answers.*.value.value"])
             .photos(photos_of),
         KindSpec::of::<Schedule>("inspections", MANAGE_TEMPLATES),
     ],
@@ -1294,6 +1299,11 @@ mod tests {
 
     fn t0() -> DateTime<Utc> {
         Utc.with_ymd_and_hms(2026, 11, 27, 2, 0, 0).unwrap()
+    }
+
+    /// A signature's photo record id.
+    fn sig(n: u128) -> RecordId {
+        RecordId(uuid::Uuid::from_u128(0x5160 + n))
     }
 
     fn custody() -> (RecordId, Template) {
@@ -1392,9 +1402,7 @@ mod tests {
     #[test]
     fn a_required_item_blocks_finishing_and_says_which() {
         let mut i = started();
-        let err = i
-            .finish("data:image/png;base64,x", "李巡检", t0())
-            .unwrap_err();
+        let err = i.finish(Some(sig(1)), "李巡检", t0()).unwrap_err();
         assert!(err.contains(&Missing::Answer("门窗关闭完好、无撬动痕迹".into())));
         assert!(err[0].message(Lang::Zh).contains("必填"));
         assert!(!i.is_finished());
@@ -1412,12 +1420,7 @@ mod tests {
         i.answer("i7", Value::Number(108.0), t0()).unwrap();
         i.answer("i8", Value::Number(10.0), t0()).unwrap();
         i.answer("i9", Value::Number(12.0), t0()).unwrap();
-        i.answer(
-            "i10",
-            Value::Signature("data:image/png;base64,s".into()),
-            t0(),
-        )
-        .unwrap();
+        i.answer("i10", Value::Signature(sig(2)), t0()).unwrap();
         let m = i.missing();
         assert!(
             m.contains(&Missing::Photo(i.item("i7").unwrap().label.clone())),
@@ -1431,16 +1434,12 @@ mod tests {
             .unwrap();
         i.set_note("i7", "水龙头未关紧").unwrap();
         assert!(i.missing().is_empty());
-        i.finish("data:image/png;base64,s", "李巡检", t0()).unwrap();
+        i.finish(Some(sig(3)), "李巡检", t0()).unwrap();
         assert_eq!(i.result_code(), "failed");
         // A second sign-off (a double tap, another inspector) keeps the first.
         let signed = i.clone();
-        i.finish(
-            "data:image/png;base64,t",
-            "王巡检",
-            t0() + Duration::minutes(1),
-        )
-        .unwrap();
+        i.finish(Some(sig(4)), "王巡检", t0() + Duration::minutes(1))
+            .unwrap();
         assert_eq!(i, signed);
         assert_eq!(
             i.answer("i2", Value::Fail, t0()),

@@ -8,10 +8,11 @@ use rand::Rng;
 
 /// One demo record, as a list (empty when the draw did not make a valid one).
 pub fn parcel(s: &mut Sample) -> Vec<Envelope> {
-    one(s).into_iter().collect()
+    one(s).unwrap_or_default()
 }
 
-fn one(s: &mut Sample) -> Option<Envelope> {
+/// A parcel, and the signature's photo record when it was handed over.
+fn one(s: &mut Sample) -> Option<Vec<Envelope>> {
     let at = s.time_in_year();
     let carriers = ["SF", "JD", "YT", "ZT", "JT", "75", "43", "98"];
     let prefix = carriers[s.rng().random_range(0..carriers.len())];
@@ -37,10 +38,12 @@ fn one(s: &mut Sample) -> Option<Envelope> {
     };
     let code = format!("{:06}", s.rng().random_range(0..1_000_000u32));
     let mut p = intake.parse(at, "演示前台", code).ok()?;
+    let mut out = Vec::new();
     if s.now() - at > Duration::days(3) || s.rng().random_bool(0.5) {
-        let out = at + Duration::hours(s.rng().random_range(1..60));
+        let when = (at + Duration::hours(s.rng().random_range(1..60))).min(s.now());
+        let signature = crate::modules::photos::demo_signature(s, when)?;
         let h = crate::modules::parcels::Handover {
-            at: out.min(s.now()),
+            at: when,
             clerk: "演示前台".into(),
             collector: crate::modules::parcels::Collector {
                 name: p.recipient.name.clone(),
@@ -48,9 +51,11 @@ fn one(s: &mut Sample) -> Option<Envelope> {
                 on_behalf: None,
             },
             id_checked: false,
-            signature: "data:image/png;base64,iVBORw0KGgo=".into(),
+            signature: signature.meta.id,
         };
         p = p.handed_over(h).ok()?;
+        out.push(signature);
     }
-    s.wrap(&p, at)
+    out.insert(0, s.wrap(&p, at)?);
+    Some(out)
 }

@@ -11,7 +11,7 @@ pub mod services;
 
 use crate::lang::{Lang, Localized};
 use crate::phone::PhoneNumber;
-use crate::record::{Meta, Record};
+use crate::record::{Meta, Record, RecordId};
 use crate::time::{day_key, short};
 use crate::unit_no::UnitNo;
 use chrono::{DateTime, Duration, Utc};
@@ -222,9 +222,9 @@ pub struct Handover {
     pub clerk: String,
     pub collector: Collector,
     pub id_checked: bool,
-    /// The collector's signature, a PNG data URL drawn on the screen.
-    #[serde(deserialize_with = "crate::modules::photos::inline::picture")]
-    pub signature: String,
+    /// The collector's signature drawn on the screen: a photo record's id (one signature may
+    /// close several parcels handed over together).
+    pub signature: RecordId,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -271,12 +271,9 @@ pub struct Parcel {
     pub closed_by: String,
     #[serde(default)]
     pub note: String,
-    /// A small JPEG data URL, when the clerk took one.
-    #[serde(
-        default,
-        deserialize_with = "crate::modules::photos::inline::optional_picture"
-    )]
-    pub photo: Option<String>,
+    /// The photo the clerk took at intake: a photo record's id.
+    #[serde(default)]
+    pub photo: Option<RecordId>,
 }
 
 /// Where a parcel stands.
@@ -388,7 +385,8 @@ pub mod ix {
 
 impl Record for Parcel {
     const KIND: &'static str = "parcel";
-    const SCHEMA: u32 = 1;
+    /// 2: the intake photo and the signature became photo records (see [`MODULE`]).
+    const SCHEMA: u32 = 2;
     fn index_values(&self) -> Vec<(&'static str, String)> {
         let mut v = vec![
             (ix::TRACKING, self.tracking.clone()),
@@ -572,9 +570,6 @@ impl Parcel {
         if self.outgoing {
             return Err(ParcelError::NotIncoming);
         }
-        if h.signature.is_empty() {
-            return Err(ParcelError::NoSignature);
-        }
         if let Some(rel) = &h.collector.on_behalf {
             if rel.trim().is_empty()
                 || h.collector.name.trim().is_empty()
@@ -674,6 +669,18 @@ pub const HANDLE_PARCELS: Action = Action::new(
     "handle parcels",
 );
 
+/// The photo records a parcel refers to: its intake photo and the collector's signature.
+fn photos_of(env: &crate::record::Envelope) -> Vec<RecordId> {
+    env.decode::<Parcel>()
+        .map(|p| {
+            p.photo
+                .into_iter()
+                .chain(p.handover.map(|h| h.signature))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// The parcels module.
 pub const MODULE: ModuleSpec = ModuleSpec {
     slug: "parcels",
@@ -688,7 +695,8 @@ pub const MODULE: ModuleSpec = ModuleSpec {
             ("handover.collector.phone", Mask::Phone),
             ("note", Mask::Text),
         ])
-        .blobs(&["photo", "handover.signature"])
+        .pictures_moved_at(2, &["photo", "handover.signature"])
+        .photos(photos_of)
         .labels(&[
             Label::new("recipient", "收件人", "Recipient"),
             Label::new("shelf", "货架", "Shelf"),
@@ -736,7 +744,7 @@ mod tests {
                 on_behalf: on_behalf.map(String::from),
             },
             id_checked,
-            signature: "data:image/png;base64,iVBOR".into(),
+            signature: RecordId(uuid::Uuid::from_u128(77)),
         }
     }
 
@@ -817,32 +825,28 @@ mod tests {
     }
 
     #[test]
-    fn a_signature_or_photo_that_is_not_an_image_data_url_is_refused_when_read() {
+    fn a_parcel_refers_to_its_photo_and_signature_by_id_and_they_travel_with_it() {
         let mut p = parcel().handed_over(signed(None, false)).unwrap();
-        p.photo = Some("data:image/jpeg;base64,/9j/AAAA".into());
-        let good = serde_json::to_value(&p).unwrap();
-        assert_eq!(serde_json::from_value::<Parcel>(good.clone()).unwrap(), p);
-        for (field, link) in [
-            ("signature", "https://example.invalid/track.png"),
-            ("photo", "http://127.0.0.1/x.jpg"),
-            ("photo", "javascript:alert(1)"),
-        ] {
-            let mut bad = good.clone();
-            if field == "signature" {
-                bad["handover"]["signature"] = link.into();
-            } else {
-                bad["photo"] = link.into();
-            }
-            let e = serde_json::from_value::<Parcel>(bad).unwrap_err();
-            assert!(e.to_string().contains("image data URL"), "{field}: {e}");
-        }
-    }
-
-    #[test]
-    fn no_hand_over_without_a_signature() {
-        let mut h = signed(None, true);
-        h.signature.clear();
-        assert_eq!(parcel().handed_over(h), Err(ParcelError::NoSignature));
+        p.photo = Some(RecordId(uuid::Uuid::from_u128(78)));
+        let env = crate::record::Envelope::create(
+            &p,
+            RecordId(uuid::Uuid::from_u128(1)),
+            crate::store::conformance::Fixture::default().stamp(),
+        )
+        .unwrap();
+        assert_eq!(
+            photos_of(&env),
+            vec![
+                RecordId(uuid::Uuid::from_u128(78)),
+                RecordId(uuid::Uuid::from_u128(77))
+            ]
+        );
+        let mut bad = serde_json::to_value(&p).unwrap();
+        bad["photo"] = "http://127.0.0.1/x.jpg".into();
+        assert!(
+            serde_json::from_value::<Parcel>(bad).is_err(),
+            "a link is no photo id"
+        );
     }
 
     #[test]

@@ -1,7 +1,10 @@
 //! The parcels module's services over any [`RecordStore`]: intake (duplicates refused, a pickup
 //! code no parcel on the shelf has), changes to several parcels at once, and the shelf search.
 
-use super::{Intake, Parcel, ParcelError, ix, normalize_tracking, pickup_code, search_plan};
+use super::{
+    Handover, Intake, Parcel, ParcelError, ix, normalize_tracking, pickup_code, search_plan,
+};
+use crate::modules::photos::Photo;
 use crate::record::{Envelope, Record, RecordId, Stamp};
 use crate::store::{KeyRange, ListQuery, RecordStore, StoreError, search as scan};
 use chrono::{DateTime, Utc};
@@ -42,14 +45,15 @@ pub async fn on_shelf<S: RecordStore>(
 }
 
 /// Takes a parcel in, received now by `clerk`: refuses a tracking number already on the shelf,
-/// draws a pickup code (from `random`) that no parcel on the shelf has, and saves it.
+/// draws a pickup code (from `random`) that no parcel on the shelf has, and saves it, with the
+/// photo the clerk took (an image data URL) as a photo record of its own, in one transaction.
 #[allow(clippy::too_many_arguments)]
 pub async fn take_in<S: RecordStore>(
     store: &S,
     intake: &Intake,
     photo: Option<String>,
     clerk: &str,
-    id: RecordId,
+    mut new_id: impl FnMut() -> RecordId,
     now: DateTime<Utc>,
     mut random: impl FnMut() -> u32,
     stamp: impl Fn() -> Stamp,
@@ -67,9 +71,15 @@ pub async fn take_in<S: RecordStore>(
     let mut p = intake
         .parse(now, clerk, code)
         .map_err(IntakeError::Fields)?;
-    p.photo = photo;
-    let env = Envelope::create(&p, id, stamp()).map_err(StoreError::from)?;
-    store.put(&env).await?;
+    let mut batch = Vec::new();
+    if let Some(data) = photo.filter(|d| d.starts_with("data:image/")) {
+        let pe = Envelope::create(&Photo::new(data, now), new_id(), stamp())
+            .map_err(StoreError::from)?;
+        p.photo = Some(pe.meta.id);
+        batch.push(pe);
+    }
+    batch.push(Envelope::create(&p, new_id(), stamp()).map_err(StoreError::from)?);
+    store.put_all(&batch).await?;
     Ok(p)
 }
 
@@ -94,18 +104,56 @@ pub async fn change<S: RecordStore>(
     f: impl Fn(Parcel) -> Result<Parcel, ParcelError>,
     stamp: impl Fn() -> Stamp,
 ) -> Result<usize, ChangeError> {
+    change_with(store, ids, f, Vec::new(), stamp).await
+}
+
+/// Hands several parcels over at once with one drawn signature (an image data URL), kept as a
+/// photo record they all refer to; `handover` says who collected each. The photo and the
+/// parcels are written in one transaction (all or none).
+#[allow(clippy::too_many_arguments)]
+pub async fn hand_over<S: RecordStore>(
+    store: &S,
+    ids: &[RecordId],
+    signature: &str,
+    photo_id: RecordId,
+    now: DateTime<Utc>,
+    handover: impl Fn(&Parcel, RecordId) -> Handover,
+    stamp: impl Fn() -> Stamp,
+) -> Result<usize, ChangeError> {
+    if !signature.starts_with("data:image/") {
+        return Err(ChangeError::Parcel(ParcelError::NoSignature));
+    }
+    let photo = Envelope::create(&Photo::new(signature.to_string(), now), photo_id, stamp())
+        .map_err(StoreError::from)?;
+    let f = |p: Parcel| {
+        let h = handover(&p, photo_id);
+        p.handed_over(h)
+    };
+    change_with(store, ids, f, vec![photo], stamp).await
+}
+
+/// [`change`], writing `extra` records in the same transaction.
+async fn change_with<S: RecordStore>(
+    store: &S,
+    ids: &[RecordId],
+    f: impl Fn(Parcel) -> Result<Parcel, ParcelError>,
+    extra: Vec<Envelope>,
+    stamp: impl Fn() -> Stamp,
+) -> Result<usize, ChangeError> {
     let keys: Vec<(String, RecordId)> = ids
         .iter()
         .map(|id| (Parcel::KIND.to_string(), *id))
         .collect();
-    let mut batch = Vec::new();
+    let mut batch = extra;
+    let mut n = 0;
     for env in store.get_many(&keys).await?.into_iter().flatten() {
         let p: Parcel = env.decode().map_err(StoreError::from)?;
         let next = f(p).map_err(ChangeError::Parcel)?;
         batch.push(env.update(&next, stamp()).map_err(StoreError::from)?);
+        n += 1;
     }
     store.put_all(&batch).await?;
-    Ok(batch.len())
+    Ok(n)
 }
 
 /// Parcels matching a shelf search (code, tracking, unit, phone, name), newest first.
@@ -155,7 +203,7 @@ mod tests {
                 &intake,
                 None,
                 "小李",
-                self.f.id(),
+                || self.f.id(),
                 self.f.now(),
                 random,
                 || self.f.stamp(),
@@ -260,5 +308,98 @@ mod tests {
                 .count(),
             1
         );
+    }
+
+    #[test]
+    fn one_signature_closes_parcels_handed_over_together_as_one_photo_record() {
+        use super::super::{Collector, Outcome};
+        let d = Desk::new();
+        let mut r = || 5;
+        d.take_in("SF1111111111111", "3-1-502", &mut r).unwrap();
+        let mut r = || 6;
+        d.take_in("SF2222222222222", "3-1-502", &mut r).unwrap();
+        let ids: Vec<RecordId> = block_on(search(&d.store, "3-1-502"))
+            .unwrap()
+            .iter()
+            .map(|(e, _)| e.meta.id)
+            .collect();
+        let who = |p: &Parcel, sig: RecordId| Handover {
+            at: d.f.now(),
+            clerk: "小李".into(),
+            collector: Collector {
+                name: p.recipient.name.clone(),
+                phone: p.recipient.phone.clone(),
+                on_behalf: None,
+            },
+            id_checked: false,
+            signature: sig,
+        };
+        let photo_id = d.f.id();
+        // No drawing, or something that is not a picture: refused, nothing written.
+        for bad in ["", "https://example.invalid/sig.png"] {
+            assert_eq!(
+                block_on(hand_over(
+                    &d.store,
+                    &ids,
+                    bad,
+                    photo_id,
+                    d.f.now(),
+                    who,
+                    || d.f.stamp()
+                )),
+                Err(ChangeError::Parcel(ParcelError::NoSignature))
+            );
+        }
+        assert_eq!(block_on(d.store.get(Photo::KIND, photo_id)).unwrap(), None);
+        let sig = "data:image/png;base64,iVBORw0KGgo=";
+        assert_eq!(
+            block_on(hand_over(
+                &d.store,
+                &ids,
+                sig,
+                photo_id,
+                d.f.now(),
+                who,
+                || d.f.stamp()
+            )),
+            Ok(2)
+        );
+        let photo: Photo = block_on(d.store.get(Photo::KIND, photo_id))
+            .unwrap()
+            .unwrap()
+            .decode()
+            .unwrap();
+        assert_eq!(photo.data, sig);
+        for (_, p) in block_on(search(&d.store, "3-1-502")).unwrap() {
+            assert_eq!(p.outcome, Some(Outcome::PickedUp));
+            assert_eq!(p.handover.unwrap().signature, photo_id);
+        }
+    }
+
+    #[test]
+    fn the_intake_photo_is_saved_as_a_photo_record_with_its_parcel() {
+        let d = Desk::new();
+        let intake = Intake {
+            tracking: "SF3333333333333".into(),
+            unit: "3-1-502".into(),
+            name: "张伟".into(),
+            ..Intake::default()
+        };
+        let pic = "data:image/jpeg;base64,/9j/AAAA";
+        let p = block_on(take_in(
+            &d.store,
+            &intake,
+            Some(pic.into()),
+            "小李",
+            || d.f.id(),
+            d.f.now(),
+            || 1,
+            || d.f.stamp(),
+        ))
+        .unwrap();
+        let photo = block_on(d.store.get(Photo::KIND, p.photo.unwrap()))
+            .unwrap()
+            .expect("the photo record is there");
+        assert_eq!(photo.decode::<Photo>().unwrap().data, pic);
     }
 }

@@ -1,14 +1,16 @@
-//! 照片 Photos: a picture taken at the desk or on a round (a small JPEG data URL), kept as a
-//! record of its own so the record that shows it saves without rewriting the picture, and
-//! checked against its SHA-256 whenever it travels. Inspections and work orders refer to photos
-//! by id; the kind spec of each owner says which photos go with it.
+//! 照片 Photos: a picture taken at the desk or on a round (a small JPEG data URL) or a signature
+//! drawn on the screen (a PNG data URL), kept as a record of its own so the record that shows it
+//! saves without rewriting the picture, and checked against its SHA-256 whenever it travels.
+//! This is the one way pictures are stored: parcels, inspections and work orders refer to photos
+//! by id, and the kind spec of each owner says which photos go with it (`KindSpec::photos`).
+//! Bodies written before a kind moved its pictures out are brought over by [`moved`].
 
 use crate::record::Record;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-/// A photo taken during an inspection (a small JPEG data URL), kept as its own record so an
-/// answer saves without rewriting every photo, and checked by its hash when it travels.
+/// A photo or a signature (an image data URL), kept as its own record so its owner saves without
+/// rewriting the picture, and checked by its hash when it travels.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "PhotoRaw")]
 pub struct Photo {
@@ -68,33 +70,25 @@ impl Record for Photo {
     }
 }
 
-/// Pictures kept inline in a record (signatures, the parcel intake photo) are checked when read,
-/// like photo records: an image data URL, never a link a tablet would fetch.
-pub mod inline {
-    use serde::{Deserialize, Deserializer, de::Error};
+pub mod moved;
 
-    /// Whether `value` may stand in a picture field: empty, or an image data URL.
-    pub fn is_picture(value: &str) -> bool {
-        value.is_empty() || value.starts_with("data:image/")
-    }
-
-    fn checked<E: Error>(value: String) -> Result<String, E> {
-        if is_picture(&value) {
-            Ok(value)
-        } else {
-            Err(E::custom("a picture must be an image data URL"))
-        }
-    }
-
-    /// For `#[serde(deserialize_with = "inline::picture")]` on a `String`.
-    pub fn picture<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-        checked(String::deserialize(d)?)
-    }
-
-    /// For `#[serde(deserialize_with = "inline::optional_picture")]` on an `Option<String>`.
-    pub fn optional_picture<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
-        Option::<String>::deserialize(d)?.map(checked).transpose()
-    }
+/// A drawn signature for demo records (an SVG squiggle), as a photo record made at `at`.
+pub fn demo_signature(
+    s: &mut crate::sample::Sample,
+    at: DateTime<Utc>,
+) -> Option<crate::record::Envelope> {
+    use rand::Rng;
+    let (a, b, c) = (
+        s.rng().random_range(10..40),
+        s.rng().random_range(10..50),
+        s.rng().random_range(20..60),
+    );
+    let svg = format!(
+        "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 200 80'%3E\
+         %3Cpath d='M10 60 C{a} 10,{b} 10,60 50 S{c} 70,110 30 S150 10,190 50' fill='none' \
+         stroke='%23123' stroke-width='3'/%3E%3C/svg%3E"
+    );
+    s.wrap(&Photo::new(svg, at), at)
 }
 
 /// Take photos (of a failed item, a parcel, a document).
