@@ -227,3 +227,43 @@ test('the visitor log exports as a CSV that Excel reads: BOM, Chinese headers, l
   const [full] = await Promise.all([page.waitForEvent('download'), page.getByTestId('csv-run').click()]);
   expect(fs.readFileSync(await full.path(), 'utf8')).toContain(VALID_ID);
 });
+
+test('a file an older build wrote, with the parcel photo inline, imports offline and shows the photo', async ({ page, shell, app, browser }, testInfo) => {
+  const crypto = await import('node:crypto');
+  const png = fs.readFileSync(new URL('../../public/icons/icon-512.png', import.meta.url));
+  await shell.open('/parcels');
+  await page.getByTestId('p-tracking').fill('SF8880001112223');
+  await page.getByTestId('p-unit').fill('2-1-201');
+  await page.getByTestId('p-photo').setInputFiles({ name: 'parcel.png', mimeType: 'image/png', buffer: png });
+  await expect(page.getByTestId('p-photo-thumb')).toBeVisible();
+  await page.getByTestId('p-submit').click();
+  await expect(page.getByTestId('intake-done')).toContainText('SF8880001112223');
+  const file = await exportFile(page, testInfo, 'new-build');
+
+  // The same file as the build before pictures moved out wrote it: the photo inside the parcel
+  // (schema 1), no photo record.
+  const f = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const parcel = f.records.find((r) => r.meta.kind === 'parcel');
+  const photo = f.records.find((r) => r.meta.kind === 'photo' && r.meta.id === parcel.body.photo);
+  expect(photo, 'the new build exports the photo record').toBeTruthy();
+  parcel.meta.schema = 1;
+  parcel.body.photo = photo.body.data;
+  f.records = f.records.filter((r) => r !== photo);
+  f.record_count = f.records.length;
+  f.checksum = crypto.createHash('sha256').update(JSON.stringify(f.records), 'utf8').digest('hex');
+  const old = testInfo.outputPath('old-build.json');
+  fs.writeFileSync(old, JSON.stringify(f));
+
+  const b = await secondTablet(browser, app, testInfo);
+  await b.shell.open('/');
+  await chooseImport(b.page, old);
+  await expect(b.page.getByTestId('import-preview')).toBeVisible();
+  await b.page.getByTestId('import-apply').click();
+  await expect(b.page.getByTestId('import-done')).toBeVisible();
+  await b.context.setOffline(true);
+  await b.page.goto(new URL('/parcels/shelf', b.page.url()).href);
+  const img = b.page.getByTestId('shelf-row').first().getByTestId('parcel-photo');
+  await expect(img).toBeVisible();
+  expect(await img.getAttribute('src')).toBe(photo.body.data);
+  await b.context.close();
+});
