@@ -11,7 +11,7 @@ pub mod texts;
 
 use crate::components::form::submit_once;
 use crate::components::form::{SelectField, TextField};
-use crate::components::loaded::Loaded;
+use crate::components::loaded::{ListState, Loaded, rows};
 use crate::components::tabs::{Tab, TabbedModule};
 use crate::desk::{Desk, use_desk};
 use crate::i18n::Msg;
@@ -186,7 +186,8 @@ pub fn InspectionsPage() -> impl IntoView {
             <DueCard />
             <div class="card">
                 <h2>{desk.tr(InspectionMsg::UnderWay)}</h2>
-                <Loaded list=open empty=InspectionMsg::NoneUnderWay rows={|v: Vec<data::Row>| view! {
+                <Loaded state=ListState::watch(open) empty=InspectionMsg::NoneUnderWay>
+                {move || rows(open).map(|v: Vec<data::Row>| view! {
                     <ul class="plain-list" data-testid="open-list">
                         {v.into_iter().map(|r| {
                             let s = r.insp.score();
@@ -200,7 +201,8 @@ pub fn InspectionsPage() -> impl IntoView {
                             }
                         }).collect_view()}
                     </ul>
-                }} />
+                })}
+                </Loaded>
             </div>
         </section>
     }

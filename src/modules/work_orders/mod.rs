@@ -4,7 +4,7 @@
 pub mod data;
 pub mod texts;
 
-use crate::components::loaded::Loaded;
+use crate::components::loaded::{ListState, Loaded, rows};
 use crate::components::tabs::TabbedModule;
 use crate::desk::use_desk;
 use crate::i18n::Msg;
@@ -40,7 +40,8 @@ pub fn WorkOrdersPage() -> impl IntoView {
         <section class="page work-orders">
             <div class="card">
                 <h1>{desk.tr(Msg::WorkOrders)}</h1>
-                <Loaded list=list empty=T::NoWorkOrders rows={move |v: Vec<(Envelope, WorkOrder)>| {
+                <Loaded state=ListState::watch(list) empty=T::NoWorkOrders>
+                    {move || rows(list).map(|v: Vec<(Envelope, WorkOrder)>| {
                     let lang = desk.lang.get();
                     view! {
                         <ul class="plain-list" data-testid="wo-list">
@@ -58,7 +59,8 @@ pub fn WorkOrdersPage() -> impl IntoView {
                             }).collect_view()}
                         </ul>
                     }
-                }} />
+                })}
+                </Loaded>
             </div>
         </section>
     }

@@ -7,7 +7,7 @@ pub mod data;
 
 use crate::components::form::submit_once;
 use crate::components::form::{SelectField, TextField, first_file};
-use crate::components::loaded::Loaded;
+use crate::components::loaded::{ListState, Loaded, rows};
 use crate::desk::use_desk;
 use crate::i18n::{Msg, csv_rows, exported, file_from, imported};
 use crate::pages::signin::Refused;
@@ -350,8 +350,9 @@ fn ConflictsCard() -> impl IntoView {
     view! {
         <div class="card" data-testid="conflicts-card">
             <h2>{desk.tr(Msg::ConflictsTitle)}</h2>
-            <Loaded list=list empty=Msg::NoConflicts empty_testid="no-conflicts"
-                rows={|v: Vec<Conflict>| v.into_iter().map(|c| view! { <ConflictItem c=c /> }).collect_view()} />
+            <Loaded state=ListState::watch(list) empty=Msg::NoConflicts empty_testid="no-conflicts">
+                {move || rows(list).map(|v: Vec<Conflict>| v.into_iter().map(|c| view! { <ConflictItem c=c /> }).collect_view())}
+            </Loaded>
         </div>
     }
 }
@@ -540,7 +541,8 @@ fn LogCard() -> impl IntoView {
                 <TextField id="reminder-days" label=Msg::ReminderDays value=days kind="number" inputmode="numeric" testid="reminder-days" />
                 <button type="submit" class="secondary">{desk.tr(Msg::Save)}</button>
             </form>
-            <Loaded list=log empty=Msg::NoExchangesYet rows={move |v: Vec<lobbydesk_core::sync::ExchangeEntry>| {
+            <Loaded state=ListState::watch(log) empty=Msg::NoExchangesYet>
+            {move || rows(log).map(|v: Vec<lobbydesk_core::sync::ExchangeEntry>| {
                 let lang = desk.lang.get();
                 view! {
                     <ul class="plain-list">
@@ -558,7 +560,8 @@ fn LogCard() -> impl IntoView {
                         }).collect_view()}
                     </ul>
                 }
-            }} />
+            })}
+            </Loaded>
         </div>
     }
 }
