@@ -139,6 +139,13 @@ pub fn App(
 /// The frame and the routes, for a signed-in person.
 #[component]
 fn Shell() -> impl IntoView {
+    // Every screen opens at its top, whatever was scrolled on the one before.
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |_| {
+        let _path = location.pathname.get();
+        // After the new screen is in place (the router swaps it in after the path changes).
+        request_animation_frame(crate::components::shell::scroll_to_top);
+    });
     view! {
         <div class="shell">
             <Header />

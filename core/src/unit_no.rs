@@ -46,23 +46,11 @@ fn part_ok(p: &str) -> bool {
 
 impl UnitNo {
     pub fn parse(input: &str) -> Result<Self, UnitError> {
-        let s: String = input
-            .chars()
-            .filter(|c| !c.is_whitespace())
-            .collect::<String>()
-            .to_uppercase();
-        if s.is_empty() {
+        let parts = split(input);
+        if parts.is_empty() {
             return Err(UnitError::Empty);
         }
         let bad = || UnitError::BadForm(input.trim().to_string());
-        // Words and marks that separate the parts become '-'; a trailing 室/号 goes.
-        let mut t = s.trim_end_matches(['室', '号', '房']).to_string();
-        for sep in [
-            "号楼", "栋", "幢", "座", "#", "单元", "楼", "—", "－", "_", "/", "、", ".",
-        ] {
-            t = t.replace(sep, "-");
-        }
-        let parts: Vec<&str> = t.split('-').filter(|p| !p.is_empty()).collect();
         match parts.as_slice() {
             [b, e, r] if part_ok(b) && part_ok(e) && part_ok(r) => Ok(UnitNo {
                 building: norm(b),
@@ -78,10 +66,42 @@ impl UnitNo {
         }
     }
 
+    /// Whether `input` reads as more than one unit run together (`3-1-5025-2-1202`: a scan or a
+    /// typed unit landing in a field that already held one), rather than one odd unit name.
+    pub fn looks_like_several(input: &str) -> bool {
+        let parts = split(input);
+        parts.len() >= 4
+            && parts
+                .iter()
+                .filter(|p| p.chars().any(|c| c.is_ascii_digit()))
+                .count()
+                >= 4
+    }
+
     /// The canonical key, `3-1-502` or `3-502`.
     pub fn key(&self) -> String {
         self.to_string()
     }
+}
+
+/// The parts of a unit as written: building, entrance, room (marks and words that separate them
+/// taken out, a trailing 室/号 dropped, upper case, no spaces).
+fn split(input: &str) -> Vec<String> {
+    let s: String = input
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_uppercase();
+    let mut t = s.trim_end_matches(['室', '号', '房']).to_string();
+    for sep in [
+        "号楼", "栋", "幢", "座", "#", "单元", "楼", "—", "－", "_", "/", "、", ".",
+    ] {
+        t = t.replace(sep, "-");
+    }
+    t.split('-')
+        .filter(|p| !p.is_empty())
+        .map(String::from)
+        .collect()
 }
 
 /// Leading zeros go from numbers (`03` is `3`); letters stay.

@@ -184,3 +184,14 @@ test('a newly deployed build shows a reload prompt and takes over on reload', as
   expect(caches.some((k) => k.endsWith('-next'))).toBe(true);
   expect(before).toBe(app.url + '/sw.js');
 });
+
+test('every screen opens at its top, whatever was scrolled on the one before', async ({ page, shell }) => {
+  await shell.open('/settings');
+  const main = page.locator('#main');
+  await main.evaluate((m) => { m.scrollTop = m.scrollHeight; });
+  expect(await main.evaluate((m) => m.scrollTop), 'settings are longer than the screen').toBeGreaterThan(100);
+  await page.getByTestId('nav-parcels').click();
+  await expect(page.getByTestId('intake-form')).toBeVisible();
+  await expect.poll(() => main.evaluate((m) => m.scrollTop)).toBe(0);
+  await expect(page.getByRole('heading', { name: '快递入库' })).toBeInViewport();
+});

@@ -44,6 +44,9 @@ pub fn TextField(
     /// Focus this element again whenever the signal changes (after a save, say).
     #[prop(optional)]
     node_ref: Option<NodeRef<html::Input>>,
+    /// Enter passes this field by (an optional field the usual entry skips; a tap reaches it).
+    #[prop(optional)]
+    enter_skip: bool,
 ) -> impl IntoView {
     let desk = use_desk();
     let err_id = format!("{id}-error");
@@ -70,6 +73,7 @@ pub fn TextField(
                 maxlength=maxlength
                 required=required
                 data-testid=testid
+                data-enter-skip=enter_skip.then_some("")
                 placeholder=move || placeholder.map(|p| desk.t(p))
                 aria-invalid=move || error.with(|e| e.is_some()).to_string()
                 aria-describedby=err_id.clone()

@@ -103,3 +103,13 @@ pub fn UpdateBanner() -> impl IntoView {
         </Show>
     }
 }
+
+/// Scrolls the page area (`main#main`, the one scrolling element of the shell) to the top.
+pub fn scroll_to_top() {
+    if let Some(main) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("main"))
+    {
+        main.set_scroll_top(0);
+    }
+}

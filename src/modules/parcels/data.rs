@@ -44,6 +44,14 @@ pub async fn take_in(
     .await
 }
 
+/// The refusal for a tracking number already on the shelf (where it sits, since when), if it is.
+pub async fn duplicate(desk: Desk, tracking: &str) -> Option<ParcelError> {
+    services::duplicate(&*desk.store(), tracking)
+        .await
+        .ok()
+        .flatten()
+}
+
 /// Applies one change to several parcels, re-read first, written in one transaction.
 pub async fn change(
     desk: Desk,

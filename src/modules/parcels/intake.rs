@@ -1,5 +1,7 @@
 //! 入库 Taking parcels in, one after another without touching the screen: the scanner types the
-//! number and Enter, the unit and Enter, Enter through the rest; the next number can follow.
+//! number and Enter (a number already on the shelf is refused right there), the clerk types the
+//! unit and Enter, and the parcel is saved; name, phone and shelf are a tap away but not in the
+//! Enter chain. The next number can follow at once.
 
 use super::ParcelSummary;
 use super::data::{self, IntakeError};
@@ -16,10 +18,11 @@ use crate::platform::clock::BrowserClock;
 use leptos::prelude::*;
 use lobbydesk_core::clock::Clock;
 use lobbydesk_core::modules::parcels::{
-    Carrier, Intake, Parcel, ParcelError, ParcelKind, guess_carrier, ix,
+    Carrier, Intake, Parcel, ParcelError, ParcelKind, guess_carrier, ix, normalize_tracking,
 };
 use lobbydesk_core::time::day_key;
 use lobbydesk_core::{KeyRange, ListQuery, Record};
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn IntakePage() -> impl IntoView {
@@ -43,60 +46,96 @@ pub fn IntakePage() -> impl IntoView {
             });
         }
     });
-    // The form is read and cleared when submitted, so the scanner can go on with the next
-    // parcel while this one saves; a refused one comes back into the form if it is still empty.
+    let unit_problem = RwSignal::new(None::<String>);
+    // The unusual unit the clerk was told about: taking in again with it keeps it as typed.
+    let confirmed_unit = RwSignal::new(None::<String>);
+    // Each problem where the clerk looks for it: the number's under 运单号, the unit's under
+    // 收件房号, the rest above the button; focus goes to the first field at fault.
+    let show = move |errs: Vec<ParcelError>| {
+        let (mut on_tracking, mut on_unit, mut rest) = (Vec::new(), Vec::new(), Vec::new());
+        for e in errs {
+            match e {
+                ParcelError::BadTracking | ParcelError::AlreadyOnShelf { .. } => {
+                    on_tracking.push(e)
+                }
+                ParcelError::UnitIsTracking
+                | ParcelError::UnitsRunTogether(_)
+                | ParcelError::UnitUnusual(_) => on_unit.push(e),
+                _ => rest.push(e),
+            }
+        }
+        let text = |v: &[ParcelError]| (!v.is_empty()).then(|| data::explain_fields(desk, v));
+        tracking_problem.set(text(&on_tracking));
+        unit_problem.set(text(&on_unit));
+        problem.set(text(&rest));
+        if !on_tracking.is_empty() {
+            focus("p-tracking");
+        } else if !on_unit.is_empty() || !rest.is_empty() {
+            focus("p-unit");
+        }
+    };
+    let clear = move || {
+        for s in [tracking, unit, name, phone] {
+            s.set(String::new());
+        }
+        photo.set(None);
+        carrier_touched.set(false);
+        confirmed_unit.set(None);
+    };
+    // A scanned number already on the shelf is refused the moment the scan's Enter arrives: the
+    // form empties and waits for the next scan, and says where that parcel is.
+    let check_scan = move || {
+        let scanned = tracking.get_untracked();
+        if scanned.trim().is_empty() {
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            if let Some(e) = data::duplicate(desk, &scanned).await
+                && normalize_tracking(&tracking.get_untracked()) == normalize_tracking(&scanned)
+            {
+                clear();
+                show(vec![e]);
+            }
+        });
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let in_tracking = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|el| el.id() == "p-tracking");
+        if ev.key() == "Enter" && !ev.is_composing() && in_tracking {
+            check_scan();
+        }
+        enter_moves_on(ev);
+    };
+    // The form is checked, then read and cleared, so the scanner can go on with the next parcel
+    // while this one saves. A refusal at saving (the same number saved at the same moment
+    // elsewhere, a full store) never comes back into the form: the clerk may already be on the
+    // next parcel; the message names the parcel instead.
     let save = Action::new_local(move |input: &(Intake, Option<String>)| {
         let (intake, picture) = input.clone();
         async move {
-            match data::take_in(desk, &intake, picture.clone()).await {
+            match data::take_in(desk, &intake, picture).await {
                 Ok(p) => {
                     last.set(Some(p));
                     problem.set(None);
                     tracking_problem.set(None);
                     desk.changed();
+                    // The pickup code is what the clerk reads next: bring it into view.
+                    crate::components::shell::scroll_to_top();
                 }
-                Err(err) => {
-                    if tracking.get_untracked().is_empty() && unit.get_untracked().is_empty() {
-                        tracking.set(intake.tracking.clone());
-                        unit.set(intake.unit.clone());
-                        name.set(intake.name.clone());
-                        phone.set(intake.phone.clone());
-                        carrier_touched.set(intake.carrier.is_some());
-                        photo.set(picture.clone());
-                    }
-                    match err {
-                        IntakeError::Fields(errs) => {
-                            let on_tracking: Vec<_> = errs
-                                .iter()
-                                .filter(|e| {
-                                    matches!(e, ParcelError::BadTracking | ParcelError::Duplicate)
-                                })
-                                .cloned()
-                                .collect();
-                            tracking_problem.set(
-                                (!on_tracking.is_empty())
-                                    .then(|| data::explain_fields(desk, &on_tracking)),
-                            );
-                            let rest: Vec<_> = errs
-                                .into_iter()
-                                .filter(|e| !on_tracking.contains(e))
-                                .collect();
-                            problem
-                                .set((!rest.is_empty()).then(|| data::explain_fields(desk, &rest)));
-                            focus(if tracking_problem.get_untracked().is_some() {
-                                "p-tracking"
-                            } else {
-                                "p-unit"
-                            });
-                        }
-                        IntakeError::Store(e) => desk.toasts.error(desk.explain(&e)),
-                    }
-                }
+                Err(IntakeError::Fields(errs)) => show(errs),
+                Err(IntakeError::Store(e)) => desk.toasts.error(format!(
+                    "{} {}",
+                    normalize_tracking(&intake.tracking),
+                    desk.explain(&e)
+                )),
             }
         }
     });
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        let typed_unit = unit.get_untracked().trim().to_string();
         let intake = Intake {
             tracking: tracking.get_untracked(),
             carrier: if carrier_touched.get_untracked() {
@@ -105,19 +144,30 @@ pub fn IntakePage() -> impl IntoView {
                 None
             },
             kind: ParcelKind::from_code(&kind.get_untracked()),
-            unit: unit.get_untracked(),
+            unit: typed_unit.clone(),
             name: name.get_untracked(),
             phone: phone.get_untracked(),
             shelf: shelf.get_untracked(),
             outgoing: false,
+            unit_as_typed: confirmed_unit.get_untracked().as_deref() == Some(typed_unit.as_str()),
         };
-        let intake = (intake, photo.get_untracked());
-        photo.set(None);
-        // Shelf and kind stay for the next parcel of the stack; the rest clears.
-        for s in [tracking, unit, name, phone] {
-            s.set(String::new());
+        // Field problems are shown in the form as typed, before anything is cleared.
+        if let Err(errs) = intake.parse(BrowserClock.now(), "", String::new()) {
+            for e in &errs {
+                match e {
+                    // A double read: the number goes from the unit field.
+                    ParcelError::UnitIsTracking => unit.set(String::new()),
+                    ParcelError::UnitUnusual(u) => confirmed_unit.set(Some(u.clone())),
+                    _ => {}
+                }
+            }
+            show(errs);
+            return;
         }
-        carrier_touched.set(false);
+        let intake = (intake, photo.get_untracked());
+        // Shelf and kind stay for the next parcel of the stack; the rest clears.
+        clear();
+        unit_problem.set(None);
         focus("p-tracking");
         save.dispatch(intake);
     };
@@ -135,7 +185,7 @@ pub fn IntakePage() -> impl IntoView {
                     })}
                 </div>
             </Show>
-            <form class="card" novalidate on:keydown=enter_moves_on on:submit=submit data-testid="intake-form">
+            <form class="card" novalidate on:keydown=on_key on:submit=submit data-testid="intake-form">
                 <h1>{desk.tr(ParcelMsg::TakeInParcel)}</h1>
                 <TextField id="p-tracking" label=ParcelMsg::TrackingNo value=tracking testid="p-tracking" autofocus=true maxlength=40
                     error=Signal::derive(move || tracking_problem.get()) placeholder=ParcelMsg::ScanHint />
@@ -153,11 +203,12 @@ pub fn IntakePage() -> impl IntoView {
                             }).collect_view()}
                         </div>
                     </div>
-                    <TextField id="p-unit" label=ParcelMsg::RecipientUnit value=unit testid="p-unit" maxlength=40 placeholder=Msg::UnitPlaceholder />
-                    <TextField id="p-name" label=ParcelMsg::RecipientName value=name testid="p-name" maxlength=40 />
+                    <TextField id="p-unit" label=ParcelMsg::RecipientUnit value=unit testid="p-unit" maxlength=40 placeholder=Msg::UnitPlaceholder
+                        error=Signal::derive(move || unit_problem.get()) />
+                    <TextField id="p-name" label=ParcelMsg::RecipientName value=name testid="p-name" maxlength=40 enter_skip=true />
                     <div class="span2"><HostLookup unit=unit person=name /></div>
-                    <TextField id="p-phone" label=Msg::Phone value=phone testid="p-phone" kind="tel" maxlength=20 />
-                    <TextField id="p-shelf" label=ParcelMsg::ShelfSpot value=shelf testid="p-shelf" maxlength=20 />
+                    <TextField id="p-phone" label=Msg::Phone value=phone testid="p-phone" kind="tel" maxlength=20 enter_skip=true />
+                    <TextField id="p-shelf" label=ParcelMsg::ShelfSpot value=shelf testid="p-shelf" maxlength=20 enter_skip=true />
                 </div>
                 <PhotoInput value=photo testid="p-photo" />
                 <p class="field-error" role="alert" data-testid="intake-error">{move || problem.get()}</p>

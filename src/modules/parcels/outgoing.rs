@@ -27,6 +27,8 @@ pub fn OutgoingPage() -> impl IntoView {
             name: name.get_untracked(),
             phone: phone.get_untracked(),
             outgoing: true,
+            // The sender stands at the desk: an unusual unit needs no second confirmation.
+            unit_as_typed: true,
             ..Intake::default()
         };
         match data::take_in(desk, &intake, None).await {

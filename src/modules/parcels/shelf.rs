@@ -17,12 +17,20 @@ use lobbydesk_core::modules::parcels::{Collector, Handover, NoticeHow, Outcome, 
 use lobbydesk_core::phone::PhoneNumber;
 use lobbydesk_core::{KeyRange, ListQuery, Record, RecordId};
 
+/// A parcel picked for hand-over, with what the panel shows of it (it stays picked, and listed,
+/// while a search shows other rows).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Picked {
+    id: RecordId,
+    parcel: Parcel,
+}
+
 #[component]
 pub fn ShelfPage() -> impl IntoView {
     let desk = use_desk();
     let text = RwSignal::new(String::new());
     let only_unnotified = RwSignal::new(false);
-    let selected = RwSignal::new(Vec::<RecordId>::new());
+    let selected = RwSignal::new(Vec::<Picked>::new());
     let list = LocalResource::new(move || {
         desk.revision();
         let (t, only) = (text.get(), only_unnotified.get());
@@ -48,7 +56,7 @@ pub fn ShelfPage() -> impl IntoView {
         }
     });
     view! {
-        <section class="page parcels">
+        <section class="page parcels" class:with-sheet=move || selected.with(|s| !s.is_empty())>
             <div class="card filters">
                 <SearchBox id="shelf-search" label=Msg::Search value=text placeholder=ParcelMsg::ShelfSearchHint testid="shelf-search" />
                 <label class="check">
@@ -80,7 +88,7 @@ pub fn ShelfPage() -> impl IntoView {
 
 /// One waiting parcel with its actions.
 #[component]
-fn ShelfRow(row: Row, selected: RwSignal<Vec<RecordId>>) -> impl IntoView {
+fn ShelfRow(row: Row, selected: RwSignal<Vec<Picked>>) -> impl IntoView {
     let desk = use_desk();
     let (env, p) = row;
     let id = env.meta.id;
@@ -121,18 +129,29 @@ fn ShelfRow(row: Row, selected: RwSignal<Vec<RecordId>>) -> impl IntoView {
             act.dispatch(("message", String::new()));
         }
     };
+    let is_picked = move || selected.with(|s| s.iter().any(|x| x.id == id));
+    let picked = p.clone();
+    let toggle = move |on: bool| {
+        let parcel = picked.clone();
+        selected.update(|s| {
+            s.retain(|x| x.id != id);
+            if on {
+                s.push(Picked { id, parcel });
+            }
+        })
+    };
+    let toggle2 = toggle.clone();
     view! {
-        <li class="visit-row parcel-row" data-testid="shelf-row">
+        <li class="visit-row parcel-row" class:picked=is_picked data-testid="shelf-row">
             <label class="pick" aria-label=desk.tr(ParcelMsg::Select)>
                 <input type="checkbox" data-testid="select-parcel"
-                    prop:checked=move || selected.with(|s| s.contains(&id))
-                    on:change:target=move |ev| {
-                        let on = ev.target().checked();
-                        selected.update(|s| if on { if !s.contains(&id) { s.push(id) } } else { s.retain(|x| *x != id) });
-                    } />
+                    prop:checked=is_picked
+                    on:change:target=move |ev| toggle(ev.target().checked()) />
             </label>
             <ParcelSummary parcel=p.clone() />
             <div class="visit-actions">
+                <button class="primary" data-testid="pick-parcel" aria-pressed=move || is_picked().to_string()
+                    on:click=move |_| toggle2(!is_picked())>{desk.tr(ParcelMsg::PickUp)}</button>
                 <button class="secondary" data-testid="notify-open" on:click=move |_| panel.update(|x| *x = if *x == Some("notify") { None } else { Some("notify") })>{desk.tr(ParcelMsg::Notify)}</button>
                 <button class="secondary" data-testid="close-open" on:click=move |_| panel.update(|x| *x = if *x == Some("close") { None } else { Some("close") })>{desk.tr(ParcelMsg::ReturnOrLost)}</button>
             </div>
@@ -164,9 +183,11 @@ fn ShelfRow(row: Row, selected: RwSignal<Vec<RecordId>>) -> impl IntoView {
     }
 }
 
-/// Handing over the selected parcels: recipient in person or on their behalf, ID check, signature.
+/// Handing over the selected parcels, as a sheet fixed at the bottom of the screen (the list
+/// under the finger never moves): every parcel it covers, each removable; recipient in person or
+/// on their behalf (parcels of different recipients only so), ID check, signature.
 #[component]
-fn HandoverPanel(selected: RwSignal<Vec<RecordId>>) -> impl IntoView {
+fn HandoverPanel(selected: RwSignal<Vec<Picked>>) -> impl IntoView {
     let desk = use_desk();
     let on_behalf = RwSignal::new(false);
     let (name, phone, relation) = (
@@ -178,7 +199,7 @@ fn HandoverPanel(selected: RwSignal<Vec<RecordId>>) -> impl IntoView {
     let signature = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
     let confirm = Action::new_local(move |_: &()| async move {
-        let ids = selected.get_untracked();
+        let ids: Vec<RecordId> = selected.with_untracked(|s| s.iter().map(|p| p.id).collect());
         let now = BrowserClock.now();
         let clerk = desk.clerk.get_untracked();
         let collector_phone = PhoneNumber::parse(&phone.get_untracked()).ok();
@@ -217,8 +238,35 @@ fn HandoverPanel(selected: RwSignal<Vec<RecordId>>) -> impl IntoView {
         }
     });
     view! {
-        <div class="card handover" data-testid="handover-panel">
+        <div class="card handover sheet" data-testid="handover-panel" role="dialog" aria-label=desk.tr(ParcelMsg::HandOver)>
             <h2>{desk.tr(ParcelMsg::HandOver)} " (" {move || selected.with(|s| s.len())} ")"</h2>
+            <ul class="picked-list" data-testid="handover-list">
+                <For each=move || selected.get() key=|p| p.id let:p>
+                    {
+                        let id = p.id;
+                        let tail: String = {
+                            let t = &p.parcel.tracking;
+                            t[t.len().saturating_sub(6)..].to_string()
+                        };
+                        let who = [p.parcel.recipient.unit.clone(), p.parcel.recipient.name.clone()]
+                            .into_iter()
+                            .filter(|s| !s.is_empty())
+                            .collect::<Vec<_>>()
+                            .join(" · ");
+                        view! {
+                            <li data-testid="handover-item">
+                                <span class="mono">"…" {tail}</span> " " <span>{who}</span>
+                                <button type="button" class="icon-button" data-testid="handover-remove"
+                                    aria-label=desk.tr(ParcelMsg::RemoveFromHandover)
+                                    on:click=move |_| selected.update(|s| s.retain(|x| x.id != id))>"×"</button>
+                            </li>
+                        }
+                    }
+                </For>
+            </ul>
+            <Show when=move || selected.with(|s| s.split_first().is_some_and(|(a, rest)| rest.iter().any(|b| !a.parcel.same_recipient(&b.parcel))))>
+                <p class="notice" data-testid="handover-several">{desk.tr(ParcelMsg::SeveralRecipientsHint)}</p>
+            </Show>
             <div class="row">
                 <button type="button" class="choice" data-testid="in-person" aria-pressed=move || (!on_behalf.get()).to_string() on:click=move |_| on_behalf.set(false)>{desk.tr(ParcelMsg::InPerson)}</button>
                 <button type="button" class="choice" data-testid="on-behalf" aria-pressed=move || on_behalf.get().to_string() on:click=move |_| on_behalf.set(true)>{desk.tr(ParcelMsg::OnBehalf)}</button>

@@ -37,6 +37,9 @@ messages! {
         MarkReturned => "退回寄件人", "Returned to sender";
         MarkLost => "遗失/损坏", "Lost / damaged";
         HandOver => "取件交付", "Hand over";
+        PickUp => "取件", "Pick up";
+        RemoveFromHandover => "不交付这件", "Leave this one out";
+        SeveralRecipientsHint => "这些快递属于不同的收件人或房号,只能按代领办理。", "These parcels are for different recipients or units: hand them over as a collection on their behalf.";
         InPerson => "本人领取", "Recipient in person";
         OnBehalf => "他人代领", "On their behalf";
         CollectorName => "代领人姓名", "Collector's name";

@@ -316,8 +316,21 @@ pub enum ParcelError {
     NotIncoming,
     #[error("that is for outgoing parcels only")]
     NotOutgoing,
-    #[error("tracking number already on the shelf")]
-    Duplicate,
+    #[error("tracking number {tracking} already on the shelf")]
+    AlreadyOnShelf {
+        tracking: String,
+        shelf: String,
+        unit: String,
+        since: DateTime<Utc>,
+    },
+    #[error("the unit looks like a tracking number")]
+    UnitIsTracking,
+    #[error("the unit looks like several units run together: {0}")]
+    UnitsRunTogether(String),
+    #[error("the unit is not written as units usually are: {0}")]
+    UnitUnusual(String),
+    #[error("parcels of different recipients need a collection on their behalf")]
+    SeveralRecipients,
 }
 
 impl Localized for ParcelError {
@@ -357,9 +370,51 @@ impl Localized for ParcelError {
             NoteNeeded => lang.pick("请写明情况。", "Write what happened."),
             NotIncoming => lang.pick("只适用于收到的快递。", "Only for incoming parcels."),
             NotOutgoing => lang.pick("只适用于寄出的快递。", "Only for outgoing parcels."),
-            Duplicate => lang.pick(
-                "这个运单号已在货架上,不能重复入库。",
-                "This tracking number is already on the shelf; it cannot be taken in twice.",
+            AlreadyOnShelf {
+                tracking,
+                shelf,
+                unit,
+                since,
+            } => {
+                let place = [shelf.as_str(), unit.as_str()]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" · ");
+                return match lang {
+                    Lang::Zh => format!(
+                        "{tracking} 已在货架上({place} · {} 入库),不能重复入库。",
+                        short(*since)
+                    ),
+                    Lang::En => format!(
+                        "{tracking} is already on the shelf ({place} · in since {}); it cannot be taken in twice.",
+                        short(*since)
+                    ),
+                };
+            }
+            UnitIsTracking => lang.pick(
+                "收件房号像是运单号(扫描枪可能读了两次),请重新填写房号。",
+                "The unit looks like a tracking number (the scanner may have read twice); enter the unit again.",
+            ),
+            UnitsRunTogether(u) => {
+                return match lang {
+                    Lang::Zh => format!("房号“{u}”像是两个房号连在一起,请只填一个。"),
+                    Lang::En => format!("“{u}” looks like two units run together; enter one."),
+                };
+            }
+            UnitUnusual(u) => {
+                return match lang {
+                    Lang::Zh => format!(
+                        "房号“{u}”不是常见写法(如 3-1-502)。确认无误请再按一次「入库」按原样保存。"
+                    ),
+                    Lang::En => format!(
+                        "“{u}” is not written as units usually are (e.g. 3-1-502). If it is right, press Take in again to keep it as typed."
+                    ),
+                };
+            }
+            SeveralRecipients => lang.pick(
+                "所选快递属于不同的收件人或房号:请按代领办理(填写代领人并核验证件),或分开交付。",
+                "The parcels chosen are for different recipients or units: hand them over as a collection on their behalf (collector's details and ID check), or one recipient at a time.",
             ),
         }
         .into()
@@ -442,6 +497,19 @@ pub struct Intake {
     pub phone: String,
     pub shelf: String,
     pub outgoing: bool,
+    /// The clerk confirmed a unit that is not written as units usually are (kept as typed).
+    pub unit_as_typed: bool,
+}
+
+/// Whether a unit field's text is a tracking number: the one just scanned, or a long run of
+/// letters and digits without the marks units are written with.
+fn looks_like_tracking(unit: &str, tracking: &str) -> bool {
+    let compact = normalize_tracking(unit);
+    let plain = unit.trim().chars().all(|c| c.is_ascii_alphanumeric());
+    (!compact.is_empty() && compact == tracking)
+        || (plain
+            && compact.len() >= 9
+            && compact.chars().filter(char::is_ascii_digit).count() >= 8)
 }
 
 impl Intake {
@@ -457,12 +525,26 @@ impl Intake {
         if tracking.is_empty() || tracking.len() > 40 {
             errors.push(ParcelError::BadTracking);
         }
-        let unit = self.unit.trim();
-        let unit = UnitNo::parse(unit)
-            .map(|u| u.key())
-            .unwrap_or_else(|_| unit.to_string());
+        let typed = self.unit.trim();
+        let unit = match UnitNo::parse(typed) {
+            Ok(u) => u.key(),
+            Err(_) if typed.is_empty() => String::new(),
+            Err(_) if looks_like_tracking(typed, &tracking) => {
+                errors.push(ParcelError::UnitIsTracking);
+                String::new()
+            }
+            Err(_) if UnitNo::looks_like_several(typed) => {
+                errors.push(ParcelError::UnitsRunTogether(typed.to_string()));
+                String::new()
+            }
+            Err(_) if !self.unit_as_typed => {
+                errors.push(ParcelError::UnitUnusual(typed.to_string()));
+                String::new()
+            }
+            Err(_) => typed.to_string(),
+        };
         let name = self.name.trim().to_string();
-        if unit.is_empty() && name.is_empty() {
+        if typed.is_empty() && name.is_empty() {
             errors.push(ParcelError::NoRecipient);
         }
         let phone = match self.phone.trim() {
@@ -562,6 +644,13 @@ impl Parcel {
             by: by.to_string(),
         });
         Ok(self)
+    }
+
+    /// Whether `other` is for the same recipient: the same unit, and the same name where both
+    /// have one (a parcel taken in by unit alone matches any name of that unit).
+    pub fn same_recipient(&self, other: &Parcel) -> bool {
+        let (a, b) = (&self.recipient, &other.recipient);
+        a.unit == b.unit && (a.name.is_empty() || b.name.is_empty() || a.name == b.name)
     }
 
     /// Handed over to the recipient, or to someone on their behalf.
@@ -822,6 +911,58 @@ mod tests {
             p.handover.unwrap().collector.on_behalf.as_deref(),
             Some("家人")
         );
+    }
+
+    #[test]
+    fn a_unit_that_is_a_scan_or_two_units_is_refused_and_an_unusual_one_is_kept_only_when_confirmed()
+     {
+        let intake = |unit: &str, as_typed: bool| Intake {
+            tracking: "SF144307705322".into(),
+            unit: unit.into(),
+            unit_as_typed: as_typed,
+            ..Intake::default()
+        };
+        let parse =
+            |unit: &str, as_typed: bool| intake(unit, as_typed).parse(now(), "小李", "1".into());
+        // The scanner read twice: the number landed in the unit field.
+        for unit in [
+            "SF144307705322",
+            "sf 1443 0770 5322",
+            "YT7579553618199",
+            "773012345678901",
+        ] {
+            assert_eq!(
+                parse(unit, true),
+                Err(vec![ParcelError::UnitIsTracking]),
+                "{unit}"
+            );
+        }
+        // Two units run together (the refused form kept the first one).
+        assert_eq!(
+            parse("3-1-5025-2-1202", true),
+            Err(vec![ParcelError::UnitsRunTogether(
+                "3-1-5025-2-1202".into()
+            )])
+        );
+        // An odd unit name is kept as typed only once the clerk confirms it.
+        assert_eq!(
+            parse("物业办公室", false),
+            Err(vec![ParcelError::UnitUnusual("物业办公室".into())])
+        );
+        assert_eq!(
+            parse("物业办公室", true).unwrap().recipient.unit,
+            "物业办公室"
+        );
+        // Units as offices write them need no confirming.
+        for (unit, key) in [
+            ("3栋1单元502室", "3-1-502"),
+            ("A座1201", "A-1201"),
+            ("12-3-1104", "12-3-1104"),
+        ] {
+            assert_eq!(parse(unit, false).unwrap().recipient.unit, key);
+        }
+        let msg = ParcelError::UnitsRunTogether("3-1-5025-2-1202".into()).message(Lang::Zh);
+        assert!(msg.contains("3-1-5025-2-1202"), "{msg}");
     }
 
     #[test]

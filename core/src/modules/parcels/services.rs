@@ -44,6 +44,23 @@ pub async fn on_shelf<S: RecordStore>(
         .find(|(_, p)| p.outcome.is_none()))
 }
 
+/// The refusal for a tracking number already on the shelf, saying where that parcel sits and
+/// since when; `None` when it is not there. Asked as soon as a number is scanned, and again when
+/// the parcel is saved.
+pub async fn duplicate<S: RecordStore>(
+    store: &S,
+    tracking: &str,
+) -> Result<Option<ParcelError>, StoreError> {
+    Ok(on_shelf(store, tracking)
+        .await?
+        .map(|(_, p)| ParcelError::AlreadyOnShelf {
+            tracking: p.tracking,
+            shelf: p.shelf,
+            unit: p.recipient.unit,
+            since: p.received_at,
+        }))
+}
+
 /// Takes a parcel in, received now by `clerk`: refuses a tracking number already on the shelf,
 /// draws a pickup code (from `random`) that no parcel on the shelf has, and saves it, with the
 /// photo the clerk took (an image data URL) as a photo record of its own, in one transaction.
@@ -58,8 +75,8 @@ pub async fn take_in<S: RecordStore>(
     mut random: impl FnMut() -> u32,
     stamp: impl Fn() -> Stamp,
 ) -> Result<Parcel, IntakeError> {
-    if on_shelf(store, &intake.tracking).await?.is_some() {
-        return Err(IntakeError::Fields(vec![ParcelError::Duplicate]));
+    if let Some(e) = duplicate(store, &intake.tracking).await? {
+        return Err(IntakeError::Fields(vec![e]));
     }
     let mut code = String::new();
     for _ in 0..8 {
@@ -104,12 +121,13 @@ pub async fn change<S: RecordStore>(
     f: impl Fn(Parcel) -> Result<Parcel, ParcelError>,
     stamp: impl Fn() -> Stamp,
 ) -> Result<usize, ChangeError> {
-    change_with(store, ids, f, Vec::new(), stamp).await
+    change_with(store, ids, |_| Ok(()), f, Vec::new(), stamp).await
 }
 
 /// Hands several parcels over at once with one drawn signature (an image data URL), kept as a
-/// photo record they all refer to; `handover` says who collected each. The photo and the
-/// parcels are written in one transaction (all or none).
+/// photo record they all refer to; `handover` says who collected each. Parcels of different
+/// recipients go together only to someone collecting on their behalf. The photo and the parcels
+/// are written in one transaction (all or none).
 #[allow(clippy::too_many_arguments)]
 pub async fn hand_over<S: RecordStore>(
     store: &S,
@@ -129,13 +147,24 @@ pub async fn hand_over<S: RecordStore>(
         let h = handover(&p, photo_id);
         p.handed_over(h)
     };
-    change_with(store, ids, f, vec![photo], stamp).await
+    let together = |all: &[Parcel]| match all.split_first() {
+        Some((first, rest))
+            if rest.iter().any(|p| !first.same_recipient(p))
+                && handover(first, photo_id).collector.on_behalf.is_none() =>
+        {
+            Err(ParcelError::SeveralRecipients)
+        }
+        _ => Ok(()),
+    };
+    change_with(store, ids, together, f, vec![photo], stamp).await
 }
 
-/// [`change`], writing `extra` records in the same transaction.
+/// [`change`], after `check` of the parcels as they are, writing `extra` records in the same
+/// transaction.
 async fn change_with<S: RecordStore>(
     store: &S,
     ids: &[RecordId],
+    check: impl Fn(&[Parcel]) -> Result<(), ParcelError>,
     f: impl Fn(Parcel) -> Result<Parcel, ParcelError>,
     extra: Vec<Envelope>,
     stamp: impl Fn() -> Stamp,
@@ -144,13 +173,18 @@ async fn change_with<S: RecordStore>(
         .iter()
         .map(|id| (Parcel::KIND.to_string(), *id))
         .collect();
-    let mut batch = extra;
-    let mut n = 0;
+    let mut found = Vec::new();
     for env in store.get_many(&keys).await?.into_iter().flatten() {
         let p: Parcel = env.decode().map_err(StoreError::from)?;
+        found.push((env, p));
+    }
+    let parcels: Vec<Parcel> = found.iter().map(|(_, p)| p.clone()).collect();
+    check(&parcels).map_err(ChangeError::Parcel)?;
+    let n = found.len();
+    let mut batch = extra;
+    for (env, p) in found {
         let next = f(p).map_err(ChangeError::Parcel)?;
         batch.push(env.update(&next, stamp()).map_err(StoreError::from)?);
-        n += 1;
     }
     store.put_all(&batch).await?;
     Ok(n)
@@ -215,10 +249,25 @@ mod tests {
     fn a_tracking_number_on_the_shelf_is_refused_and_nothing_is_written() {
         let d = Desk::new();
         let mut r = || 123_456_789;
-        d.take_in("SF144307705322", "3-1-502", &mut r).unwrap();
+        let first = d.take_in("SF144307705322", "3-1-502", &mut r).unwrap();
+        let refused = d.take_in("sf 1443 0770 5322", "5-2-1202", &mut r);
         assert_eq!(
-            d.take_in("sf 1443 0770 5322", "5-2-1202", &mut r),
-            Err(IntakeError::Fields(vec![ParcelError::Duplicate]))
+            refused,
+            Err(IntakeError::Fields(vec![ParcelError::AlreadyOnShelf {
+                tracking: "SF144307705322".into(),
+                shelf: String::new(),
+                unit: "3-1-502".into(),
+                since: first.received_at,
+            }]))
+        );
+        // The refusal says where the parcel already is.
+        let Err(IntakeError::Fields(e)) = refused else {
+            unreachable!()
+        };
+        let text = crate::lang::Localized::message(&e[0], crate::lang::Lang::Zh);
+        assert!(
+            text.contains("SF144307705322") && text.contains("3-1-502"),
+            "{text}"
         );
         assert_eq!(
             block_on(search(&d.store, "SF144307705322")).unwrap().len(),
@@ -401,5 +450,79 @@ mod tests {
             .unwrap()
             .expect("the photo record is there");
         assert_eq!(photo.decode::<Photo>().unwrap().data, pic);
+    }
+
+    #[test]
+    fn parcels_of_different_recipients_go_together_only_to_someone_collecting_on_their_behalf() {
+        use super::super::{Collector, Outcome};
+        let d = Desk::new();
+        let mut r = || 5;
+        d.take_in("SF1111111111111", "3-1-502", &mut r).unwrap();
+        let mut r = || 6;
+        d.take_in("SF2222222222222", "8-1-101", &mut r).unwrap();
+        let ids: Vec<RecordId> = block_on(search(&d.store, "张伟"))
+            .unwrap()
+            .iter()
+            .map(|(e, _)| e.meta.id)
+            .collect();
+        assert_eq!(ids.len(), 2);
+        let sig = "data:image/png;base64,iVBORw0KGgo=";
+        let at = d.f.now();
+        fn handover(
+            at: chrono::DateTime<chrono::Utc>,
+            on_behalf: Option<&'static str>,
+        ) -> impl Fn(&Parcel, RecordId) -> Handover {
+            move |p: &Parcel, s: RecordId| Handover {
+                at,
+                clerk: "小李".into(),
+                collector: Collector {
+                    name: if on_behalf.is_some() {
+                        "王芳".into()
+                    } else {
+                        p.recipient.name.clone()
+                    },
+                    phone: crate::phone::PhoneNumber::parse("13900139000").ok(),
+                    on_behalf: on_behalf.map(String::from),
+                },
+                id_checked: true,
+                signature: s,
+            }
+        }
+        let photo_id = d.f.id();
+        assert_eq!(
+            block_on(hand_over(
+                &d.store,
+                &ids,
+                sig,
+                photo_id,
+                d.f.now(),
+                handover(at, None),
+                || d.f.stamp()
+            )),
+            Err(ChangeError::Parcel(ParcelError::SeveralRecipients))
+        );
+        assert_eq!(
+            block_on(d.store.get(Photo::KIND, photo_id)).unwrap(),
+            None,
+            "nothing written"
+        );
+        assert_eq!(
+            block_on(hand_over(
+                &d.store,
+                &ids,
+                sig,
+                photo_id,
+                d.f.now(),
+                handover(at, Some("邻居")),
+                || d.f.stamp()
+            )),
+            Ok(2)
+        );
+        assert!(
+            block_on(search(&d.store, "张伟"))
+                .unwrap()
+                .iter()
+                .all(|(_, p)| p.outcome == Some(Outcome::PickedUp))
+        );
     }
 }
