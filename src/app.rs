@@ -60,17 +60,15 @@ pub fn App(
             Ok(true) => {}
             Err(e) => desk.toasts.error(desk.explain(&e)),
         }
-        if let Some(saved) = settings::session() {
-            let idle_ms = f64::from(settings::idle_minutes()) * 60_000.0;
-            if js_sys::Date::now() - saved.last_active_ms <= idle_ms {
-                if let Ok(Some(env)) = store.inner().get(Staff::KIND, saved.staff).await {
-                    if let Ok(staff) = env.decode::<Staff>() {
-                        if staff.active {
-                            desk.sign_in(saved.staff, &staff);
-                        }
-                    }
-                }
-            }
+        let idle = chrono::Duration::minutes(i64::from(settings::idle_minutes()));
+        let now = lobbydesk_core::clock::Clock::now(&crate::platform::clock::BrowserClock);
+        if let Ok(Some(id)) =
+            lobbydesk_core::modules::staff::services::resume(store.inner(), now, idle).await
+            && let Ok(Some(env)) = store.inner().get(Staff::KIND, id).await
+            && let Ok(staff) = env.decode::<Staff>()
+            && staff.active
+        {
+            desk.sign_in(id, &staff);
         }
         gate.set(Gate::Ready);
     });

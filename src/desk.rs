@@ -13,12 +13,13 @@ use crate::i18n::{Lang, Text};
 use crate::platform::clock::{BrowserClock, CryptoIds};
 use crate::platform::online;
 use crate::platform::pwa::Pwa;
-use crate::platform::settings::{self, SavedSession};
+use crate::platform::settings;
 use crate::storage::IdbStore;
 use crate::toasts::Toasts;
 use leptos::prelude::*;
 use lobbydesk_core::audit::AuditAction;
 use lobbydesk_core::clock::{Clock, IdSource};
+use lobbydesk_core::modules::staff::services as staff_services;
 use lobbydesk_core::modules::staff::{Role, Staff};
 use lobbydesk_core::permit::{self, Action};
 use lobbydesk_core::store::guard::{Actor, Guarded};
@@ -55,6 +56,8 @@ pub struct Desk {
     store: StoredValue<Rc<Store>, LocalStorage>,
     hlc: StoredValue<RefCell<HlcClock>, LocalStorage>,
     last_saved_activity: StoredValue<f64>,
+    /// The last touch or key while someone is on duty (milliseconds since the epoch).
+    last_activity: StoredValue<f64>,
     hlc_save_pending: StoredValue<bool>,
 }
 
@@ -74,6 +77,7 @@ impl Desk {
             store: StoredValue::new_local(Rc::new(Guarded::new(store, Box::new(CryptoIds)))),
             hlc: StoredValue::new_local(RefCell::new(settings::hlc(device))),
             last_saved_activity: StoredValue::new(0.0),
+            last_activity: StoredValue::new(0.0),
             hlc_save_pending: StoredValue::new(false),
         }
     }
@@ -137,20 +141,34 @@ impl Desk {
         self.store.with_value(|s| s.set_actor(None));
         self.session.set(None);
         self.clerk.set(String::new());
-        settings::clear_session();
+        let desk = *self;
+        leptos::task::spawn_local(async move {
+            let store = desk.store();
+            if let Err(e) = staff_services::off_duty(store.inner(), || desk.stamp()).await {
+                desk.toasts.error(desk.explain(&e));
+            }
+        });
     }
 
-    /// Records activity for the idle lock (saved at most every 5 s).
+    /// Records activity for the idle lock (kept in IndexedDB at most every 5 s, so a reload
+    /// within the idle time resumes the person on duty).
     pub fn touch(&self, force: bool) {
         let Some(staff) = self.session.with_untracked(|s| s.as_ref().map(|s| s.staff)) else {
             return;
         };
         let now = js_sys::Date::now();
+        self.last_activity.set_value(now);
         if force || now - self.last_saved_activity.get_value() > 5_000.0 {
             self.last_saved_activity.set_value(now);
-            settings::save_session(SavedSession {
-                staff,
-                last_active_ms: now,
+            let desk = *self;
+            leptos::task::spawn_local(async move {
+                let store = desk.store();
+                let at = BrowserClock.now();
+                if let Err(e) =
+                    staff_services::on_duty(store.inner(), staff, at, || desk.stamp()).await
+                {
+                    desk.toasts.error(desk.explain(&e));
+                }
             });
         }
     }
@@ -161,8 +179,7 @@ impl Desk {
             return;
         }
         let idle_ms = f64::from(settings::idle_minutes()) * 60_000.0;
-        let last = settings::session().map(|s| s.last_active_ms).unwrap_or(0.0);
-        if js_sys::Date::now() - last > idle_ms {
+        if js_sys::Date::now() - self.last_activity.get_value() > idle_ms {
             self.lock();
         }
     }

@@ -29,6 +29,10 @@ pub enum AuditAction {
     Import,
     Purge,
     Handover,
+    /// A wrong PIN typed for the person named.
+    WrongPin,
+    /// Too many wrong PINs: the person named is locked out for a while.
+    LockedOut,
 }
 
 impl AuditAction {
@@ -46,6 +50,8 @@ impl AuditAction {
             Import => lang.pick("导入", "Import"),
             Purge => lang.pick("清除", "Purge"),
             Handover => lang.pick("交接班", "Handover"),
+            WrongPin => lang.pick("PIN 输错", "Wrong PIN"),
+            LockedOut => lang.pick("锁定(PIN 错误过多)", "Locked out (too many wrong PINs)"),
         }
     }
 
@@ -63,6 +69,8 @@ impl AuditAction {
             Import => "import",
             Purge => "purge",
             Handover => "handover",
+            WrongPin => "wrong_pin",
+            LockedOut => "locked_out",
         }
     }
 }

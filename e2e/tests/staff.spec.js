@@ -123,7 +123,25 @@ test('five wrong PINs lock a person out until a supervisor resets the PIN', asyn
   await expect(page.getByTestId('pin-error')).toContainText('已锁定至');
   await expect(page.locator('.topbar')).toHaveCount(0);
 
+  // Lockouts and who is on duty live in IndexedDB: clearing localStorage lifts no lockout, and a
+  // hand-made session there resumes nobody.
+  await page.evaluate(() => {
+    localStorage.clear();
+    localStorage.setItem('lobbydesk.session', JSON.stringify({ staff: '00000000-0000-4000-8000-000000000001', last_active_ms: Date.now() + 3600e3 }));
+  });
+  await page.reload();
+  await expect(page.getByTestId('lock-screen')).toBeVisible();
+  await page.getByTestId('staff-choice').filter({ hasText: CLERK.name }).click();
+  await page.getByTestId('pin-input').fill(CLERK.pin);
+  await page.getByTestId('pin-submit').click();
+  await expect(page.getByTestId('pin-error')).toContainText('已锁定至');
+
   await shell.signIn(SUPERVISOR.name, SUPERVISOR.pin);
+  // The wrong PINs and the lockout are in the audit trail, under the person they were typed for.
+  await page.goto(shell.url + '/audit');
+  const clerkRows = page.getByTestId('audit-row').filter({ hasText: CLERK.name });
+  await expect(clerkRows.filter({ hasText: 'PIN 输错' })).toHaveCount(4);
+  await expect(clerkRows.filter({ hasText: '锁定(PIN 错误过多)' })).toHaveCount(1);
   await page.goto(shell.url + '/staff');
   const row = page.getByTestId('staff-row').filter({ hasText: CLERK.name });
   await row.getByTestId('reset-pin-open').click();

@@ -6,11 +6,11 @@ use crate::components::form::{TextField, enter_moves_on};
 use crate::desk::{Desk, use_desk};
 use crate::i18n::Msg;
 use crate::platform::clock::BrowserClock;
-use crate::platform::settings;
 use leptos::prelude::*;
 use lobbydesk_core::audit::AuditAction;
 use lobbydesk_core::clock::Clock;
-use lobbydesk_core::modules::staff::{ACTIVE_INDEX, Lockout, Pin, PinHash, Role, Staff};
+use lobbydesk_core::modules::staff::services::{self, PinCheck};
+use lobbydesk_core::modules::staff::{ACTIVE_INDEX, Pin, PinHash, Role, Staff};
 use lobbydesk_core::store::RecordStore;
 use lobbydesk_core::{
     Envelope, KeyRange, ListQuery, Localized, Record, RecordId, StoreError, time,
@@ -108,33 +108,41 @@ pub fn LockScreen() -> impl IntoView {
             return;
         };
         let now = BrowserClock.now();
-        let lockout = settings::lockout(id);
         let zh = desk.lang.get_untracked() == crate::i18n::Lang::Zh;
-        if let Some(until) = lockout.locked(now) {
-            let t = time::short(until);
-            return problem.set(Some(if zh { format!("错误次数过多,已锁定至 {t}。请稍后再试,或请主管重置 PIN。") } else { format!("Too many wrong PINs: locked until {t}. Try later or ask a supervisor to reset the PIN.") }));
-        }
-        if staff.pin.verify(&pin.get_untracked()) {
-            settings::set_lockout(id, Lockout::cleared());
-            pin.set(String::new());
-            problem.set(None);
-            desk.sign_in(id, &staff);
-            desk.audit_event(AuditAction::SignIn, Staff::KIND, Vec::new())
-                .await;
-        } else {
-            let next = lockout.failed(now);
-            settings::set_lockout(id, next);
-            pin.set(String::new());
-            let left = lobbydesk_core::modules::staff::MAX_FAILURES.saturating_sub(next.failures);
-            problem.set(Some(match (next.locked(now), zh) {
-                (Some(u), true) => format!("PIN 不对。错误次数过多,已锁定至 {}。", time::short(u)),
-                (Some(u), false) => format!(
-                    "Wrong PIN. Too many wrong PINs: locked until {}.",
-                    time::short(u)
-                ),
-                (None, true) => format!("PIN 不对,还可再试 {left} 次。"),
-                (None, false) => format!("Wrong PIN; {left} tries left."),
-            }));
+        let typed = pin.get_untracked();
+        pin.set(String::new());
+        let store = desk.store();
+        let checked = services::check_pin(
+            store.inner(),
+            id,
+            &staff,
+            &typed,
+            now,
+            desk.new_id(),
+            || desk.stamp(),
+        )
+        .await;
+        match checked {
+            Err(e) => problem.set(Some(desk.explain(&e))),
+            Ok(PinCheck::Right) => {
+                problem.set(None);
+                desk.sign_in(id, &staff);
+                desk.audit_event(AuditAction::SignIn, Staff::KIND, Vec::new())
+                    .await;
+            }
+            Ok(PinCheck::Locked { until }) => {
+                let t = time::short(until);
+                problem.set(Some(if zh {
+                    format!("PIN 错误次数过多,已锁定至 {t}。请稍后再试,或请主管重置 PIN。")
+                } else {
+                    format!("Too many wrong PINs: locked until {t}. Try later or ask a supervisor to reset the PIN.")
+                }));
+            }
+            Ok(PinCheck::Wrong { left }) => problem.set(Some(if zh {
+                format!("PIN 不对,还可再试 {left} 次。")
+            } else {
+                format!("Wrong PIN; {left} tries left.")
+            })),
         }
     });
     let key = move |d: &'static str| {

@@ -5,9 +5,9 @@ use crate::components::form::submit_once;
 use crate::components::form::{TextField, enter_moves_on};
 use crate::desk::use_desk;
 use crate::i18n::Msg;
-use crate::platform::settings;
 use leptos::prelude::*;
-use lobbydesk_core::modules::staff::{Lockout, Pin, PinHash, Role, Staff};
+use lobbydesk_core::modules::staff::services::lift_lockout;
+use lobbydesk_core::modules::staff::{Pin, PinHash, Role, Staff};
 use lobbydesk_core::permit::Action as Perm;
 use lobbydesk_core::{Envelope, ListQuery, Localized, Record, RecordStore, StoreError};
 
@@ -134,7 +134,11 @@ fn StaffRow(env: Envelope, staff: Staff) -> impl IntoView {
             };
             match r {
                 Ok(()) => {
-                    settings::set_lockout(id, Lockout::cleared());
+                    // A new PIN also lifts a lockout.
+                    let store = desk.store();
+                    if let Err(e) = lift_lockout(store.inner(), id, || desk.stamp()).await {
+                        desk.toasts.error(desk.explain(&e));
+                    }
                     desk.toasts.info(desk.t(Msg::Saved));
                     desk.changed();
                 }

@@ -1,17 +1,14 @@
-//! Per-device settings in localStorage (gloo-storage): language, the signed-in session and idle
-//! lock, wrong-PIN lockouts, device id, the last merge version this device issued, visitor
-//! settings. Records never live here; they are in IndexedDB.
+//! Per-device settings in localStorage (gloo-storage): language, the idle lock's minutes, device
+//! id, the last merge version this device issued, visitor settings. Records never live here;
+//! they are in IndexedDB, and so are who is on duty and the wrong-PIN lockouts (see
+//! `lobbydesk_core::modules::staff::services`): a hand edit of localStorage resumes nobody.
 
 use gloo_storage::{LocalStorage, Storage};
 use lobbydesk_core::clock::IdSource;
-use lobbydesk_core::modules::staff::Lockout;
-use lobbydesk_core::{DeviceId, Hlc, HlcClock, Lang, RecordId};
-use std::collections::HashMap;
+use lobbydesk_core::{DeviceId, Hlc, HlcClock, Lang};
 
 const LANG: &str = "lobbydesk.lang";
-const SESSION: &str = "lobbydesk.session";
 const IDLE: &str = "lobbydesk.idle_minutes";
-const LOCKOUTS: &str = "lobbydesk.lockouts";
 const DEVICE: &str = "lobbydesk.device";
 const HLC: &str = "lobbydesk.hlc";
 
@@ -21,25 +18,6 @@ pub fn lang() -> Lang {
 
 pub fn set_lang(lang: Lang) -> Result<(), String> {
     LocalStorage::set(LANG, lang).map_err(|e| e.to_string())
-}
-
-/// Who was signed in on this device, and when they were last active (for the idle lock).
-#[derive(Clone, Copy, Debug, serde::Serialize, serde::Deserialize)]
-pub struct SavedSession {
-    pub staff: RecordId,
-    pub last_active_ms: f64,
-}
-
-pub fn session() -> Option<SavedSession> {
-    LocalStorage::get(SESSION).ok()
-}
-
-pub fn save_session(s: SavedSession) {
-    let _ = LocalStorage::set(SESSION, s);
-}
-
-pub fn clear_session() {
-    LocalStorage::delete(SESSION);
 }
 
 /// Minutes without a touch or key before the screen locks (default 10).
@@ -52,22 +30,6 @@ pub fn idle_minutes() -> u32 {
 
 pub fn set_idle_minutes(m: u32) -> Result<(), String> {
     LocalStorage::set(IDLE, m).map_err(|e| e.to_string())
-}
-
-/// Wrong-PIN state of a person on this device.
-pub fn lockout(staff: RecordId) -> Lockout {
-    let all: HashMap<String, Lockout> = LocalStorage::get(LOCKOUTS).unwrap_or_default();
-    all.get(&staff.to_string()).copied().unwrap_or_default()
-}
-
-pub fn set_lockout(staff: RecordId, l: Lockout) {
-    let mut all: HashMap<String, Lockout> = LocalStorage::get(LOCKOUTS).unwrap_or_default();
-    if l == Lockout::default() {
-        all.remove(&staff.to_string());
-    } else {
-        all.insert(staff.to_string(), l);
-    }
-    let _ = LocalStorage::set(LOCKOUTS, all);
 }
 
 /// This device's id, created on first start.

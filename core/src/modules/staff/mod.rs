@@ -1,5 +1,7 @@
-//! Staff on duty: people, their roles, PINs (salted PBKDF2-HMAC-SHA256, never stored in clear)
-//! and the lockout after repeated wrong PINs.
+//! Staff on duty: people, their roles, PINs (salted PBKDF2-HMAC-SHA256, never stored in clear),
+//! the lockout after repeated wrong PINs (growing with each lockout) and who is on duty. The
+//! lockouts and the person on duty are records of this tablet in IndexedDB (never exported),
+//! written only by the sign-in services: editing localStorage by hand changes neither.
 
 pub use crate::actor::{Role, StaffRef};
 use crate::lang::{Lang, Localized};
@@ -13,10 +15,15 @@ use serde::{Deserialize, Serialize};
 pub const PIN_ROUNDS: u32 = 60_000;
 /// Wrong PINs in a row before the person is locked out.
 pub const MAX_FAILURES: u32 = 5;
-/// How long a lockout lasts.
+/// How long the first lockout lasts; each further one in a row lasts twice as long as the one
+/// before, up to [`LONGEST_LOCKOUT_HOURS`].
 pub fn lockout_duration() -> Duration {
     Duration::minutes(5)
 }
+/// The longest lockout.
+pub const LONGEST_LOCKOUT_HOURS: i64 = 24;
+
+pub mod services;
 
 /// A PIN as typed: 4 to 6 digits. Never stored; only its [`PinHash`] is.
 pub struct Pin(String);
@@ -168,12 +175,37 @@ impl Record for Staff {
     }
 }
 
-/// Wrong-PIN count and lockout of one person on one device.
+/// Wrong-PIN count and lockout of one person on one device (its record's id is the person's).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Lockout {
     pub failures: u32,
     pub locked_until: Option<DateTime<Utc>>,
+    /// Lockouts in a row since the last right PIN: each lasts twice as long as the one before.
+    #[serde(default)]
+    pub lockouts: u32,
 }
+
+impl Record for Lockout {
+    const KIND: &'static str = "pin_lockout";
+    const SCHEMA: u32 = 1;
+}
+
+/// Who is on duty on this tablet and when they last touched it: a reload resumes them only
+/// within the idle time. One record ([`ON_DUTY_ID`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OnDuty {
+    pub staff: crate::record::RecordId,
+    pub last_active: DateTime<Utc>,
+}
+
+impl Record for OnDuty {
+    const KIND: &'static str = "on_duty";
+    const SCHEMA: u32 = 1;
+}
+
+/// The one on-duty record's id.
+pub const ON_DUTY_ID: crate::record::RecordId =
+    crate::record::RecordId(uuid::Uuid::from_u128(0x0d07_7));
 
 impl Lockout {
     /// `Some(until)` while locked out.
@@ -189,14 +221,19 @@ impl Lockout {
             self.failures + 1
         };
         if failures >= MAX_FAILURES {
+            let lockouts = self.lockouts + 1;
+            let longest = Duration::hours(LONGEST_LOCKOUT_HOURS);
+            let doubled = lockout_duration() * 2i32.saturating_pow(lockouts.min(16) - 1);
             Lockout {
                 failures,
-                locked_until: Some(now + lockout_duration()),
+                locked_until: Some(now + doubled.min(longest)),
+                lockouts,
             }
         } else {
             Lockout {
                 failures,
                 locked_until: None,
+                lockouts: self.lockouts,
             }
         }
     }
@@ -226,6 +263,9 @@ pub const MODULE: crate::module::ModuleSpec = crate::module::ModuleSpec {
                 crate::spec::Label::new("roles", "身份", "Role"),
             ]),
         crate::audit::SPEC,
+        // This tablet's own: never exported, written only by the sign-in services.
+        crate::spec::KindSpec::of::<Lockout>("staff", crate::actor::Action::MANAGE_STAFF).local(),
+        crate::spec::KindSpec::of::<OnDuty>("staff", crate::actor::Action::MANAGE_STAFF).local(),
     ],
     exportable: true,
     demo: None,
@@ -301,8 +341,25 @@ mod tests {
         assert_eq!(l.locked(t0), Some(t0 + lockout_duration()));
         let later = t0 + lockout_duration() + Duration::seconds(1);
         assert_eq!(l.locked(later), None);
-        // After the lockout the count starts again.
-        assert_eq!(l.failed(later).failures, 1);
+        // After the lockout the count starts again; the next lockout lasts twice as long.
+        let mut again = l.failed(later);
+        assert_eq!(again.failures, 1);
+        for _ in 0..4 {
+            again = again.failed(later);
+        }
+        assert_eq!(again.locked(later), Some(later + lockout_duration() * 2));
         assert_eq!(Lockout::cleared(), Lockout::default());
+        // However many, never more than a day.
+        let mut many = Lockout {
+            lockouts: 30,
+            ..Lockout::default()
+        };
+        for _ in 0..5 {
+            many = many.failed(t0);
+        }
+        assert_eq!(
+            many.locked(t0),
+            Some(t0 + Duration::hours(LONGEST_LOCKOUT_HOURS))
+        );
     }
 }
