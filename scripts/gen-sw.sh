@@ -4,6 +4,7 @@
 set -euo pipefail
 staging="${TRUNK_STAGING_DIR:?run by trunk as a post_build hook}"
 source_dir="${TRUNK_SOURCE_DIR:-$(pwd)}"
+bash "${source_dir}/scripts/gen-csp.sh"
 cd "$staging"
 files=$(find . -type f ! -name sw.js ! -name '*.map' | sed 's|^\./|/|' | LC_ALL=C sort)
 version=$(printf '%s\n' $files | sed 's|^/||' | xargs sha256sum | sha256sum | cut -c1-16)

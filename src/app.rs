@@ -68,7 +68,7 @@ pub fn App(
             && let Ok(staff) = env.decode::<Staff>()
             && staff.active
         {
-            desk.sign_in(id, &staff);
+            desk.sign_in(id, &staff).await;
         }
         gate.set(Gate::Ready);
     });

@@ -123,8 +123,19 @@ impl Desk {
         self.store.with_value(|s| s.actor())
     }
 
-    /// Puts `staff` on duty (after their PIN was checked, or a session resumed).
-    pub fn sign_in(&self, id: RecordId, staff: &Staff) {
+    /// Puts `staff` on duty (after their PIN was checked, or a session resumed): first in the
+    /// on-duty record, so a reload at once resumes them, then on the screen.
+    pub async fn sign_in(&self, id: RecordId, staff: &Staff) {
+        let now = js_sys::Date::now();
+        self.last_activity.set_value(now);
+        self.last_saved_activity.set_value(now);
+        let store = self.store();
+        let desk = *self;
+        if let Err(e) =
+            staff_services::on_duty(store.inner(), id, BrowserClock.now(), || desk.stamp()).await
+        {
+            self.toasts.error(self.explain(&e));
+        }
         self.store
             .with_value(|s| s.set_actor(Some(Actor::staff(id, staff))));
         self.clerk.set(staff.name.clone());
@@ -133,7 +144,6 @@ impl Desk {
             name: staff.name.clone(),
             roles: staff.roles.clone(),
         }));
-        self.touch(true);
     }
 
     /// Locks the screen: nobody is on duty until a PIN is entered.

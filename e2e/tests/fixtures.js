@@ -87,6 +87,16 @@ export const test = base.extend({
   shell: async ({ page, app }, use) => {
     await use(new Shell(page, app.url));
   },
+  // Every test fails on a Content Security Policy violation (Chromium reports each on the
+  // console), whatever screen it opened.
+  page: async ({ page }, use) => {
+    const violations = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy/.test(m.text())) violations.push(m.text());
+    });
+    await use(page);
+    expect(violations, 'CSP violations').toEqual([]);
+  },
 });
 
 export { expect };

@@ -49,7 +49,7 @@ pub fn FirstRun(
         };
         match desk.store().bootstrap(&env).await {
             Ok(()) => {
-                desk.sign_in(env.meta.id, &staff);
+                desk.sign_in(env.meta.id, &staff).await;
                 desk.audit_event(AuditAction::SignIn, Staff::KIND, Vec::new())
                     .await;
                 done.set(true);
@@ -126,7 +126,7 @@ pub fn LockScreen() -> impl IntoView {
             Err(e) => problem.set(Some(desk.explain(&e))),
             Ok(PinCheck::Right) => {
                 problem.set(None);
-                desk.sign_in(id, &staff);
+                desk.sign_in(id, &staff).await;
                 desk.audit_event(AuditAction::SignIn, Staff::KIND, Vec::new())
                     .await;
             }
