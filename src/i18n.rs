@@ -210,6 +210,7 @@ messages! {
     AuditTitle => "操作记录", "Audit trail";
     AuditPerson => "操作人", "Person";
     AuditDay => "日期", "Date";
+    AuditRedacted => "(该记录的个人信息已按保留期限清除)", "(the record's personal data was purged by retention)";
     Security => "安全", "Security";
     IdleMinutes => "无操作自动锁屏(分钟)", "Lock after idle minutes";
     BadIdle => "请填写 1 到 240 之间的分钟数。", "Enter 1 to 240 minutes.";

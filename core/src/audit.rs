@@ -93,6 +93,19 @@ pub struct AuditEntry {
     pub kind: String,
     pub record: Option<RecordId>,
     pub changes: Vec<FieldChange>,
+    /// The record's personal data was purged by retention: the changes were cleared with it
+    /// (who did what, and when, stays).
+    #[serde(default)]
+    pub redacted: bool,
+}
+
+impl AuditEntry {
+    /// The entry with its changes cleared, after its record's personal data was purged.
+    pub fn redacted(mut self) -> Self {
+        self.changes.clear();
+        self.redacted = true;
+        self
+    }
 }
 
 /// Audit entries: written only by the guarded store, read by supervisors.
@@ -105,17 +118,25 @@ pub mod ix {
     pub const DAY: &str = "day";
     pub const BY: &str = "by";
     pub const KIND: &str = "kind";
+    /// The id of the record concerned, to find its entries when it is purged.
+    pub const RECORD: &str = "record";
 }
 
 impl Record for AuditEntry {
     const KIND: &'static str = KIND;
     const SCHEMA: u32 = 1;
+    /// 2: entries are found by their record's id (`ix::RECORD`).
+    const INDEXES: u32 = 2;
     fn index_values(&self) -> Vec<(&'static str, String)> {
-        vec![
+        let mut v = vec![
             (ix::DAY, day_key(self.at)),
             (ix::BY, self.by.name.clone()),
             (ix::KIND, self.kind.clone()),
-        ]
+        ];
+        if let Some(r) = self.record {
+            v.push((ix::RECORD, r.0.to_string()));
+        }
+        v
     }
     fn sort_time(&self, _meta: &Meta) -> DateTime<Utc> {
         self.at
@@ -158,9 +179,13 @@ const PICTURE: &str = "[picture] ";
 
 /// A recorded value as the audit page shows it in `lang`: a picture as "图片 12 KB".
 pub fn shown(value: &str, lang: Lang) -> String {
-    match value.strip_prefix(PICTURE) {
-        Some(size) => format!("{} {size}", lang.pick("图片", "picture")),
-        None => value.to_string(),
+    if let Some(size) = value.strip_prefix(PICTURE) {
+        return format!("{} {size}", lang.pick("图片", "picture"));
+    }
+    // A time is shown as on the screens (China time), not as stored (UTC).
+    match DateTime::parse_from_rfc3339(value) {
+        Ok(t) => crate::time::long(t.with_timezone(&Utc)),
+        Err(_) => value.to_string(),
     }
 }
 
@@ -260,6 +285,7 @@ pub fn entry_for(
         kind: after.meta.kind.clone(),
         record: Some(after.meta.id),
         changes,
+        redacted: false,
     }
 }
 

@@ -235,6 +235,7 @@ mod tests {
             kind: "visit".into(),
             record: None,
             changes: Vec::new(),
+            redacted: false,
         };
         put(create(&|id, at| Envelope::create(&entry, id, at)));
         out

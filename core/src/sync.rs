@@ -471,6 +471,24 @@ pub fn field_label(kind: &str, field: &str, lang: Lang) -> String {
         .map_or_else(|| field.to_string(), str::to_string)
 }
 
+/// The clerk's name for a field as an audit entry names it (`host.unit`, `id_doc.kind`): its
+/// label, or its first part's label with the rest after it, or the field as stored.
+pub fn audit_field_label(kind: &str, field: &str, lang: Lang) -> String {
+    let Some(spec) = registry::kind(kind) else {
+        return field.to_string();
+    };
+    if let Some(l) = spec.label(field, lang) {
+        return l.to_string();
+    }
+    match field.split_once('.') {
+        Some((head, rest)) => match spec.label(head, lang) {
+            Some(l) => format!("{l} · {rest}"),
+            None => field.to_string(),
+        },
+        None => field.to_string(),
+    }
+}
+
 /// Top-level body fields where two versions differ, in order.
 pub fn differing_fields(a: &Envelope, b: &Envelope) -> Vec<String> {
     let empty = serde_json::Map::new();
@@ -1065,6 +1083,7 @@ mod tests {
             kind: "visit".into(),
             record: None,
             changes: Vec::new(),
+            redacted: false,
         };
         let e = Envelope::create(&entry, a.new_id(), a.stamp()).unwrap();
         block_on(a.store.put(&e)).unwrap();

@@ -52,15 +52,20 @@ fn AuditList() -> impl IntoView {
             </div>
             <PagedStatus list=list />
             <ul class="card audit-list" data-testid="audit-list">
-                <For each=move || list.items.get() key=|e| e.meta.id let:env>
+                <For each=move || list.items.get() key=|e| (e.meta.id, e.meta.version) let:env>
                     {
                         let e: Option<AuditEntry> = env.decode().ok();
                         e.map(|e| {
                             let action = e.action;
                             let recorded = e.changes.clone();
+                            let kind = e.kind.clone();
+                            let redacted = e.redacted;
                             let changes = move || {
                                 let lang = desk.lang.get();
-                                recorded.iter().map(|c| view! { <li>{format!("{}: {} → {}", c.field, audit::shown(&c.before, lang), audit::shown(&c.after, lang))}</li> }).collect_view()
+                                recorded.iter().map(|c| {
+                                    let field = lobbydesk_core::sync::audit_field_label(&kind, &c.field, lang);
+                                    view! { <li>{format!("{}: {} → {}", field, audit::shown(&c.before, lang), audit::shown(&c.after, lang))}</li> }
+                                }).collect_view()
                             };
                             view! {
                                 <li class="audit-row" data-testid="audit-row">
@@ -70,6 +75,7 @@ fn AuditList() -> impl IntoView {
                                         <span class="muted">" · " {time::long(e.at)} " · " {e.device.short()}</span>
                                     </div>
                                     <ul class="changes muted">{changes}</ul>
+                                    {redacted.then(|| view! { <p class="muted" data-testid="audit-redacted">{desk.tr(Msg::AuditRedacted)}</p> })}
                                 </li>
                             }
                         })

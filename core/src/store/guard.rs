@@ -118,6 +118,36 @@ impl<S: RecordStore> Guarded<S> {
             .await
     }
 
+    /// After a retention purge of `records`: clears the changes of every audit entry about them
+    /// (the purge's own included), so nothing personal of theirs stays in the trail; who did
+    /// what and when stays. The one write to audit entries there is, done only here. Returns
+    /// how many entries were redacted.
+    pub async fn forget(
+        &self,
+        records: &[RecordId],
+        stamp: impl Fn() -> Stamp,
+    ) -> Result<usize, StoreError> {
+        let mut batch = Vec::new();
+        for id in records {
+            let q = ListQuery::by(
+                audit::KIND,
+                audit::ix::RECORD,
+                crate::store::KeyRange::Exact(id.0.to_string()),
+                200,
+            );
+            for env in crate::store::list_all(&self.inner, q).await? {
+                let entry: AuditEntry = env.decode()?;
+                if !entry.redacted {
+                    batch.push(env.update(&entry.redacted(), stamp())?);
+                }
+            }
+        }
+        if !batch.is_empty() {
+            self.inner.put_all(&batch).await?;
+        }
+        Ok(batch.len())
+    }
+
     /// Records an event that changes no record (a setting, a sign-in, an export).
     pub async fn record_event(
         &self,
@@ -148,6 +178,7 @@ impl<S: RecordStore> Guarded<S> {
             kind: what.to_string(),
             record: None,
             changes,
+            redacted: false,
         };
         let env = Envelope::create(&entry, RecordId(self.ids.new_id()), at)?;
         Ok(with_by(&env, &actor.by))
@@ -566,6 +597,74 @@ mod tests {
                 .count(),
             1
         );
+    }
+
+    #[test]
+    fn after_a_purge_nothing_personal_of_the_visit_is_left_anywhere_on_the_tablet() {
+        use crate::conflict::{CONFLICT_KIND, ConflictSet};
+        use crate::modules::visitors::services::purge_expired;
+        let w = World::new();
+        let (_, clerk) = w.person("小李", &[Role::Clerk]);
+        w.store.set_actor(Some(clerk));
+        let visit = VisitForm {
+            name: "欧阳娜娜".into(),
+            phone: "13912345678".into(),
+            id_number: "11010519491231002X".into(),
+            host_unit: "1-1-101".into(),
+            host_person: "司马光".into(),
+            plate: "京A12345".into(),
+            notes: "给司马光送钥匙".into(),
+            ..VisitForm::default()
+        }
+        .parse(w.clock.now(), "小李")
+        .unwrap();
+        let first = w.env(&visit);
+        block_on(w.store.put(&first)).unwrap();
+        let second = first
+            .update(
+                &Visit {
+                    notes: "给司马光送钥匙,电话 13912345678".into(),
+                    ..visit.clone()
+                },
+                w.stamp(),
+            )
+            .unwrap();
+        block_on(w.store.put(&second)).unwrap();
+        // Another tablet's version is kept for a supervisor (as an import keeps it).
+        let set = ConflictSet {
+            kind: Visit::KIND.into(),
+            record: first.meta.id,
+            losers: vec![first.clone()],
+            resolved_by: None,
+        };
+        block_on(w.store.inner().put(&Envelope::create(&set, first.meta.id, w.stamp()).unwrap())).unwrap();
+        let everything = || {
+            let mut all = String::new();
+            let kinds = crate::registry::kinds().map(|k| k.kind).chain([CONFLICT_KIND]);
+            for kind in kinds {
+                for e in block_on(crate::store::list_all(w.store.inner(), ListQuery::recent(kind, 500))).unwrap() {
+                    all.push_str(&serde_json::to_string(&e).unwrap());
+                }
+            }
+            all
+        };
+        let traces = ["欧阳", "13912345678", "139****5678", "5678", "002X", "京A1", "司马光", "钥匙"];
+        assert!(traces.iter().any(|t| everything().contains(t)), "the visit is there at first");
+        w.clock.advance_millis(200 * 86_400_000);
+        let ids = block_on(purge_expired(&w.store.system(), 180, w.clock.now(), || w.stamp())).unwrap();
+        assert_eq!(ids, vec![first.meta.id]);
+        assert!(block_on(w.store.forget(&ids, || w.stamp())).unwrap() >= 3);
+        let all = everything();
+        for t in traces {
+            assert!(!all.contains(t), "{t} is still on the tablet");
+        }
+        let purge_entries: Vec<AuditEntry> = w
+            .audit()
+            .into_iter()
+            .filter(|e| e.record == Some(first.meta.id))
+            .collect();
+        assert!(purge_entries.iter().all(|e| e.redacted && e.changes.is_empty()));
+        assert!(purge_entries.iter().any(|e| e.by.name == "小李"), "who did what stays");
     }
 
     #[test]

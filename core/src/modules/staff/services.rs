@@ -91,6 +91,7 @@ pub async fn check_pin<S: RecordStore>(
         kind: Staff::KIND.to_string(),
         record: Some(id),
         changes: Vec::new(),
+        redacted: false,
     };
     store
         .put_all(&[

@@ -88,14 +88,16 @@ pub async fn auto_sign_out<S: RecordStore>(
     Ok(closed.len())
 }
 
-/// Removes the personal data of visits older than `days`, in one write. Returns how many visits
-/// were purged (the caller records the purge in the audit trail).
+/// Removes the personal data of visits older than `days`, in one write, with the versions kept
+/// for a supervisor in their conflict sets (the conflict is closed: the versions differed in
+/// data that is now gone). Returns the purged visits' ids (the caller redacts their audit
+/// entries, see `store::guard::Guarded::forget`, and records the purge).
 pub async fn purge_expired<S: RecordStore>(
     store: &S,
     days: u32,
     now: DateTime<Utc>,
     stamp: impl Fn() -> Stamp,
-) -> Result<usize, StoreError> {
+) -> Result<Vec<RecordId>, StoreError> {
     let last_day = crate::time::day_key(now - chrono::Duration::days(i64::from(days)));
     let q = ListQuery::by(
         Visit::KIND,
@@ -104,15 +106,32 @@ pub async fn purge_expired<S: RecordStore>(
         500,
     );
     let mut batch = Vec::new();
+    let mut ids = Vec::new();
     for (env, visit) in list_all_as::<S, Visit>(store, q).await? {
         if visit.purge_due(now, days) {
             batch.push(env.update(&visit.purged(), stamp())?);
+            ids.push(env.meta.id);
+        }
+    }
+    let keys: Vec<(String, RecordId)> = ids
+        .iter()
+        .map(|id| (crate::conflict::CONFLICT_KIND.to_string(), *id))
+        .collect();
+    for set_env in store.get_many(&keys).await?.into_iter().flatten() {
+        let set: crate::conflict::ConflictSet = set_env.decode()?;
+        if !set.losers.is_empty() {
+            let closed = crate::conflict::ConflictSet {
+                losers: Vec::new(),
+                resolved_by: Some(crate::lang::Lang::Zh.pick("保留期限清除", "retention purge").into()),
+                ..set
+            };
+            batch.push(set_env.update(&closed, stamp())?);
         }
     }
     if !batch.is_empty() {
         store.put_all(&batch).await?;
     }
-    Ok(batch.len())
+    Ok(ids)
 }
 
 #[cfg(test)]
@@ -240,8 +259,8 @@ mod tests {
         d.f.advance_millis(100 * 86_400_000);
         let recent = d.register("李娜", "13700137000");
         d.f.advance_millis(90 * 86_400_000);
-        let n = block_on(purge_expired(&d.store, 180, d.f.now(), || d.f.stamp())).unwrap();
-        assert_eq!(n, 1);
+        let ids = block_on(purge_expired(&d.store, 180, d.f.now(), || d.f.stamp())).unwrap();
+        assert_eq!(ids, vec![old]);
         let gone = d.get(old);
         assert!(
             gone.purged && gone.name.is_empty() && gone.phone.is_none() && gone.plate.is_none()
@@ -250,7 +269,7 @@ mod tests {
         assert!(block_on(search(&d.store, "张伟", 20)).unwrap().is_empty());
         assert_eq!(
             block_on(purge_expired(&d.store, 180, d.f.now(), || d.f.stamp())).unwrap(),
-            0
+            Vec::<RecordId>::new()
         );
     }
 }
