@@ -121,8 +121,31 @@ test('a scanned stack with a duplicate, a double read, two units run together an
     await page.keyboard.type(unit);
     await page.keyboard.press('Enter');
   };
+  // A stray Enter, a unit or a short number in 运单号 stays there: nothing moves to 收件房号.
+  await page.getByTestId('p-tracking').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('p-tracking')).toBeFocused();
+  for (const notANumber of ['3-1-502', '12']) {
+    await scan(page, notANumber);
+    await expect(page.getByTestId('p-tracking-error')).toContainText('这不像运单号');
+    await expect(page.getByTestId('p-tracking')).toBeFocused();
+    await page.getByTestId('p-tracking').fill('');
+  }
   await takeIn('SF144307705322', '3-1-502');
   await expect(page.getByTestId('intake-done')).toContainText('SF144307705322');
+
+  // The same number, and at once the next scan, as fast as a scanner types: the duplicate is
+  // refused and the next number arrives whole in 运单号.
+  await page.keyboard.type('SF144307705322');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('YT5000000000019', { delay: 2 });
+  await expect(page.getByTestId('p-tracking-error')).toContainText('已在货架上');
+  await expect(page.getByTestId('p-tracking')).toHaveValue('YT5000000000019');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('p-unit')).toBeFocused();
+  await page.keyboard.type('6-1-101');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('intake-done')).toContainText('YT5000000000019');
 
   // The same number again: refused at the scan, the form empty; the next scan starts clean.
   await scan(page, 'SF144307705322');
@@ -155,7 +178,8 @@ test('a scanned stack with a duplicate, a double read, two units run together an
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('intake-done')).toContainText('SF3333333333333');
 
-  await expect(recent).toHaveCount(5);
+  await expect(recent).toHaveCount(6);
+  expect(await recent.filter({ hasText: 'YT5000000000019' }).getByTestId('parcel-recipient').innerText()).toBe('6-1-101');
   const unitOf = async (tracking) => recent.filter({ hasText: tracking }).getByTestId('parcel-recipient').innerText();
   expect(await unitOf('SF144307705322')).toBe('3-1-502');
   expect(await unitOf('YT7579553618199')).toBe('5-2-1202');
@@ -186,16 +210,19 @@ test('a hand-over after a search hands over exactly what its panel lists, one re
   await expect(page.getByTestId('handover-item')).toContainText('孙艳');
   await page.getByTestId('shelf-row').filter({ hasText: 'JT0319199933087' }).getByTestId('pick-parcel').click();
   await expect(page.getByTestId('handover-item')).toHaveCount(2);
-  // Two recipients, in person: said at once, and refused at confirming.
+  // Two recipients: said at once, and only a collection on their behalf is offered.
   await expect(page.getByTestId('handover-several')).toBeVisible();
+  await expect(page.getByTestId('in-person')).toBeDisabled();
+  await expect(page.getByTestId('on-behalf')).toHaveAttribute('aria-pressed', 'true');
   await sign(page);
   await page.getByTestId('handover-confirm').click();
-  await expect(page.getByTestId('handover-error')).toContainText('不同的收件人');
+  await expect(page.getByTestId('handover-error')).toContainText('代领需填写');
   await shell.screenshot(testInfo, 'parcel-handover-sheet');
-  // Leave 孙艳's parcel out: what is handed over is what the panel lists.
+  // Leave 孙艳's parcel out: what is handed over is what the panel lists, to 周强 in person.
   await page.getByTestId('handover-item').filter({ hasText: '孙艳' }).getByTestId('handover-remove').click();
   await expect(page.getByTestId('handover-item')).toHaveCount(1);
   await expect(page.getByTestId('handover-several')).toHaveCount(0);
+  await page.getByTestId('in-person').click();
   await page.getByTestId('handover-confirm').click();
   await expect(page.getByTestId('handover-panel')).toHaveCount(0);
   await expect(page.getByTestId('shelf-row')).toHaveCount(1);

@@ -637,21 +637,48 @@ mod tests {
             losers: vec![first.clone()],
             resolved_by: None,
         };
-        block_on(w.store.inner().put(&Envelope::create(&set, first.meta.id, w.stamp()).unwrap())).unwrap();
+        block_on(
+            w.store
+                .inner()
+                .put(&Envelope::create(&set, first.meta.id, w.stamp()).unwrap()),
+        )
+        .unwrap();
         let everything = || {
             let mut all = String::new();
-            let kinds = crate::registry::kinds().map(|k| k.kind).chain([CONFLICT_KIND]);
+            let kinds = crate::registry::kinds()
+                .map(|k| k.kind)
+                .chain([CONFLICT_KIND]);
             for kind in kinds {
-                for e in block_on(crate::store::list_all(w.store.inner(), ListQuery::recent(kind, 500))).unwrap() {
+                for e in block_on(crate::store::list_all(
+                    w.store.inner(),
+                    ListQuery::recent(kind, 500),
+                ))
+                .unwrap()
+                {
                     all.push_str(&serde_json::to_string(&e).unwrap());
                 }
             }
             all
         };
-        let traces = ["欧阳", "13912345678", "139****5678", "5678", "002X", "京A1", "司马光", "钥匙"];
-        assert!(traces.iter().any(|t| everything().contains(t)), "the visit is there at first");
+        let traces = [
+            "欧阳",
+            "13912345678",
+            "139****5678",
+            "5678",
+            "002X",
+            "京A1",
+            "司马光",
+            "钥匙",
+        ];
+        assert!(
+            traces.iter().any(|t| everything().contains(t)),
+            "the visit is there at first"
+        );
         w.clock.advance_millis(200 * 86_400_000);
-        let ids = block_on(purge_expired(&w.store.system(), 180, w.clock.now(), || w.stamp())).unwrap();
+        let ids = block_on(purge_expired(&w.store.system(), 180, w.clock.now(), || {
+            w.stamp()
+        }))
+        .unwrap();
         assert_eq!(ids, vec![first.meta.id]);
         assert!(block_on(w.store.forget(&ids, || w.stamp())).unwrap() >= 3);
         let all = everything();
@@ -663,8 +690,15 @@ mod tests {
             .into_iter()
             .filter(|e| e.record == Some(first.meta.id))
             .collect();
-        assert!(purge_entries.iter().all(|e| e.redacted && e.changes.is_empty()));
-        assert!(purge_entries.iter().any(|e| e.by.name == "小李"), "who did what stays");
+        assert!(
+            purge_entries
+                .iter()
+                .all(|e| e.redacted && e.changes.is_empty())
+        );
+        assert!(
+            purge_entries.iter().any(|e| e.by.name == "小李"),
+            "who did what stays"
+        );
     }
 
     #[test]

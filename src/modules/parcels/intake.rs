@@ -18,7 +18,8 @@ use crate::platform::clock::BrowserClock;
 use leptos::prelude::*;
 use lobbydesk_core::clock::Clock;
 use lobbydesk_core::modules::parcels::{
-    Carrier, Intake, Parcel, ParcelError, ParcelKind, guess_carrier, ix, normalize_tracking,
+    Carrier, Intake, Parcel, ParcelError, ParcelKind, check_tracking, guess_carrier, ix,
+    normalize_tracking,
 };
 use lobbydesk_core::time::day_key;
 use lobbydesk_core::{KeyRange, ListQuery, Record};
@@ -83,18 +84,25 @@ pub fn IntakePage() -> impl IntoView {
         confirmed_unit.set(None);
     };
     // A scanned number already on the shelf is refused the moment the scan's Enter arrives: the
-    // form empties and waits for the next scan, and says where that parcel is.
-    let check_scan = move || {
-        let scanned = tracking.get_untracked();
-        if scanned.trim().is_empty() {
-            return;
-        }
+    // form empties and waits for the next scan, and says where that parcel is. The answer takes
+    // a few milliseconds; what a fast scanner typed into 收件房号 meanwhile is the next scan's
+    // beginning, and goes back into 运单号 to be finished there.
+    let check_scan = move |scanned: String| {
+        let unit_then = unit.get_untracked();
         leptos::task::spawn_local(async move {
             if let Some(e) = data::duplicate(desk, &scanned).await
                 && normalize_tracking(&tracking.get_untracked()) == normalize_tracking(&scanned)
             {
+                let typed_since = unit
+                    .get_untracked()
+                    .strip_prefix(unit_then.as_str())
+                    .map(str::to_string)
+                    .unwrap_or_default();
                 clear();
                 show(vec![e]);
+                if !typed_since.is_empty() {
+                    tracking.set(typed_since);
+                }
             }
         });
     };
@@ -104,10 +112,27 @@ pub fn IntakePage() -> impl IntoView {
             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
             .is_some_and(|el| el.id() == "p-tracking");
         if ev.key() == "Enter" && !ev.is_composing() && in_tracking {
-            check_scan();
+            let scanned = tracking.get_untracked();
+            // Enter on an empty 运单号, or on something that is no tracking number (a unit, a
+            // stray "12"), stays there: the next scan must not land in 收件房号.
+            if let Err(e) = check_tracking(&scanned) {
+                ev.prevent_default();
+                tracking_problem.set((!scanned.trim().is_empty()).then(|| desk.explain(&e)));
+                return;
+            }
+            tracking_problem.set(None);
+            check_scan(scanned);
         }
         enter_moves_on(ev);
     };
+    // A unit's problem goes as soon as the clerk types another unit.
+    Effect::new(move |prev: Option<String>| {
+        let now = unit.get();
+        if prev.is_some_and(|p| p != now) && !now.is_empty() {
+            unit_problem.set(None);
+        }
+        now
+    });
     // The form is checked, then read and cleared, so the scanner can go on with the next parcel
     // while this one saves. A refusal at saving (the same number saved at the same moment
     // elsewhere, a full store) never comes back into the form: the clerk may already be on the
@@ -121,8 +146,6 @@ pub fn IntakePage() -> impl IntoView {
                     problem.set(None);
                     tracking_problem.set(None);
                     desk.changed();
-                    // The pickup code is what the clerk reads next: bring it into view.
-                    crate::components::shell::scroll_to_top();
                 }
                 Err(IntakeError::Fields(errs)) => show(errs),
                 Err(IntakeError::Store(e)) => desk.toasts.error(format!(

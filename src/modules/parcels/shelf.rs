@@ -198,6 +198,19 @@ fn HandoverPanel(selected: RwSignal<Vec<Picked>>) -> impl IntoView {
     let id_checked = RwSignal::new(false);
     let signature = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
+    // Parcels of different recipients go only to someone collecting on their behalf: the panel
+    // switches to that at once (the core refuses anything else).
+    let several = Memo::new(move |_| {
+        selected.with(|s| {
+            s.split_first()
+                .is_some_and(|(a, rest)| rest.iter().any(|b| !a.parcel.same_recipient(&b.parcel)))
+        })
+    });
+    Effect::new(move |_| {
+        if several.get() {
+            on_behalf.set(true);
+        }
+    });
     let confirm = Action::new_local(move |_: &()| async move {
         let ids: Vec<RecordId> = selected.with_untracked(|s| s.iter().map(|p| p.id).collect());
         let now = BrowserClock.now();
@@ -264,11 +277,11 @@ fn HandoverPanel(selected: RwSignal<Vec<Picked>>) -> impl IntoView {
                     }
                 </For>
             </ul>
-            <Show when=move || selected.with(|s| s.split_first().is_some_and(|(a, rest)| rest.iter().any(|b| !a.parcel.same_recipient(&b.parcel))))>
+            <Show when=move || several.get()>
                 <p class="notice" data-testid="handover-several">{desk.tr(ParcelMsg::SeveralRecipientsHint)}</p>
             </Show>
             <div class="row">
-                <button type="button" class="choice" data-testid="in-person" aria-pressed=move || (!on_behalf.get()).to_string() on:click=move |_| on_behalf.set(false)>{desk.tr(ParcelMsg::InPerson)}</button>
+                <button type="button" class="choice" data-testid="in-person" aria-pressed=move || (!on_behalf.get()).to_string() disabled=move || several.get() on:click=move |_| on_behalf.set(false)>{desk.tr(ParcelMsg::InPerson)}</button>
                 <button type="button" class="choice" data-testid="on-behalf" aria-pressed=move || on_behalf.get().to_string() on:click=move |_| on_behalf.set(true)>{desk.tr(ParcelMsg::OnBehalf)}</button>
             </div>
             <Show when=move || on_behalf.get()>
@@ -283,12 +296,14 @@ fn HandoverPanel(selected: RwSignal<Vec<Picked>>) -> impl IntoView {
                 {desk.tr(ParcelMsg::IdChecked)}
             </label>
             <SignaturePad value=signature testid="signature" />
-            <p class="field-error" role="alert" data-testid="handover-error">{move || problem.get()}</p>
-            <div class="row end">
-                <button class="secondary" on:click=move |_| selected.set(Vec::new())>{desk.tr(Msg::Cancel)}</button>
-                <button class="primary-big" data-testid="handover-confirm" disabled=move || confirm.pending().get() on:click=move |_| { confirm.dispatch(()); }>
-                    {desk.tr(ParcelMsg::ConfirmHandover)}
-                </button>
+            <div class="sheet-foot">
+                <p class="field-error" role="alert" data-testid="handover-error">{move || problem.get()}</p>
+                <div class="row end">
+                    <button class="secondary" on:click=move |_| selected.set(Vec::new())>{desk.tr(Msg::Cancel)}</button>
+                    <button class="primary-big" data-testid="handover-confirm" disabled=move || confirm.pending().get() on:click=move |_| { confirm.dispatch(()); }>
+                        {desk.tr(ParcelMsg::ConfirmHandover)}
+                    </button>
+                </div>
             </div>
         </div>
     }

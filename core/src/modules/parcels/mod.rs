@@ -138,12 +138,51 @@ pub fn guess_carrier(tracking: &str) -> Carrier {
     Carrier::Other
 }
 
+/// Full-width letters, digits and marks (an input method left on: `ＳＦ１２３`, `３－１－５０２`)
+/// as their ASCII forms; the ideographic space as a space.
+pub fn half_width(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' => ' ',
+            _ => c,
+        })
+        .collect()
+}
+
 /// Uppercase, no spaces or hyphens: the form tracking numbers are stored and compared in.
 pub fn normalize_tracking(s: &str) -> String {
-    s.chars()
+    half_width(s)
+        .chars()
         .filter(|c| c.is_ascii_alphanumeric())
         .collect::<String>()
         .to_uppercase()
+}
+
+/// The shortest and longest tracking numbers carriers print (EMS `EA123456789CN` is 13).
+pub const TRACKING_LEN: std::ops::RangeInclusive<usize> = 8..=40;
+
+/// A tracking number as scanned or typed, checked: 8 to 40 letters and digits, with only spaces
+/// and hyphens between them (what labels print). Anything else (a unit `3-1-502`, a stray `12`,
+/// pasted text) is refused rather than cleaned into a number that is not one.
+pub fn check_tracking(raw: &str) -> Result<String, ParcelError> {
+    let wide = half_width(raw);
+    let marks_only = wide
+        .trim()
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == ' ' || c == '-');
+    let t = normalize_tracking(&wide);
+    if marks_only && TRACKING_LEN.contains(&t.len()) && !looks_like_unit(&wide) {
+        Ok(t)
+    } else {
+        Err(ParcelError::BadTracking)
+    }
+}
+
+/// Whether a tracking field holds a unit number written with its marks (`3-1-502`).
+fn looks_like_unit(s: &str) -> bool {
+    let t = s.trim();
+    t.contains('-') && t.len() <= 14 && UnitNo::parse(t).is_ok()
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -338,8 +377,8 @@ impl Localized for ParcelError {
         use ParcelError::*;
         match self {
             BadTracking => lang.pick(
-                "请扫描或输入运单号(最多40位)。",
-                "Scan or type the tracking number (at most 40 characters).",
+                "这不像运单号:运单号是 8 到 40 位字母或数字(不是房号)。请扫描或输入运单号。",
+                "That is not a tracking number: 8 to 40 letters or digits (not a unit). Scan or type the tracking number.",
             ),
             NoRecipient => lang.pick(
                 "请填写收件房号或收件人。",
@@ -521,11 +560,15 @@ impl Intake {
         pickup_code: String,
     ) -> Result<Parcel, Vec<ParcelError>> {
         let mut errors = Vec::new();
-        let tracking = normalize_tracking(&self.tracking);
-        if tracking.is_empty() || tracking.len() > 40 {
-            errors.push(ParcelError::BadTracking);
-        }
-        let typed = self.unit.trim();
+        let tracking = match check_tracking(&self.tracking) {
+            Ok(t) => t,
+            Err(e) => {
+                errors.push(e);
+                normalize_tracking(&self.tracking)
+            }
+        };
+        let wide_unit = half_width(&self.unit);
+        let typed = wide_unit.trim();
         let unit = match UnitNo::parse(typed) {
             Ok(u) => u.key(),
             Err(_) if typed.is_empty() => String::new(),
@@ -911,6 +954,40 @@ mod tests {
             p.handover.unwrap().collector.on_behalf.as_deref(),
             Some("家人")
         );
+    }
+
+    #[test]
+    fn only_what_a_label_prints_is_a_tracking_number_full_width_included() {
+        for (raw, t) in [
+            ("SF144307705322", "SF144307705322"),
+            ("sf 1443-0770-5322", "SF144307705322"),
+            ("ＳＦ１４４３０７７０５３２２", "SF144307705322"),
+            ("EA123456789CN", "EA123456789CN"),
+        ] {
+            assert_eq!(check_tracking(raw), Ok(t.to_string()), "{raw}");
+        }
+        let long = "A".repeat(41);
+        for bad in [
+            "",
+            "12",
+            "3-1-502",
+            "６－６－６０６",
+            "<b>XSS</b>1234",
+            "📦📦📦",
+            "   ",
+            long.as_str(),
+        ] {
+            assert_eq!(check_tracking(bad), Err(ParcelError::BadTracking), "{bad}");
+        }
+        // A full-width unit is the same unit.
+        let p = Intake {
+            tracking: "SF144307705322".into(),
+            unit: "３－１－５０２".into(),
+            ..Intake::default()
+        }
+        .parse(now(), "小李", "1".into())
+        .unwrap();
+        assert_eq!(p.recipient.unit, "3-1-502");
     }
 
     #[test]

@@ -122,7 +122,11 @@ pub async fn purge_expired<S: RecordStore>(
         if !set.losers.is_empty() {
             let closed = crate::conflict::ConflictSet {
                 losers: Vec::new(),
-                resolved_by: Some(crate::lang::Lang::Zh.pick("保留期限清除", "retention purge").into()),
+                resolved_by: Some(
+                    crate::lang::Lang::Zh
+                        .pick("保留期限清除", "retention purge")
+                        .into(),
+                ),
                 ..set
             };
             batch.push(set_env.update(&closed, stamp())?);
