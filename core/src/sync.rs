@@ -92,6 +92,10 @@ pub struct Plan {
     pub writes: Vec<Envelope>,
     /// The newest version in the file, for this tablet's clock to move past.
     pub newest: Option<Hlc>,
+    /// What the plan read of each record it writes (change key, `None`: not stored): applied
+    /// with [`RecordStore::put_all_if`], so a record changed since the preview fails the apply
+    /// instead of being overwritten (plan again, then apply).
+    pub expected: Vec<crate::store::Expected>,
 }
 
 impl Plan {
@@ -189,6 +193,7 @@ pub fn plan(
         tally,
         writes,
         newest,
+        expected: Vec::new(),
     })
 }
 
@@ -270,7 +275,29 @@ pub async fn plan_import<S: RecordStore>(
             local.insert(key.clone(), Local { current, conflicts });
         }
     }
-    Ok(plan(&checked.file.records, &local, at, received)?)
+    let mut planned = plan(&checked.file.records, &local, at, received)?;
+    // What each written record was when planned: the record itself, or its conflict set.
+    let mut read: HashMap<(String, RecordId), Option<String>> = HashMap::new();
+    for ((kind, id), l) in &local {
+        read.insert(
+            (kind.clone(), *id),
+            l.current.as_ref().map(Envelope::change_key),
+        );
+        read.insert(
+            (CONFLICT_KIND.to_string(), *id),
+            l.conflicts.as_ref().map(Envelope::change_key),
+        );
+    }
+    planned.expected = planned
+        .writes
+        .iter()
+        .map(|w| {
+            let key = (w.meta.kind.clone(), w.meta.id);
+            let was = read.get(&key).cloned().flatten();
+            (key.0, key.1, was)
+        })
+        .collect();
+    Ok(planned)
 }
 
 /// What an export holds.
@@ -1048,6 +1075,34 @@ mod tests {
     }
 
     #[test]
+    fn a_plan_made_before_a_local_edit_is_not_applied_over_it() {
+        let (a, b) = pair();
+        let memo = a.memo("甲:门禁卡已补办");
+        let (file, _) = a.export(&Scope::All);
+        b.import(&file).unwrap();
+        a.edit(memo.meta.id, "甲:门禁卡已补办,押金已收").unwrap();
+        let (newer, _) = a.export(&Scope::All);
+        // b previews a's newer file, then signs the visitor memo off on its own before applying.
+        let stale = b.preview(&newer).unwrap();
+        let mine = b.edit(memo.meta.id, "乙:已通知业主").unwrap();
+        let err = block_on(b.store.put_all_if(&stale.writes, &stale.expected)).unwrap_err();
+        assert!(
+            matches!(err, StoreError::Changed { id, .. } if id == memo.meta.id),
+            "{err:?}"
+        );
+        assert_eq!(
+            b.get(Memo::KIND, memo.meta.id),
+            Some(mine.clone()),
+            "nothing overwritten"
+        );
+        // Planned again, the two edits meet as a conflict kept for the supervisor.
+        let fresh = b.preview(&newer).unwrap();
+        assert_eq!(fresh.total().conflict, 1);
+        block_on(b.store.put_all_if(&fresh.writes, &fresh.expected)).unwrap();
+        assert!(b.in_conflict(memo.meta.id));
+    }
+
+    #[test]
     fn an_old_version_kept_in_a_conflict_set_has_its_pictures_taken_out_too() {
         use crate::modules::parcels::Parcel;
         let (a, _) = pair();
@@ -1176,12 +1231,12 @@ mod tests {
         };
         g.set_actor(Some(who(vec![Role::Clerk])));
         assert!(matches!(
-            block_on(g.import(&plan.writes, "file", Vec::new(), at)),
+            block_on(g.import(&plan.writes, &plan.expected, "file", Vec::new(), at)),
             Err(StoreError::Forbidden(a)) if a == crate::permit::Action::IMPORT
         ));
         assert!(g.inner().is_empty(), "refused: nothing written");
         g.set_actor(Some(who(vec![Role::Supervisor])));
-        block_on(g.import(&plan.writes, "file", Vec::new(), at)).unwrap();
+        block_on(g.import(&plan.writes, &plan.expected, "file", Vec::new(), at)).unwrap();
         assert_eq!(g.inner().len(), 2, "the memo and one audit entry");
     }
 

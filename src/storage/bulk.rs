@@ -118,6 +118,44 @@ export function ld_put_rows(db, store, rowsJson) {
   if (tx.commit) tx.commit();
   return done(tx, () => rows.length);
 }
+export function ld_put_rows_if(db, store, rowsJson, expectJson) {
+  // The rows are written only if every expected record still has its expected change key
+  // (null: still absent), read in the same transaction: nothing can come in between.
+  const rows = JSON.parse(rowsJson);
+  const expect = JSON.parse(expectJson);
+  const tx = db.transaction(store, 'readwrite', { durability: 'strict' });
+  const s = tx.objectStore(store);
+  let changed = null;
+  let failure = null;
+  let left = expect.length;
+  const write = () => {
+    try {
+      for (const r of rows) s.put(r);
+    } catch (e) {
+      failure = e;
+      try { tx.abort(); } catch (_) { /* already finished */ }
+      return;
+    }
+    if (tx.commit) tx.commit();
+  };
+  for (const [k, id, v] of expect) {
+    const req = s.get([k, id]);
+    req.onsuccess = () => {
+      if (changed || failure) return;
+      const now = req.result ? req.result.v : null;
+      if (now !== v) {
+        changed = [k, id];
+        try { tx.abort(); } catch (_) { /* already finished */ }
+        return;
+      }
+      if (--left === 0) write();
+    };
+  }
+  if (left === 0) write();
+  return done(tx, () => rows.length).catch((e) => {
+    throw changed ? { ldChanged: changed } : (failure || e);
+  });
+}
 "#)]
 extern "C" {
     #[wasm_bindgen(catch)]
@@ -160,4 +198,13 @@ extern "C" {
     pub fn ld_seal_export(docs: &JsValue, extra: &str, head: &str) -> Result<Promise, JsValue>;
     #[wasm_bindgen(catch)]
     pub fn ld_put_rows(db: &JsValue, store: &str, rows_json: &str) -> Result<Promise, JsValue>;
+    /// `ld_put_rows` if every `[kind, id, change key | null]` of `expect_json` still holds;
+    /// otherwise rejects with `{ldChanged: [kind, id]}` and writes nothing.
+    #[wasm_bindgen(catch)]
+    pub fn ld_put_rows_if(
+        db: &JsValue,
+        store: &str,
+        rows_json: &str,
+        expect_json: &str,
+    ) -> Result<Promise, JsValue>;
 }

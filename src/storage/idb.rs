@@ -138,6 +138,21 @@ fn after_all(kind: &str, name: &str, value: &str) -> JsValue {
     a.into()
 }
 
+/// Every record checked, then their stored rows as one JSON array: one bad record, nothing
+/// lands.
+fn rows_json(recs: &[Envelope]) -> Result<String, StoreError> {
+    let mut rows = String::with_capacity(recs.len() * 1024);
+    rows.push('[');
+    for (i, rec) in recs.iter().enumerate() {
+        if i > 0 {
+            rows.push(',');
+        }
+        rows.push_str(&stored_json(rec)?);
+    }
+    rows.push(']');
+    Ok(rows)
+}
+
 /// The value stored for a record (see migration 1 for its shape).
 fn to_stored(rec: &Envelope) -> Result<JsValue, StoreError> {
     rec.check()?;
@@ -325,17 +340,44 @@ impl RecordStore for IdbStore {
         if recs.is_empty() {
             return Ok(());
         }
-        // Every record is checked before anything is written: one bad record, nothing lands.
-        let mut rows = String::with_capacity(recs.len() * 1024);
-        rows.push('[');
-        for (i, rec) in recs.iter().enumerate() {
-            if i > 0 {
-                rows.push(',');
+        self.put_raw_rows(&rows_json(recs)?).await
+    }
+
+    async fn put_all_if(
+        &self,
+        recs: &[Envelope],
+        expected: &[lobbydesk_core::store::Expected],
+    ) -> Result<(), StoreError> {
+        self.check_open()?;
+        let expect: Vec<(&str, String, Option<&str>)> = expected
+            .iter()
+            .map(|(k, id, v)| (k.as_str(), id.to_string(), v.as_deref()))
+            .collect();
+        let expect =
+            serde_json::to_string(&expect).map_err(|e| StoreError::Failed(e.to_string()))?;
+        let promise = bulk::ld_put_rows_if(&self.sys(), STORE, &rows_json(recs)?, &expect)
+            .map_err(from_js)?;
+        match JsFuture::from(promise).await {
+            Ok(_) => Ok(()),
+            Err(e) => {
+                let changed = Reflect::get(&e, &JsValue::from_str("ldChanged"))
+                    .ok()
+                    .filter(|c| c.is_object())
+                    .map(|c| c.unchecked_into::<Array>());
+                match changed {
+                    Some(c) => Err(StoreError::Changed {
+                        kind: c.get(0).as_string().unwrap_or_default(),
+                        id: c
+                            .get(1)
+                            .as_string()
+                            .and_then(|s| s.parse().ok())
+                            .map(RecordId)
+                            .unwrap_or(RecordId(uuid::Uuid::nil())),
+                    }),
+                    None => Err(from_js(e)),
+                }
             }
-            rows.push_str(&stored_json(rec)?);
         }
-        rows.push(']');
-        self.put_raw_rows(&rows).await
     }
 
     async fn get(&self, kind: &str, id: RecordId) -> Result<Option<Envelope>, StoreError> {

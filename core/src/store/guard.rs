@@ -189,17 +189,21 @@ impl<S: RecordStore> Guarded<S> {
     /// Applies an import as the person on duty: the merged records and conflict sets exactly as
     /// planned (imported versions keep who wrote them elsewhere), with one audit entry for the
     /// whole file, in one transaction. Refused unless that person may import.
+    /// `expected`: what the plan read of each record it writes ([`crate::sync::Plan::expected`]);
+    /// a record changed since then fails the import with [`StoreError::Changed`], nothing written.
     pub async fn import(
         &self,
         writes: &[Envelope],
+        expected: &[crate::store::Expected],
         what: &str,
         changes: Vec<FieldChange>,
         at: Stamp,
     ) -> Result<(), StoreError> {
-        self.bulk(
+        self.bulk_if(
             Action::IMPORT,
             AuditAction::Import,
             writes,
+            expected,
             what,
             changes,
             at,
@@ -215,6 +219,22 @@ impl<S: RecordStore> Guarded<S> {
         need: Action,
         action: AuditAction,
         writes: &[Envelope],
+        what: &str,
+        changes: Vec<FieldChange>,
+        at: Stamp,
+    ) -> Result<(), StoreError> {
+        self.bulk_if(need, action, writes, &[], what, changes, at)
+            .await
+    }
+
+    /// [`Guarded::bulk`], landing only if the records in `expected` are still as expected.
+    #[allow(clippy::too_many_arguments)]
+    async fn bulk_if(
+        &self,
+        need: Action,
+        action: AuditAction,
+        writes: &[Envelope],
+        expected: &[crate::store::Expected],
         what: &str,
         changes: Vec<FieldChange>,
         at: Stamp,
@@ -247,7 +267,7 @@ impl<S: RecordStore> Guarded<S> {
         }
         let mut batch = writes.to_vec();
         batch.push(self.event(&actor, action, what, changes, at)?);
-        self.inner.put_all(&batch).await
+        self.inner.put_all_if(&batch, expected).await
     }
 }
 
@@ -801,7 +821,10 @@ mod tests {
             .unwrap();
         let before = w.store.inner().len();
         assert_eq!(
-            block_on(w.store.import(&[forged], "file", Vec::new(), w.stamp())),
+            block_on(
+                w.store
+                    .import(&[forged], &[], "file", Vec::new(), w.stamp())
+            ),
             Err(StoreError::Forbidden(Action::CHANGE_AUDIT))
         );
         assert_eq!(w.store.inner().len(), before, "nothing lands");

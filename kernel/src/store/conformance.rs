@@ -54,6 +54,7 @@ macro_rules! store_conformance_tests {
             delete_of_an_unknown_record_is_not_found,
             put_all_lands_every_record,
             put_all_with_an_invalid_record_lands_nothing,
+            a_conditional_write_lands_only_on_what_was_expected,
             an_invalid_record_is_refused,
             changes_walk_every_record_once_in_change_order_with_tombstones,
             a_received_version_is_a_change_after_the_mark
@@ -593,6 +594,80 @@ pub async fn put_all_with_an_invalid_record_lands_nothing<S: RecordStore>(s: &S)
     assert_eq!(
         names(&list_all(s, ListQuery::recent(Probe::KIND, 10)).await),
         ["before"]
+    );
+}
+
+pub async fn a_conditional_write_lands_only_on_what_was_expected<S: RecordStore>(s: &S) {
+    let f = Fixture::default();
+    let existing = f.probe("before", &[], 1);
+    s.put(&existing).await.unwrap();
+    let planned = existing
+        .update(
+            &Probe {
+                name: "planned".into(),
+                tags: vec![],
+                at_ms: 1,
+            },
+            f.stamp(),
+        )
+        .unwrap();
+    let fresh = f.probe("fresh", &[], 2);
+    let expect = |e: &Envelope| {
+        vec![
+            (
+                Probe::KIND.to_string(),
+                existing.meta.id,
+                Some(e.change_key()),
+            ),
+            (Probe::KIND.to_string(), fresh.meta.id, None),
+        ]
+    };
+    // Someone else wrote the record after the plan was made: nothing lands.
+    let meanwhile = existing
+        .update(
+            &Probe {
+                name: "meanwhile".into(),
+                tags: vec![],
+                at_ms: 1,
+            },
+            f.stamp(),
+        )
+        .unwrap();
+    s.put(&meanwhile).await.unwrap();
+    let err = s
+        .put_all_if(&[planned.clone(), fresh.clone()], &expect(&existing))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, StoreError::Changed { id, .. } if *id == existing.meta.id),
+        "{err:?}"
+    );
+    assert_eq!(s.get(Probe::KIND, fresh.meta.id).await.unwrap(), None);
+    assert_eq!(
+        s.get(Probe::KIND, existing.meta.id).await.unwrap(),
+        Some(meanwhile.clone())
+    );
+    // Planned again from what is stored now: it lands whole.
+    let replanned = meanwhile
+        .update(
+            &Probe {
+                name: "planned".into(),
+                tags: vec![],
+                at_ms: 1,
+            },
+            f.stamp(),
+        )
+        .unwrap();
+    s.put_all_if(&[replanned.clone(), fresh.clone()], &expect(&meanwhile))
+        .await
+        .unwrap();
+    assert_eq!(
+        s.get(Probe::KIND, existing.meta.id).await.unwrap(),
+        Some(replanned)
+    );
+    assert_eq!(
+        s.get(Probe::KIND, fresh.meta.id).await.unwrap(),
+        Some(fresh)
     );
 }
 

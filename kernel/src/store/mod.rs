@@ -121,7 +121,13 @@ pub enum StoreError {
     NoActor,
     #[error("record {kind}/{id} has versions in conflict")]
     InConflict { kind: String, id: RecordId },
+    #[error("record {kind}/{id} changed since the plan was made")]
+    Changed { kind: String, id: RecordId },
 }
+
+/// What a conditional write expects of one stored record: its kind, id and change key
+/// ([`Envelope::change_key`]), `None` for "not stored".
+pub type Expected = (String, RecordId, Option<String>);
 
 impl Localized for StoreError {
     fn message(&self, lang: Lang) -> String {
@@ -160,6 +166,12 @@ impl Localized for StoreError {
                 .pick(
                     "这条记录在同步时与另一台设备的修改冲突,请主管先在“数据交换”页处理冲突,再修改。",
                     "This record has a sync conflict with another tablet's change; a supervisor must resolve it on the Data exchange page before it can be changed.",
+                )
+                .into(),
+            StoreError::Changed { .. } => lang
+                .pick(
+                    "预览之后本机数据有了改动,导入没有写入。请重新预览后再导入。",
+                    "This tablet's data changed after the preview; nothing was imported. Preview again, then import.",
                 )
                 .into(),
             StoreError::Failed(d) => match lang {
@@ -236,6 +248,27 @@ pub trait RecordStore {
 
     /// Writes several records in one transaction: all land, or none does.
     async fn put_all(&self, recs: &[Envelope]) -> Result<(), StoreError>;
+
+    /// [`RecordStore::put_all`], only if every record in `expected` is still stored as expected
+    /// (same change key, or still absent): otherwise nothing is written and the first record
+    /// that changed is named ([`StoreError::Changed`]). For writes planned from an earlier read
+    /// (an import previewed, then applied). Stores whose reads and writes can share one
+    /// transaction (IndexedDB) override this so that nothing can come between them; the default
+    /// reads, then writes, and is exact for stores whose calls complete at once (memory).
+    async fn put_all_if(&self, recs: &[Envelope], expected: &[Expected]) -> Result<(), StoreError> {
+        let keys: Vec<(String, RecordId)> =
+            expected.iter().map(|(k, id, _)| (k.clone(), *id)).collect();
+        let now = self.get_many(&keys).await?;
+        for ((kind, id, want), have) in expected.iter().zip(now) {
+            if have.map(|e| e.change_key()) != *want {
+                return Err(StoreError::Changed {
+                    kind: kind.clone(),
+                    id: *id,
+                });
+            }
+        }
+        self.put_all(recs).await
+    }
 
     /// One record by kind and id, tombstones included.
     async fn get(&self, kind: &str, id: RecordId) -> Result<Option<Envelope>, StoreError>;

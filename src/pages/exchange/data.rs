@@ -255,56 +255,72 @@ pub async fn preview(
 }
 
 /// Applies a previewed import in one transaction (records, conflict sets, the log line and the
-/// audit line): all of it lands, or none of it does.
-pub async fn apply(desk: Desk, p: &Preview) -> Result<f64, String> {
+/// audit line): all of it lands, or none of it does. Applied only over what the preview read:
+/// if a record changed since (a sign-out in another tab, the auto sign-out), the file is
+/// planned again against the tablet as it is now and applied then, so nothing done here in
+/// between is overwritten. Returns the milliseconds taken and the plan applied.
+pub async fn apply(desk: Desk, p: &Preview) -> Result<(f64, sync::Plan), String> {
     let started = js_sys::Date::now();
     let f = &p.checked.file;
-    let entry = ExchangeEntry {
-        direction: Direction::Import,
-        peer: Some(f.device),
-        peer_office: f.office.clone(),
-        at: BrowserClock.now(),
-        mark: None,
-        records: f.records.len(),
-        file_name: p.file_name.clone(),
-        encrypted: p.encrypted,
-        tally: p.plan.tally.clone(),
-    };
-    let at = desk.stamp();
-    let mut writes = p.plan.writes.clone();
-    // Taken in now, not when the preview was made: an export made while the preview was open
-    // must not count these versions as already sent.
-    for w in &mut writes {
-        if w.meta.received.is_some() {
-            w.meta.received = Some(at.version);
+    let mut plan = p.plan.clone();
+    for attempt in 0.. {
+        let entry = ExchangeEntry {
+            direction: Direction::Import,
+            peer: Some(f.device),
+            peer_office: f.office.clone(),
+            at: BrowserClock.now(),
+            mark: None,
+            records: f.records.len(),
+            file_name: p.file_name.clone(),
+            encrypted: p.encrypted,
+            tally: plan.tally.clone(),
+        };
+        let at = desk.stamp();
+        let mut writes = plan.writes.clone();
+        // Taken in now, not when the preview was made: an export made while the preview was
+        // open must not count these versions as already sent.
+        for w in &mut writes {
+            if w.meta.received.is_some() {
+                w.meta.received = Some(at.version);
+            }
+        }
+        writes.push(Envelope::create(&entry, desk.new_id(), at).map_err(|e| record_err(&desk, e))?);
+        let t = plan.total();
+        let changes = vec![
+            FieldChange {
+                field: "file".into(),
+                before: String::new(),
+                after: format!("{} ({} {})", p.file_name, f.office, f.device.short()),
+            },
+            FieldChange {
+                field: "records".into(),
+                before: String::new(),
+                after: format!(
+                    "new {} newer {} older {} unchanged {} conflict {}",
+                    t.new, t.newer, t.older, t.unchanged, t.conflict
+                ),
+            },
+        ];
+        match desk
+            .store()
+            .import(&writes, &plan.expected, sync::EXCHANGE_KIND, changes, at)
+            .await
+        {
+            Ok(()) => break,
+            Err(StoreError::Changed { .. }) if attempt < 3 => {
+                let at = desk.stamp();
+                plan = sync::plan_import(&*desk.store(), &p.checked, at, at.version)
+                    .await
+                    .map_err(|e| desk.explain(&e))?;
+            }
+            Err(e) => return Err(desk.explain(&e)),
         }
     }
-    writes.push(Envelope::create(&entry, desk.new_id(), at).map_err(|e| record_err(&desk, e))?);
-    let t = p.plan.total();
-    let changes = vec![
-        FieldChange {
-            field: "file".into(),
-            before: String::new(),
-            after: format!("{} ({} {})", p.file_name, f.office, f.device.short()),
-        },
-        FieldChange {
-            field: "records".into(),
-            before: String::new(),
-            after: format!(
-                "new {} newer {} older {} unchanged {} conflict {}",
-                t.new, t.newer, t.older, t.unchanged, t.conflict
-            ),
-        },
-    ];
-    desk.store()
-        .import(&writes, sync::EXCHANGE_KIND, changes, at)
-        .await
-        .map_err(|e| desk.explain(&e))?;
-    if let Some(v) = p.plan.newest {
+    if let Some(v) = plan.newest {
         desk.observe(v);
     }
     desk.changed();
-    Ok(js_sys::Date::now() - started)
+    Ok((js_sys::Date::now() - started, plan))
 }
 
 /// One open conflict: the record as it is now and the versions it lost to.

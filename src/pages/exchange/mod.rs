@@ -212,8 +212,9 @@ fn ImportCard() -> impl IntoView {
             return;
         };
         match data::apply(desk, &p).await {
-            Ok(ms) => {
-                let t = p.plan.total();
+            Ok((ms, applied)) => {
+                // What landed (planned again if the tablet changed after the preview).
+                let t = applied.total();
                 done.set(Some(imported(
                     desk.lang.get_untracked(),
                     [t.new, t.newer, t.conflict, t.older, t.unchanged],
