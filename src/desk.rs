@@ -212,6 +212,27 @@ impl Desk {
         }
     }
 
+    /// The time a retention purge may count from (see `visitors::services::purge_time`), or
+    /// `None`, with a warning on screen, while this tablet's clock is behind what it wrote.
+    pub fn purge_time(&self) -> Option<chrono::DateTime<chrono::Utc>> {
+        use chrono::TimeZone;
+        let now = BrowserClock.now();
+        let seen = chrono::Utc
+            .timestamp_millis_opt(settings::wall_seen() as i64)
+            .single()
+            .unwrap_or(now);
+        match lobbydesk_core::modules::visitors::services::purge_time(now, seen) {
+            Ok(t) => Some(t),
+            Err(hours) => {
+                self.toasts.error(crate::i18n::clock_went_back(
+                    self.lang.get_untracked(),
+                    hours,
+                ));
+                None
+            }
+        }
+    }
+
     /// Time and a fresh merge version for one write.
     pub fn stamp(&self) -> Stamp {
         let now = BrowserClock.now();
@@ -227,6 +248,7 @@ impl Desk {
                 move || {
                     pending.set_value(false);
                     hlc.with_value(|h| settings::save_hlc(h.borrow().last()));
+                    settings::see_wall(js_sys::Date::now());
                 },
                 std::time::Duration::ZERO,
             );

@@ -303,6 +303,14 @@ phrases! {
     fn export_overdue(lang, d: i64) =>
         "距上次导出 {d} 天 · 请尽快导出一份数据备份。",
         "Since the last export {d} days · Please export a backup soon.";
+    /// Records of a file set aside because the other tablet's clock ran ahead.
+    fn records_ahead(lang, n: usize) =>
+        "{n} 条记录的时间比本机时钟快一天以上(导出的设备时钟可能不准),这些记录不会导入;请校准那台设备的时间后重新导出。其余记录可以导入。",
+        "{n} records are dated more than a day ahead of this tablet's clock (the exporting tablet's clock may be wrong) and will not be imported; set that tablet's time right and export again. The rest can be imported.";
+    /// This tablet's clock is behind the newest time it has written: purges wait.
+    fn clock_went_back(lang, hours: i64) =>
+        "本机时钟比上次使用时早了约 {hours} 小时,请主管校准日期和时间。在校准之前,到期个人信息的清除暂停。",
+        "This tablet's clock is about {hours} hours behind the last time it was used; a supervisor should set the date and time. Until then, purging expired personal data is on hold.";
 }
 
 /// Today's date as the home screen heads it: the desk's day (UTC+8), as every other screen

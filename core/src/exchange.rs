@@ -141,8 +141,6 @@ pub enum FileError {
         kind: String,
         reason: String,
     },
-    #[error("record {0} carries a time more than a day ahead of this tablet's clock")]
-    ClockAhead(RecordId),
     #[error("the passphrase is wrong")]
     WrongPassphrase,
     #[error("the encrypted contents have been altered or damaged")]
@@ -177,9 +175,6 @@ impl Localized for FileError {
                 },
                 Lang::Zh,
             ) => format!("第 {} 条记录({kind})无效:{reason}。", index + 1),
-            (ClockAhead(_), Lang::Zh) => {
-                "文件中有记录的时间比本机时钟快一天以上,请先核对两台设备的时间。".into()
-            }
             (WrongPassphrase, Lang::Zh) => "密码不对,请输入导出时设置的密码。".into(),
             (Tampered, Lang::Zh) => "加密内容被改动或已损坏,已拒绝导入。请重新导出。".into(),
             (PhotoMissing(_), Lang::Zh) => {
@@ -383,6 +378,9 @@ pub struct Checked {
     pub skipped: BTreeMap<String, usize>,
     /// The file is this tablet's own export: importing it changes nothing.
     pub own: bool,
+    /// Records dated further ahead of this tablet's clock than any clock may be (the other
+    /// tablet's clock was wrong): set aside, not imported, and shown in the preview.
+    pub ahead: Vec<(String, RecordId)>,
 }
 
 /// Reads and checks a whole file before anything is applied.
@@ -479,6 +477,16 @@ pub fn read(bytes: &[u8], this_device: DeviceId, now: DateTime<Utc>) -> Result<C
         }
     }
     file.records.extend(made);
+    // A version from a clock far ahead would drag this tablet's clock along: such records are
+    // set aside and named in the preview, the rest of the file still imports.
+    let mut ahead = Vec::new();
+    file.records.retain(|r| {
+        let keep = r.meta.version.wall_ms <= limit;
+        if !keep {
+            ahead.push((r.meta.kind.clone(), r.meta.id));
+        }
+        keep
+    });
     for (index, slot) in file.records.iter_mut().enumerate() {
         let env = &*slot;
         // One record may appear once per head (kept conflicts); the same version twice is an error.
@@ -491,9 +499,6 @@ pub fn read(bytes: &[u8], this_device: DeviceId, now: DateTime<Utc>) -> Result<C
             reason,
         };
         env.check().map_err(|e| invalid(e.to_string()))?;
-        if env.meta.version.wall_ms > limit {
-            return Err(FileError::ClockAhead(env.meta.id));
-        }
         match travelling(&env.meta.kind) {
             Some(k) => {
                 (k.check)(env).map_err(invalid)?;
@@ -506,7 +511,12 @@ pub fn read(bytes: &[u8], this_device: DeviceId, now: DateTime<Utc>) -> Result<C
         }
     }
     let own = file.device == this_device;
-    Ok(Checked { file, skipped, own })
+    Ok(Checked {
+        file,
+        skipped,
+        own,
+        ahead,
+    })
 }
 
 #[cfg(test)]
@@ -792,14 +802,14 @@ mod tests {
     }
 
     #[test]
-    fn a_record_dated_far_in_the_future_is_refused() {
+    fn a_record_dated_far_in_the_future_is_set_aside_and_the_rest_of_the_file_reads() {
         let w = World::new();
         let mut m = w.memo("x");
         m.meta.version.wall_ms += MAX_FORWARD_DRIFT_MS + 60_000;
-        assert_eq!(
-            w.read(&w.file(vec![m.clone()])),
-            Err(FileError::ClockAhead(m.meta.id))
-        );
+        let fine = w.memo("y");
+        let c = w.read(&w.file(vec![m.clone(), fine.clone()])).unwrap();
+        assert_eq!(c.ahead, vec![(m.meta.kind.clone(), m.meta.id)]);
+        assert_eq!(c.file.records, vec![fine]);
     }
 
     #[test]

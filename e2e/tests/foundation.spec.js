@@ -195,3 +195,14 @@ test('every screen opens at its top, whatever was scrolled on the one before', a
   await expect.poll(() => main.evaluate((m) => m.scrollTop)).toBe(0);
   await expect(page.getByRole('heading', { name: '快递入库' })).toBeInViewport();
 });
+
+test('a clock set back since the tablet was last used holds the retention purge and says so', async ({ page, shell }) => {
+  await page.clock.install({ time: new Date('2026-11-27T10:00:00+08:00') });
+  await shell.open('/');
+  await shell.addMemo('时钟:今天的备忘');
+  await expect(shell.openMemos().first()).toContainText('时钟:今天的备忘');
+  await expect.poll(() => page.evaluate(() => Number(localStorage.getItem('lobbydesk.wall_seen')))).toBeGreaterThan(0);
+  await page.clock.setSystemTime(new Date('2026-11-25T10:00:00+08:00'));
+  await page.reload();
+  await expect(page.getByTestId('toast').filter({ hasText: '本机时钟比上次使用时早了约 48 小时' })).toBeVisible();
+});

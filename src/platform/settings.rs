@@ -56,6 +56,20 @@ pub fn save_hlc(last: Hlc) {
     let _ = LocalStorage::set(HLC, last.to_string());
 }
 
+const WALL_SEEN: &str = "lobbydesk.wall_seen";
+
+/// The latest wall-clock time (ms) this tablet has seen while running (0: never recorded).
+pub fn wall_seen() -> f64 {
+    LocalStorage::get(WALL_SEEN).unwrap_or(0.0)
+}
+
+/// Records `ms` as seen, if it is later than what was.
+pub fn see_wall(ms: f64) {
+    if ms > wall_seen() {
+        let _ = LocalStorage::set(WALL_SEEN, ms);
+    }
+}
+
 const VISIT_CUTOFF: &str = "lobbydesk.visit.cutoff";
 const RETENTION_DAYS: &str = "lobbydesk.visit.retention_days";
 

@@ -133,8 +133,10 @@ pub async fn purge_expired(desk: Desk) -> Result<usize, StoreError> {
     use lobbydesk_core::store::guard::Actor;
     let guarded = desk.store();
     let days = settings::retention_days();
-    let ids = services::purge_expired(&guarded.system(), days, BrowserClock.now(), || desk.stamp())
-        .await?;
+    let Some(now) = desk.purge_time() else {
+        return Ok(0);
+    };
+    let ids = services::purge_expired(&guarded.system(), days, now, || desk.stamp()).await?;
     // Their audit entries keep who did what and when, nothing of the visitors.
     guarded.forget(&ids, || desk.stamp()).await?;
     let n = ids.len();

@@ -288,6 +288,10 @@ fn PreviewTable(p: Preview) -> impl IntoView {
             }
         })
         .collect_view();
+    let ahead = (!p.checked.ahead.is_empty()).then(|| {
+        let n = p.checked.ahead.len();
+        view! { <p class="notice warn" data-testid="preview-ahead">{move || crate::i18n::records_ahead(desk.lang.get(), n)}</p> }
+    });
     let skipped = (!p.checked.skipped.is_empty()).then(|| {
         let kinds = p
             .checked
@@ -314,6 +318,7 @@ fn PreviewTable(p: Preview) -> impl IntoView {
             <p>{head}</p>
             {own}
             {skipped}
+            {ahead}
             <table class="table">
                 <thead><tr>
                     <th>{desk.tr(Msg::Module)}</th><th>{desk.tr(Msg::TallyNew)}</th><th>{desk.tr(Msg::TallyNewer)}</th>

@@ -88,6 +88,17 @@ pub async fn auto_sign_out<S: RecordStore>(
     Ok(closed.len())
 }
 
+/// The time a retention purge may count from, given this tablet's clock (`now`) and the latest
+/// time it had seen while running (`seen`): `now`, or `Err(hours)` when the clock is behind what
+/// the tablet already saw (set back), and purging waits until it is set right. (A clock set
+/// ahead cannot be told from a tablet left off for a while; see the data-trust issue.)
+pub fn purge_time(now: DateTime<Utc>, seen: DateTime<Utc>) -> Result<DateTime<Utc>, i64> {
+    if seen - now > chrono::Duration::minutes(5) {
+        return Err((seen - now).num_hours().max(1));
+    }
+    Ok(now)
+}
+
 /// Removes the personal data of visits older than `days`, in one write, with the versions kept
 /// for a supervisor in their conflict sets (the conflict is closed: the versions differed in
 /// data that is now gone). Returns the purged visits' ids (the caller redacts their audit
@@ -144,6 +155,7 @@ mod tests {
     use crate::modules::visitors::VisitForm;
     use crate::store::conformance::{Fixture, block_on};
     use crate::store::memory::MemoryStore;
+    use chrono::TimeZone;
 
     struct Desk {
         store: MemoryStore,
@@ -254,6 +266,15 @@ mod tests {
             block_on(auto_sign_out(&d.store, cutoff, d.f.now(), || d.f.stamp())).unwrap(),
             0
         );
+    }
+
+    #[test]
+    fn a_clock_set_back_holds_the_purge() {
+        let seen = Utc.with_ymd_and_hms(2026, 11, 27, 2, 0, 0).unwrap();
+        assert_eq!(purge_time(seen, seen), Ok(seen));
+        let later = seen + chrono::Duration::days(3);
+        assert_eq!(purge_time(later, seen), Ok(later));
+        assert_eq!(purge_time(seen - chrono::Duration::days(2), seen), Err(48));
     }
 
     #[test]
