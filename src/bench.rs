@@ -56,7 +56,7 @@ pub async fn bench_import(text: String) -> Result<Vec<f64>, JsValue> {
         .await
         .map_err(err)?;
     let t_plan = js_sys::Date::now();
-    s.import(&plan.writes, &plan.expected, "bench", Vec::new(), at)
+    s.import(&plan.writes, &plan.expected, "bench", Vec::new(), at, None)
         .await
         .map_err(err)?;
     let t_end = js_sys::Date::now();

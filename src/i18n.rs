@@ -210,6 +210,12 @@ messages! {
     AuditTitle => "操作记录", "Audit trail";
     AuditPerson => "操作人", "Person";
     AuditDay => "日期", "Date";
+    StaffChangesInFile => "文件里有人员变动。核对无误后,值班主管输入自己的 PIN 才能导入:", "The file changes staff. Once checked, the supervisor on duty enters their own PIN to import:";
+    StaffChangesPin => "值班主管 PIN(确认人员变动)", "Supervisor's PIN (confirms the staff changes)";
+    StaffNew => "新增人员", "new person";
+    StaffRolesChanged => "身份变动", "role changed";
+    StaffPinChanged => "PIN 变动", "PIN changed";
+    StaffOtherChange => "资料变动", "details changed";
     AuditRedacted => "(该记录的个人信息已按保留期限清除)", "(the record's personal data was purged by retention)";
     Security => "安全", "Security";
     IdleMinutes => "无操作自动锁屏(分钟)", "Lock after idle minutes";

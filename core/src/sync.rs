@@ -96,6 +96,23 @@ pub struct Plan {
     /// with [`RecordStore::put_all_if`], so a record changed since the preview fails the apply
     /// instead of being overwritten (plan again, then apply).
     pub expected: Vec<crate::store::Expected>,
+    /// The staff the file adds or changes, for the preview to list (applied only with the PIN
+    /// of the supervisor on duty, see `store::guard::Guarded::import`).
+    pub staff: Vec<StaffChange>,
+}
+
+/// One person a file adds or changes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StaffChange {
+    pub name: String,
+    pub roles: Vec<crate::actor::Role>,
+    /// Not on this tablet yet.
+    pub new: bool,
+    /// Their roles differ from this tablet's record.
+    pub roles_changed: bool,
+    /// Their PIN differs from this tablet's record.
+    pub pin_changed: bool,
+    pub active: bool,
 }
 
 impl Plan {
@@ -194,6 +211,7 @@ pub fn plan(
         writes,
         newest,
         expected: Vec::new(),
+        staff: Vec::new(),
     })
 }
 
@@ -288,6 +306,27 @@ pub async fn plan_import<S: RecordStore>(
             l.conflicts.as_ref().map(Envelope::change_key),
         );
     }
+    use crate::modules::staff::Staff;
+    planned.staff = planned
+        .writes
+        .iter()
+        .filter(|w| w.meta.kind == <Staff as Record>::KIND && !w.meta.deleted)
+        .filter_map(|w| {
+            let next: Staff = w.decode().ok()?;
+            let now: Option<Staff> = local
+                .get(&(w.meta.kind.clone(), w.meta.id))
+                .and_then(|l| l.current.as_ref())
+                .and_then(|c| c.decode().ok());
+            Some(StaffChange {
+                name: next.name.clone(),
+                roles: next.roles.clone(),
+                new: now.is_none(),
+                roles_changed: now.as_ref().is_some_and(|n| n.roles != next.roles),
+                pin_changed: now.as_ref().is_some_and(|n| n.pin != next.pin),
+                active: next.active,
+            })
+        })
+        .collect();
     planned.expected = planned
         .writes
         .iter()
@@ -1231,12 +1270,12 @@ mod tests {
         };
         g.set_actor(Some(who(vec![Role::Clerk])));
         assert!(matches!(
-            block_on(g.import(&plan.writes, &plan.expected, "file", Vec::new(), at)),
+            block_on(g.import(&plan.writes, &plan.expected, "file", Vec::new(), at, None)),
             Err(StoreError::Forbidden(a)) if a == crate::permit::Action::IMPORT
         ));
         assert!(g.inner().is_empty(), "refused: nothing written");
         g.set_actor(Some(who(vec![Role::Supervisor])));
-        block_on(g.import(&plan.writes, &plan.expected, "file", Vec::new(), at)).unwrap();
+        block_on(g.import(&plan.writes, &plan.expected, "file", Vec::new(), at, None)).unwrap();
         assert_eq!(g.inner().len(), 2, "the memo and one audit entry");
     }
 
@@ -1364,15 +1403,6 @@ mod tests {
                 }),
             ),
             (
-                "clock ahead",
-                edit(&|v| {
-                    let mut e: Envelope = serde_json::from_value(v["records"][0].clone()).unwrap();
-                    e.meta.version.wall_ms += 3 * 24 * 3600 * 1000;
-                    v["records"][0] = serde_json::to_value(e).unwrap();
-                    resum(v);
-                }),
-            ),
-            (
                 "tombstone with index",
                 edit(&|v| {
                     v["records"][0]["meta"]["deleted"] = true.into();
@@ -1421,7 +1451,8 @@ mod tests {
                 serde_json::to_string(&v).unwrap()
             }),
         ];
-        assert!(cases.len() >= 18);
+        // (A record dated far ahead is no longer a bad file: it is set aside, see exchange.)
+        assert!(cases.len() >= 17);
         let before = b.snapshot();
         for (name, file) in &cases {
             let e = b.import(file).expect_err(name);

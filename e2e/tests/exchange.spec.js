@@ -2,7 +2,7 @@
 // export and import each other's files, offline, and end with the same lists; a conflict is
 // resolved by the supervisor; bad files are refused with the data unchanged; CSV for Excel.
 import fs from 'node:fs';
-import { test, expect, Shell } from './fixtures.js';
+import { test, expect, Shell, SUPERVISOR } from './fixtures.js';
 
 const VALID_ID = '11010519491231002X';
 
@@ -194,10 +194,22 @@ test('wrong passphrase, truncated and foreign files are refused with the data un
   await expect(b.page.getByTestId('import-done')).toContainText('已取消');
   expect(await memos(b.page)).toEqual(before);
 
-  // Then applied, it lands whole.
+  // Then applied, it lands whole. The encrypted file carries tablet A's supervisor, a person new
+  // here: listed by name and role, and imported only with the PIN of the supervisor on duty.
   await chooseImport(b.page, sealed);
   await b.page.getByTestId('import-pass').fill('lobby-2580');
   await b.page.getByTestId('import-unlock').click();
+  await expect(b.page.getByTestId('preview-staff-item')).toContainText('王主管 · 主管 · 新增人员');
+  await b.page.getByTestId('import-apply').click();
+  await expect(b.page.getByTestId('import-error')).toContainText('值班主管输入自己的 PIN');
+  expect(await memos(b.page)).toEqual(before);
+  await chooseImport(b.page, sealed);
+  await b.page.getByTestId('import-pass').fill('lobby-2580');
+  await b.page.getByTestId('import-unlock').click();
+  await b.page.getByTestId('import-staff-pin').fill('0000');
+  await b.page.getByTestId('import-apply').click();
+  await expect(b.page.getByTestId('import-error')).toContainText('值班主管输入自己的 PIN');
+  await b.page.getByTestId('import-staff-pin').fill(SUPERVISOR.pin);
   await b.page.getByTestId('import-apply').click();
   await expect(b.page.getByTestId('import-done')).toBeVisible();
   expect(await memos(b.page)).toEqual([...before, '甲:加密文件里的备忘'].sort());

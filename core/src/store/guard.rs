@@ -191,6 +191,9 @@ impl<S: RecordStore> Guarded<S> {
     /// whole file, in one transaction. Refused unless that person may import.
     /// `expected`: what the plan read of each record it writes ([`crate::sync::Plan::expected`]);
     /// a record changed since then fails the import with [`StoreError::Changed`], nothing written.
+    /// A file that adds or changes staff (people, roles, PINs) lands only with `pin`, the PIN of
+    /// the supervisor on duty, checked against their own record on this tablet: a file can
+    /// grant no role unless a supervisor here confirms it ([`StoreError::PinNeeded`]).
     pub async fn import(
         &self,
         writes: &[Envelope],
@@ -198,7 +201,22 @@ impl<S: RecordStore> Guarded<S> {
         what: &str,
         changes: Vec<FieldChange>,
         at: Stamp,
+        pin: Option<&str>,
     ) -> Result<(), StoreError> {
+        let staff_kind = <Staff as crate::record::Record>::KIND;
+        if writes.iter().any(|w| w.meta.kind == staff_kind) {
+            let actor = self.actor().ok_or(StoreError::NoActor)?;
+            let me = match actor.by.id {
+                Some(id) => self.inner.get(staff_kind, id).await?,
+                None => None,
+            };
+            let confirmed = me.and_then(|e| e.decode::<Staff>().ok()).is_some_and(|s| {
+                s.active && s.has(Role::Supervisor) && pin.is_some_and(|p| s.pin.verify(p))
+            });
+            if !confirmed {
+                return Err(StoreError::PinNeeded);
+            }
+        }
         self.bulk_if(
             Action::IMPORT,
             AuditAction::Import,
@@ -620,6 +638,67 @@ mod tests {
     }
 
     #[test]
+    fn a_file_that_adds_or_changes_staff_lands_only_with_the_pin_of_the_supervisor_on_duty() {
+        let w = World::new();
+        let (boss_env, boss) = w.person("王主管", &[Role::Supervisor]);
+        block_on(w.store.bootstrap(&boss_env)).unwrap();
+        w.store.set_actor(Some(boss));
+        let (newcomer, _) = w.person("假主管", &[Role::Supervisor]);
+        let memo = w.env(&Memo::new("x", "").unwrap());
+        let writes = [newcomer.clone(), memo.clone()];
+        for pin in [None, Some("9999")] {
+            assert_eq!(
+                block_on(
+                    w.store
+                        .import(&writes, &[], "file", Vec::new(), w.stamp(), pin)
+                ),
+                Err(StoreError::PinNeeded)
+            );
+        }
+        assert_eq!(
+            block_on(w.store.inner().get(Staff::KIND, newcomer.meta.id)).unwrap(),
+            None
+        );
+        assert_eq!(
+            block_on(w.store.inner().get(Memo::KIND, memo.meta.id)).unwrap(),
+            None
+        );
+        // A file without staff needs no PIN.
+        block_on(
+            w.store
+                .import(&[memo.clone()], &[], "file", Vec::new(), w.stamp(), None),
+        )
+        .unwrap();
+        // The supervisor on duty confirms with their own PIN.
+        block_on(w.store.import(
+            &[newcomer.clone()],
+            &[],
+            "file",
+            Vec::new(),
+            w.stamp(),
+            Some("1234"),
+        ))
+        .unwrap();
+        assert!(
+            block_on(w.store.inner().get(Staff::KIND, newcomer.meta.id))
+                .unwrap()
+                .is_some()
+        );
+        // A clerk cannot confirm one, whatever PIN.
+        let (clerk_env, clerk) = w.person("小李", &[Role::Clerk]);
+        block_on(w.store.inner().put(&clerk_env)).unwrap();
+        w.store.set_actor(Some(clerk));
+        let (other, _) = w.person("另一个", &[Role::Clerk]);
+        assert!(
+            block_on(
+                w.store
+                    .import(&[other], &[], "file", Vec::new(), w.stamp(), Some("1234"))
+            )
+            .is_err()
+        );
+    }
+
+    #[test]
     fn after_a_purge_nothing_personal_of_the_visit_is_left_anywhere_on_the_tablet() {
         use crate::conflict::{CONFLICT_KIND, ConflictSet};
         use crate::modules::visitors::services::purge_expired;
@@ -823,7 +902,7 @@ mod tests {
         assert_eq!(
             block_on(
                 w.store
-                    .import(&[forged], &[], "file", Vec::new(), w.stamp())
+                    .import(&[forged], &[], "file", Vec::new(), w.stamp(), None)
             ),
             Err(StoreError::Forbidden(Action::CHANGE_AUDIT))
         );

@@ -123,6 +123,8 @@ pub enum StoreError {
     InConflict { kind: String, id: RecordId },
     #[error("record {kind}/{id} changed since the plan was made")]
     Changed { kind: String, id: RecordId },
+    #[error("staff changes need the PIN of the supervisor on duty")]
+    PinNeeded,
 }
 
 /// What a conditional write expects of one stored record: its kind, id and change key
@@ -166,6 +168,12 @@ impl Localized for StoreError {
                 .pick(
                     "这条记录在同步时与另一台设备的修改冲突,请主管先在“数据交换”页处理冲突,再修改。",
                     "This record has a sync conflict with another tablet's change; a supervisor must resolve it on the Data exchange page before it can be changed.",
+                )
+                .into(),
+            StoreError::PinNeeded => lang
+                .pick(
+                    "文件里有人员变动(新增人员、身份或 PIN 的修改):需要值班主管输入自己的 PIN 确认后才能导入。",
+                    "The file changes staff (new people, roles or PINs): the supervisor on duty must confirm with their own PIN before it is imported.",
                 )
                 .into(),
             StoreError::Changed { .. } => lang

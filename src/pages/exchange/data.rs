@@ -259,7 +259,11 @@ pub async fn preview(
 /// if a record changed since (a sign-out in another tab, the auto sign-out), the file is
 /// planned again against the tablet as it is now and applied then, so nothing done here in
 /// between is overwritten. Returns the milliseconds taken and the plan applied.
-pub async fn apply(desk: Desk, p: &Preview) -> Result<(f64, sync::Plan), String> {
+pub async fn apply(
+    desk: Desk,
+    p: &Preview,
+    staff_pin: Option<&str>,
+) -> Result<(f64, sync::Plan), String> {
     let started = js_sys::Date::now();
     let f = &p.checked.file;
     let mut plan = p.plan.clone();
@@ -303,7 +307,14 @@ pub async fn apply(desk: Desk, p: &Preview) -> Result<(f64, sync::Plan), String>
         ];
         match desk
             .store()
-            .import(&writes, &plan.expected, sync::EXCHANGE_KIND, changes, at)
+            .import(
+                &writes,
+                &plan.expected,
+                sync::EXCHANGE_KIND,
+                changes,
+                at,
+                staff_pin,
+            )
             .await
         {
             Ok(()) => break,

@@ -207,11 +207,14 @@ fn ImportCard() -> impl IntoView {
         pass.set(String::new());
         read.dispatch(());
     };
+    let staff_pin = RwSignal::new(String::new());
     let apply = Action::new_local(move |_: &()| async move {
         let Some(p) = preview.get_untracked() else {
             return;
         };
-        match data::apply(desk, &p).await {
+        let pin = staff_pin.get_untracked();
+        staff_pin.set(String::new());
+        match data::apply(desk, &p, (!pin.is_empty()).then_some(pin.as_str())).await {
             Ok((ms, applied)) => {
                 // What landed (planned again if the tablet changed after the preview).
                 let t = applied.total();
@@ -247,6 +250,10 @@ fn ImportCard() -> impl IntoView {
                 <p class="notice ok-notice" role="status" data-testid="import-done">{move || done.get()}</p>
             </Show>
             {move || preview.get().map(|p| view! { <PreviewTable p=p /> })}
+            <Show when=move || preview.with(|p| p.as_ref().is_some_and(|p| !p.plan.staff.is_empty()))>
+                <TextField id="import-staff-pin" label=Msg::StaffChangesPin value=staff_pin kind="password"
+                    inputmode="numeric" testid="import-staff-pin" maxlength=6 />
+            </Show>
             <Show when=move || preview.with(|p| p.is_some())>
                 <div class="row">
                     <button data-testid="import-apply" disabled=move || apply.pending().get()
@@ -313,12 +320,41 @@ fn PreviewTable(p: Preview) -> impl IntoView {
             el.scroll_into_view();
         }
     });
+    // People the file adds or changes, by name and role: applied only with the PIN of the
+    // supervisor on duty.
+    let staff = (!p.plan.staff.is_empty()).then(|| {
+        let items = p
+            .plan
+            .staff
+            .iter()
+            .map(|c| {
+                let roles = c.roles.iter().map(|r| r.label(lang)).collect::<Vec<_>>().join("·");
+                let what = if c.new {
+                    Msg::StaffNew
+                } else if c.roles_changed {
+                    Msg::StaffRolesChanged
+                } else if c.pin_changed {
+                    Msg::StaffPinChanged
+                } else {
+                    Msg::StaffOtherChange
+                };
+                view! { <li data-testid="preview-staff-item"><strong>{c.name.clone()}</strong> " · " {roles} " · " {desk.tr(what)}</li> }
+            })
+            .collect_view();
+        view! {
+            <div class="notice warn" data-testid="preview-staff">
+                <p>{desk.tr(Msg::StaffChangesInFile)}</p>
+                <ul>{items}</ul>
+            </div>
+        }
+    });
     view! {
         <div data-testid="import-preview" node_ref=node>
             <p>{head}</p>
             {own}
             {skipped}
             {ahead}
+            {staff}
             <table class="table">
                 <thead><tr>
                     <th>{desk.tr(Msg::Module)}</th><th>{desk.tr(Msg::TallyNew)}</th><th>{desk.tr(Msg::TallyNewer)}</th>
