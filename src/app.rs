@@ -103,10 +103,18 @@ pub fn App(
     if let Ok(h) = set_interval_with_handle(close_open_visits, Duration::from_secs(60)) {
         on_cleanup(move || h.clear());
     }
-    // Remove visitor personal data past the retention period: at start and every six hours.
+    // Remove visitors' and parcels' personal data past their retention periods: at start and
+    // every six hours.
     let purge = move || {
         leptos::task::spawn_local(async move {
-            if let Err(e) = visit_data::purge_expired(desk).await {
+            // Held, with a warning, while the clock is behind what this tablet saw.
+            let Some(now) = desk.purge_time() else {
+                return;
+            };
+            if let Err(e) = visit_data::purge_expired(desk, now).await {
+                desk.toasts.error(desk.explain(&e));
+            }
+            if let Err(e) = crate::modules::parcels::data::purge_expired(desk, now).await {
                 desk.toasts.error(desk.explain(&e));
             }
         })

@@ -113,6 +113,20 @@ pub fn set_parcel_overdue_days(d: u32) -> Result<(), String> {
     LocalStorage::set(PARCEL_OVERDUE_DAYS, d).map_err(|e| e.to_string())
 }
 
+const PARCEL_RETENTION_DAYS: &str = "lobbydesk.parcel.retention_days";
+
+/// Days after a parcel left the shelf before its personal data is purged (default 90).
+pub fn parcel_retention_days() -> u32 {
+    LocalStorage::get(PARCEL_RETENTION_DAYS)
+        .ok()
+        .filter(|d| (7..=3650).contains(d))
+        .unwrap_or(90)
+}
+
+pub fn set_parcel_retention_days(d: u32) -> Result<(), String> {
+    LocalStorage::set(PARCEL_RETENTION_DAYS, d).map_err(|e| e.to_string())
+}
+
 /// The office's name in messages to residents (default 物业服务中心).
 pub fn office_name() -> String {
     LocalStorage::get::<String>(OFFICE_NAME)

@@ -8,6 +8,7 @@ pub mod memo;
 pub mod parcels;
 pub mod photos;
 pub mod residents;
+pub mod retention;
 pub mod staff;
 pub mod visitors;
 pub mod work_orders;

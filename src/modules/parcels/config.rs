@@ -1,5 +1,5 @@
-//! The parcel module's settings: when a parcel is overdue, and the office's name and hours for
-//! the messages to residents.
+//! The parcel module's settings: when a parcel is overdue, how long after it left the shelf its
+//! personal data is kept, and the office's name and hours for the messages to residents.
 
 use crate::components::form::{TextField, enter_moves_on};
 use crate::desk::use_desk;
@@ -13,6 +13,7 @@ use lobbydesk_core::audit::{AuditAction, FieldChange};
 pub fn ParcelSettingsCard() -> impl IntoView {
     let desk = use_desk();
     let days = RwSignal::new(settings::parcel_overdue_days().to_string());
+    let keep = RwSignal::new(settings::parcel_retention_days().to_string());
     let office = RwSignal::new(settings::office_name());
     let hours = RwSignal::new(settings::desk_hours());
     let save = move |ev: leptos::ev::SubmitEvent| {
@@ -26,12 +27,23 @@ pub fn ParcelSettingsCard() -> impl IntoView {
         else {
             return desk.toasts.error(desk.t(Msg::BadSetting));
         };
+        let Some(k) = keep
+            .get_untracked()
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|k| (7..=3650).contains(k))
+        else {
+            return desk.toasts.error(desk.t(Msg::BadSetting));
+        };
+        let kept_before = settings::parcel_retention_days();
         let before = (
             settings::parcel_overdue_days(),
             settings::office_name(),
             settings::desk_hours(),
         );
         let result = settings::set_parcel_overdue_days(d)
+            .and_then(|_| settings::set_parcel_retention_days(k))
             .and_then(|_| settings::set_office_name(&office.get_untracked()))
             .and_then(|_| settings::set_desk_hours(&hours.get_untracked()));
         match result {
@@ -44,6 +56,11 @@ pub fn ParcelSettingsCard() -> impl IntoView {
                 );
                 let mut changes = Vec::new();
                 for (field, b, a) in [
+                    (
+                        "parcel.retention_days",
+                        kept_before.to_string(),
+                        settings::parcel_retention_days().to_string(),
+                    ),
                     (
                         "parcel.overdue_days",
                         before.0.to_string(),
@@ -75,6 +92,7 @@ pub fn ParcelSettingsCard() -> impl IntoView {
             <h2>{desk.tr(ParcelMsg::ParcelSettings)}</h2>
             <div class="grid3">
                 <TextField id="set-overdue" label=ParcelMsg::OverdueDays value=days kind="number" inputmode="numeric" testid="set-overdue" />
+                <TextField id="set-parcel-keep" label=ParcelMsg::RetentionDays value=keep kind="number" inputmode="numeric" testid="set-parcel-keep" />
                 <TextField id="set-office" label=ParcelMsg::OfficeName value=office testid="set-office" maxlength=30 />
                 <TextField id="set-hours" label=ParcelMsg::DeskHours value=hours testid="set-hours" maxlength=30 />
             </div>

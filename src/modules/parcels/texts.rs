@@ -38,6 +38,7 @@ messages! {
         MarkLost => "遗失/损坏", "Lost / damaged";
         HandOver => "取件交付", "Hand over";
         PickUp => "取件", "Pick up";
+        RetentionDays => "取走后保留个人信息天数", "Days personal data is kept after pickup";
         RemoveFromHandover => "不交付这件", "Leave this one out";
         SeveralRecipientsHint => "这些快递属于不同的收件人或房号,只能按代领办理。", "These parcels are for different recipients or units: hand them over as a collection on their behalf.";
         InPerson => "本人领取", "Recipient in person";

@@ -313,6 +313,9 @@ pub struct Parcel {
     /// The photo the clerk took at intake: a photo record's id.
     #[serde(default)]
     pub photo: Option<RecordId>,
+    /// Past the retention period after it left the shelf, its personal data was removed.
+    #[serde(default)]
+    pub purged: bool,
 }
 
 /// Where a parcel stands.
@@ -475,12 +478,16 @@ pub mod ix {
     pub const DAY: &str = "day";
     /// `outcome|day` of closing, for the day view.
     pub const CLOSED: &str = "closed";
+    /// Day of closing, while the parcel still holds personal data (for the retention purge).
+    pub const PERSONAL: &str = "personal";
 }
 
 impl Record for Parcel {
     const KIND: &'static str = "parcel";
     /// 2: the intake photo and the signature became photo records (see [`MODULE`]).
     const SCHEMA: u32 = 2;
+    /// 2: closed parcels holding personal data are found by their closing day (`ix::PERSONAL`).
+    const INDEXES: u32 = 2;
     fn index_values(&self) -> Vec<(&'static str, String)> {
         let mut v = vec![
             (ix::TRACKING, self.tracking.clone()),
@@ -508,6 +515,9 @@ impl Record for Parcel {
         }
         if let (Some(o), Some(at)) = (self.outcome, self.closed_at) {
             v.push((ix::CLOSED, format!("{}|{}", outcome_code(o), day_key(at))));
+            if !self.purged {
+                v.push((ix::PERSONAL, day_key(at)));
+            }
         }
         v
     }
@@ -614,6 +624,7 @@ impl Intake {
             closed_by: String::new(),
             note: String::new(),
             photo: None,
+            purged: false,
         })
     }
 }
@@ -687,6 +698,32 @@ impl Parcel {
             by: by.to_string(),
         });
         Ok(self)
+    }
+
+    /// Whether the retention period of `days` after it left the shelf has passed with personal
+    /// data still held (parcels on the shelf are never purged).
+    pub fn purge_due(&self, now: DateTime<Utc>, days: u32) -> bool {
+        !self.purged
+            && self
+                .closed_at
+                .is_some_and(|c| now - c > Duration::days(i64::from(days)))
+    }
+
+    /// The parcel without its personal data: recipient's name and phone, the collector, notes,
+    /// the photo and signature (their records go too, see `services::purge_expired`); carrier,
+    /// unit, times and outcome stay for the statistics.
+    pub fn purged(mut self) -> Self {
+        self.recipient.name.clear();
+        self.recipient.phone = None;
+        if let Some(h) = self.handover.as_mut() {
+            h.collector.name.clear();
+            h.collector.phone = None;
+            h.collector.on_behalf = h.collector.on_behalf.as_ref().map(|_| String::new());
+        }
+        self.note.clear();
+        self.photo = None;
+        self.purged = true;
+        self
     }
 
     /// Whether `other` is for the same recipient: the same unit, and the same name where both

@@ -190,6 +190,52 @@ async fn change_with<S: RecordStore>(
     Ok(n)
 }
 
+/// Removes the personal data of parcels that left the shelf more than `days` ago, in one write:
+/// names, phones, the collector, notes, and the photo and signature records (tombstones), with
+/// the versions kept in their conflict sets. Returns the purged parcels' ids (the caller redacts
+/// their audit entries, see `store::guard::Guarded::forget`, and records the purge).
+pub async fn purge_expired<S: RecordStore>(
+    store: &S,
+    days: u32,
+    now: DateTime<Utc>,
+    stamp: impl Fn() -> Stamp,
+) -> Result<Vec<RecordId>, StoreError> {
+    let last_day = crate::time::day_key(now - chrono::Duration::days(i64::from(days)));
+    let q = ListQuery::by(
+        Parcel::KIND,
+        ix::PERSONAL,
+        KeyRange::Between(String::new(), last_day),
+        500,
+    );
+    let mut batch = Vec::new();
+    let mut ids = Vec::new();
+    let mut pictures = Vec::new();
+    for (env, p) in crate::store::list_all_as::<S, Parcel>(store, q).await? {
+        if p.purge_due(now, days) {
+            pictures.extend(p.photo);
+            pictures.extend(p.handover.as_ref().map(|h| h.signature));
+            batch.push(env.update(&p.purged(), stamp())?);
+            ids.push(env.meta.id);
+        }
+    }
+    pictures.sort();
+    pictures.dedup();
+    let keys: Vec<(String, RecordId)> = pictures
+        .iter()
+        .map(|id| (Photo::KIND.to_string(), *id))
+        .collect();
+    for photo in store.get_many(&keys).await?.into_iter().flatten() {
+        if !photo.meta.deleted {
+            batch.push(photo.tombstone(stamp()));
+        }
+    }
+    batch.extend(crate::modules::retention::closed_conflicts(store, &ids, &stamp).await?);
+    if !batch.is_empty() {
+        store.put_all(&batch).await?;
+    }
+    Ok(ids)
+}
+
 /// Parcels matching a shelf search (code, tracking, unit, phone, name), newest first.
 pub async fn search<S: RecordStore>(
     store: &S,
@@ -523,6 +569,74 @@ mod tests {
                 .unwrap()
                 .iter()
                 .all(|(_, p)| p.outcome == Some(Outcome::PickedUp))
+        );
+    }
+
+    #[test]
+    fn a_purge_forgets_the_recipient_collector_photo_and_signature_of_parcels_long_gone() {
+        use super::super::Collector;
+        let d = Desk::new();
+        let mut r = || 5;
+        d.take_in("SF1111111111111", "3-1-502", &mut r).unwrap();
+        let mut r = || 6;
+        d.take_in("SF2222222222222", "3-1-502", &mut r).unwrap();
+        let ids: Vec<RecordId> = block_on(search(&d.store, "3-1-502"))
+            .unwrap()
+            .iter()
+            .map(|(e, _)| e.meta.id)
+            .collect();
+        let photo_id = d.f.id();
+        let at = d.f.now();
+        block_on(hand_over(
+            &d.store,
+            &ids[..1],
+            "data:image/png;base64,iVBORw0KGgo=",
+            photo_id,
+            at,
+            |_: &Parcel, s| Handover {
+                at,
+                clerk: "小李".into(),
+                collector: Collector {
+                    name: "王芳".into(),
+                    phone: crate::phone::PhoneNumber::parse("13900139000").ok(),
+                    on_behalf: Some("家人".into()),
+                },
+                id_checked: true,
+                signature: s,
+            },
+            || d.f.stamp(),
+        ))
+        .unwrap();
+        d.f.advance_millis(91 * 86_400_000);
+        let purged = block_on(purge_expired(&d.store, 90, d.f.now(), || d.f.stamp())).unwrap();
+        assert_eq!(
+            purged,
+            vec![ids[0]],
+            "the parcel still on the shelf stays whole"
+        );
+        let p: Parcel = block_on(d.store.get(Parcel::KIND, ids[0]))
+            .unwrap()
+            .unwrap()
+            .decode()
+            .unwrap();
+        assert!(p.purged && p.recipient.name.is_empty() && p.recipient.phone.is_none());
+        let h = p.handover.unwrap();
+        assert!(h.collector.name.is_empty() && h.collector.phone.is_none());
+        assert!(
+            block_on(d.store.get(Photo::KIND, photo_id))
+                .unwrap()
+                .unwrap()
+                .meta
+                .deleted
+        );
+        assert_eq!(
+            p.recipient.unit, "3-1-502",
+            "the unit stays for the statistics"
+        );
+        assert!(
+            block_on(purge_expired(&d.store, 90, d.f.now(), || d.f.stamp()))
+                .unwrap()
+                .is_empty()
         );
     }
 }

@@ -124,25 +124,7 @@ pub async fn purge_expired<S: RecordStore>(
             ids.push(env.meta.id);
         }
     }
-    let keys: Vec<(String, RecordId)> = ids
-        .iter()
-        .map(|id| (crate::conflict::CONFLICT_KIND.to_string(), *id))
-        .collect();
-    for set_env in store.get_many(&keys).await?.into_iter().flatten() {
-        let set: crate::conflict::ConflictSet = set_env.decode()?;
-        if !set.losers.is_empty() {
-            let closed = crate::conflict::ConflictSet {
-                losers: Vec::new(),
-                resolved_by: Some(
-                    crate::lang::Lang::Zh
-                        .pick("保留期限清除", "retention purge")
-                        .into(),
-                ),
-                ..set
-            };
-            batch.push(set_env.update(&closed, stamp())?);
-        }
-    }
+    batch.extend(crate::modules::retention::closed_conflicts(store, &ids, &stamp).await?);
     if !batch.is_empty() {
         store.put_all(&batch).await?;
     }
