@@ -58,6 +58,10 @@ pub struct Desk {
     last_saved_activity: StoredValue<f64>,
     /// The last touch or key while someone is on duty (milliseconds since the epoch).
     last_activity: StoredValue<f64>,
+    /// The latest wall time (ms) this tablet had seen before this start, and whether a purge
+    /// has run since (see `purge_time`).
+    wall_seen_at_start: f64,
+    purged_once: StoredValue<bool>,
     hlc_save_pending: StoredValue<bool>,
 }
 
@@ -78,6 +82,8 @@ impl Desk {
             hlc: StoredValue::new_local(RefCell::new(settings::hlc(device))),
             last_saved_activity: StoredValue::new(0.0),
             last_activity: StoredValue::new(0.0),
+            wall_seen_at_start: settings::wall_seen(),
+            purged_once: StoredValue::new(false),
             hlc_save_pending: StoredValue::new(false),
         }
     }
@@ -216,18 +222,33 @@ impl Desk {
     /// `None`, with a warning on screen, while this tablet's clock is behind what it wrote.
     pub fn purge_time(&self) -> Option<chrono::DateTime<chrono::Utc>> {
         use chrono::TimeZone;
+        use lobbydesk_core::modules::visitors::services::{ClockDoubt, purge_time};
         let now = BrowserClock.now();
-        let seen = chrono::Utc
-            .timestamp_millis_opt(settings::wall_seen() as i64)
-            .single()
-            .unwrap_or(now);
-        match lobbydesk_core::modules::visitors::services::purge_time(now, seen) {
+        let at = |ms: f64| chrono::Utc.timestamp_millis_opt(ms as i64).single();
+        let at_start = !self.purged_once.get_value();
+        self.purged_once.set_value(true);
+        // Set back: against the latest time seen; far ahead: against the time seen before start.
+        let seen = if at_start {
+            self.wall_seen_at_start
+        } else {
+            settings::wall_seen()
+        };
+        if seen <= 0.0 {
+            return Some(now);
+        }
+        let seen_now = at(settings::wall_seen().max(seen)).unwrap_or(now);
+        let lang = self.lang.get_untracked();
+        match purge_time(now, seen_now, false)
+            .and_then(|_| purge_time(now, at(seen).unwrap_or(now), at_start))
+        {
             Ok(t) => Some(t),
-            Err(hours) => {
-                self.toasts.error(crate::i18n::clock_went_back(
-                    self.lang.get_untracked(),
-                    hours,
-                ));
+            Err(ClockDoubt::Back(hours)) => {
+                self.toasts.error(crate::i18n::clock_went_back(lang, hours));
+                None
+            }
+            Err(ClockDoubt::Ahead(days)) => {
+                self.toasts
+                    .error(crate::i18n::clock_jumped_ahead(lang, days));
                 None
             }
         }

@@ -313,6 +313,10 @@ phrases! {
     fn records_ahead(lang, n: usize) =>
         "{n} 条记录的时间比本机时钟快一天以上(导出的设备时钟可能不准),这些记录不会导入;请校准那台设备的时间后重新导出。其余记录可以导入。",
         "{n} records are dated more than a day ahead of this tablet's clock (the exporting tablet's clock may be wrong) and will not be imported; set that tablet's time right and export again. The rest can be imported.";
+    /// This tablet's clock is days past the last time it was used: the first purge waits.
+    fn clock_jumped_ahead(lang, days: i64) =>
+        "本机时钟比上次使用时晚了 {days} 天。如果日期不对,请主管校准;本次启动暂不清除到期的个人信息(下次启动时再清除)。",
+        "This tablet's clock is {days} days past the last time it was used. If the date is wrong, a supervisor should set it; expired personal data is not purged at this start (it will be at the next).";
     /// This tablet's clock is behind the newest time it has written: purges wait.
     fn clock_went_back(lang, hours: i64) =>
         "本机时钟比上次使用时早了约 {hours} 小时,请主管校准日期和时间。在校准之前,到期个人信息的清除暂停。",

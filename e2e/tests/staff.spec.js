@@ -77,7 +77,8 @@ test('a clerk signs in, registers a visitor, and cannot open settings, staff, th
   const entry = page.getByTestId('audit-row').filter({ hasText: '小李' }).filter({ hasText: 'visit' });
   await expect(entry).toHaveCount(1);
   await expect(entry).toContainText('新建');
-  await expect(entry).toContainText('phone:  → 138****8000');
+  // Fields by their names in the chosen language, personal values masked.
+  await expect(entry).toContainText('电话:  → 138****8000');
   await expect(entry).not.toContainText('13800138000');
   await page.getByTestId('audit-person').fill('小');
   await expect(page.getByTestId('audit-row').filter({ hasText: '王主管' })).toHaveCount(0);

@@ -227,8 +227,13 @@ test('after the retention period a visit keeps its statistics but loses the pers
   await v.open();
   await v.register({ name: '赵十一', phone: '13800000011', id: VALID_ID, unit: '9-1-901', plate: '粤B12345' });
   await expect(v.onSite()).toHaveCount(1);
-  // 186 days later (the default retention is 180 days).
+  // 186 days later (the default retention is 180 days). The first start at a date so far past
+  // the last use purges nothing and says why (a clock set ahead by mistake would purge early);
+  // the next start purges.
   await page.clock.setSystemTime(new Date('2026-07-10T09:00:00+08:00'));
+  await page.reload();
+  await expect(page.getByTestId('toast').filter({ hasText: '本机时钟比上次使用时晚了 185 天' })).toBeVisible();
+  await v.shell.signIn();
   await page.reload();
   await v.shell.signIn();
   await page.goto(app.url + '/visitors/log');

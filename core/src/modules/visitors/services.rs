@@ -88,13 +88,29 @@ pub async fn auto_sign_out<S: RecordStore>(
     Ok(closed.len())
 }
 
+/// Why a retention purge waits: this tablet's clock is behind the latest time it saw while
+/// running (set back, by hours), or far ahead of it at start (set ahead, or switched off for
+/// days: it cannot tell which, by days).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClockDoubt {
+    Back(i64),
+    Ahead(i64),
+}
+
 /// The time a retention purge may count from, given this tablet's clock (`now`) and the latest
-/// time it had seen while running (`seen`): `now`, or `Err(hours)` when the clock is behind what
-/// the tablet already saw (set back), and purging waits until it is set right. (A clock set
-/// ahead cannot be told from a tablet left off for a while; see the data-trust issue.)
-pub fn purge_time(now: DateTime<Utc>, seen: DateTime<Utc>) -> Result<DateTime<Utc>, i64> {
+/// time it had seen while running (`seen`). The first purge after the app starts (`at_start`)
+/// also waits when the clock is more than two days past `seen`: a wrong date would purge early;
+/// once the desk has worked at the new date, the next start purges.
+pub fn purge_time(
+    now: DateTime<Utc>,
+    seen: DateTime<Utc>,
+    at_start: bool,
+) -> Result<DateTime<Utc>, ClockDoubt> {
     if seen - now > chrono::Duration::minutes(5) {
-        return Err((seen - now).num_hours().max(1));
+        return Err(ClockDoubt::Back((seen - now).num_hours().max(1)));
+    }
+    if at_start && now - seen > chrono::Duration::days(2) {
+        return Err(ClockDoubt::Ahead((now - seen).num_days()));
     }
     Ok(now)
 }
@@ -251,12 +267,18 @@ mod tests {
     }
 
     #[test]
-    fn a_clock_set_back_holds_the_purge() {
+    fn a_clock_set_back_holds_the_purge_and_one_far_ahead_holds_the_first_purge_after_start() {
         let seen = Utc.with_ymd_and_hms(2026, 11, 27, 2, 0, 0).unwrap();
-        assert_eq!(purge_time(seen, seen), Ok(seen));
+        assert_eq!(purge_time(seen, seen, true), Ok(seen));
+        let day = seen + chrono::Duration::days(1);
+        assert_eq!(purge_time(day, seen, true), Ok(day));
         let later = seen + chrono::Duration::days(3);
-        assert_eq!(purge_time(later, seen), Ok(later));
-        assert_eq!(purge_time(seen - chrono::Duration::days(2), seen), Err(48));
+        assert_eq!(purge_time(later, seen, true), Err(ClockDoubt::Ahead(3)));
+        assert_eq!(purge_time(later, seen, false), Ok(later));
+        assert_eq!(
+            purge_time(seen - chrono::Duration::days(2), seen, false),
+            Err(ClockDoubt::Back(48))
+        );
     }
 
     #[test]
