@@ -334,6 +334,16 @@ pub fn long_date(lang: Lang, now: chrono::DateTime<chrono::Utc>) -> String {
 }
 
 /// What an export wrote.
+/// How long something took: milliseconds under a second (a tenth of a second says "0.0").
+pub fn took(lang: Lang, ms: f64) -> String {
+    match (lang, ms < 1000.0) {
+        (Lang::Zh, true) => format!(" 用时 {ms:.0} 毫秒。"),
+        (Lang::Zh, false) => format!(" 用时 {:.1} 秒。", ms / 1000.0),
+        (Lang::En, true) => format!(" {ms:.0} ms."),
+        (Lang::En, false) => format!(" {:.1} s.", ms / 1000.0),
+    }
+}
+
 pub fn exported(lang: Lang, records: usize, encrypted: bool, file: &str, secs: f64) -> String {
     match lang {
         Lang::Zh => {

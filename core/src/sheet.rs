@@ -15,6 +15,9 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
     /// How the file was encoded (`UTF-8`, `GBK`, `xlsx`).
     pub source: String,
+    /// Rows above the header row that were not data (a title row), skipped.
+    #[serde(default)]
+    pub skipped_above: usize,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
@@ -71,6 +74,7 @@ fn table_from_rows(
         headers,
         rows: rows.collect(),
         source: source.into(),
+        skipped_above: 0,
     })
 }
 

@@ -34,6 +34,8 @@ pub fn ImportPage() -> impl IntoView {
         leptos::task::spawn_local(async move {
             match read_spreadsheet(&file).await {
                 Ok(t) => {
+                    // A title row above the headers is found and skipped (and said so).
+                    let t = directory::with_headers_found(t);
                     mapping.set(directory::guess_mapping(&t.headers));
                     table.set(Some(t));
                 }
@@ -67,10 +69,10 @@ pub fn ImportPage() -> impl IntoView {
                     plan.updated_units(),
                     plan.new_residents(),
                     plan.updated_residents(),
-                    plan.unchanged,
+                    plan.unchanged_units,
+                    plan.unchanged_residents,
                     c.bad.len(),
-                    ms / 1000.0,
-                );
+                ) + &crate::i18n::took(desk.lang.get_untracked(), ms);
                 summary.set(Some(text));
                 table.set(None);
                 desk.changed();
@@ -107,6 +109,10 @@ pub fn ImportPage() -> impl IntoView {
                     <h2>{desk.tr(ResidentMsg::ColumnMapping)}</h2>
                     <p class="hint">
                         {move || table.with(|t| t.as_ref().map(|t| texts::file_rows(desk.lang.get(), &t.source, t.rows.len())))}
+                        {move || table.with(|t| t.as_ref().filter(|t| t.skipped_above > 0).map(|t| {
+                            let n = t.skipped_above;
+                            view! { <span class="muted" data-testid="skipped-above">" · " {texts::title_rows_skipped(desk.lang.get(), n)}</span> }
+                        }))}
                     </p>
                     <div class="grid3">
                         {move || table.with(|t| t.as_ref().map(|t| t.headers.clone()).unwrap_or_default()).into_iter().enumerate().map(|(i, h)| {
@@ -140,9 +146,13 @@ pub fn ImportPage() -> impl IntoView {
                                 {good} " " {desk.tr(ResidentMsg::RowsReady)} " · " {bad.len()} " " {desk.tr(ResidentMsg::RowsWithProblems)}
                             </p>
                             <ul class="row-errors" data-testid="row-errors">
-                                {bad.into_iter().map(|(line, problems)| {
-                                    let text = problems.iter().map(|p| p.message(lang)).collect::<Vec<_>>().join(" ");
-                                    let label = texts::row_label(lang, line);
+                                {bad.into_iter().map(|b| {
+                                    let text = b.problems.iter().map(|p| p.message(lang)).collect::<Vec<_>>().join(" ");
+                                    let label = if b.name.is_empty() {
+                                        texts::row_label(lang, b.line)
+                                    } else {
+                                        texts::row_label_named(lang, b.line, &b.name)
+                                    };
                                     view! { <li data-testid="row-error"><strong>{label}</strong>{text}</li> }
                                 }).collect_view()}
                             </ul>

@@ -162,6 +162,7 @@ fn AddResident() -> impl IntoView {
                 space.get_untracked(),
             ]],
             source: String::new(),
+            skipped_above: 0,
         };
         let mapping = [
             Column::Unit,
@@ -177,9 +178,9 @@ fn AddResident() -> impl IntoView {
             &mapping,
             lobbydesk_core::time::local_date(BrowserClock.now()),
         );
-        if let Some((_, problems)) = checked.bad.first() {
+        if let Some(bad) = checked.bad.first() {
             return problem.set(Some(
-                problems
+                bad.problems
                     .iter()
                     .map(|p| p.message(lang))
                     .collect::<Vec<_>>()

@@ -32,6 +32,10 @@ phrases! {
     fn file_rows(lang, file: &str, n: usize) => "{file} · {n} 行", "{file} · {n} rows";
     /// Where a row's problems are.
     fn row_label(lang, line: usize) => "第 {line} 行:", "Row {line}: ";
+    /// The same, with the person the row names.
+    fn row_label_named(lang, line: usize, name: &str) => "第 {line} 行({name}):", "Row {line} ({name}): ";
+    /// Rows above the header row (a title) that were skipped.
+    fn title_rows_skipped(lang, n: usize) => "表头上方的 {n} 行(标题)已跳过", "{n} rows above the headers (a title) skipped";
     /// The import button.
     fn import_rows(lang, n: usize) => "导入 {n} 行", "Import {n} rows";
     /// What an import did.
@@ -42,10 +46,10 @@ phrases! {
         updated_units: usize,
         new_residents: usize,
         updated_residents: usize,
-        unchanged: usize,
-        skipped: usize,
-        secs: f64
+        same_units: usize,
+        same_residents: usize,
+        skipped: usize
     ) =>
-        "导入完成:新增房屋 {new_units},更新 {updated_units};新增住户 {new_residents},更新 {updated_residents};未变 {unchanged};跳过有问题的行 {skipped}。用时 {secs:.1} 秒。",
-        "Imported: {new_units} new units, {updated_units} updated; {new_residents} new residents, {updated_residents} updated; {unchanged} unchanged; {skipped} rows with problems skipped. {secs:.1} s.";
+        "导入完成:房屋新增 {new_units},更新 {updated_units},未变 {same_units};住户新增 {new_residents},更新 {updated_residents},未变 {same_residents};跳过有问题的行 {skipped}。",
+        "Imported: units {new_units} new, {updated_units} updated, {same_units} unchanged; residents {new_residents} new, {updated_residents} updated, {same_residents} unchanged; {skipped} rows with problems skipped.";
 }

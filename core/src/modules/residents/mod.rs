@@ -75,6 +75,8 @@ pub mod ix {
     pub const NAME: &str = "name";
     pub const PHONE: &str = "phone";
     pub const PLATE: &str = "plate";
+    /// The room part of each of a resident's units (`1104` of `3-3-1104`).
+    pub const ROOM: &str = "room";
 }
 
 impl Record for Unit {
@@ -91,6 +93,8 @@ impl Record for Unit {
 impl Record for Resident {
     const KIND: &'static str = "resident";
     const SCHEMA: u32 = 1;
+    /// 2: found by room number alone (`ix::ROOM`).
+    const INDEXES: u32 = 2;
     fn index_values(&self) -> Vec<(&'static str, String)> {
         let mut v = vec![(ix::NAME, self.name.to_lowercase())];
         v.extend(
@@ -104,6 +108,7 @@ impl Record for Resident {
                 .map(|x| (ix::PLATE, x.plate.as_str().to_string())),
         );
         v.extend(self.units.iter().map(|u| (ix::UNIT, u.key())));
+        v.extend(self.units.iter().map(|u| (ix::ROOM, u.room.clone())));
         v
     }
 }
@@ -135,6 +140,17 @@ pub fn search_plan(input: &str) -> Vec<(&'static str, KeyRange)> {
             .collect::<String>()
             .replace(['栋', '#', '幢', '座'], "-");
         plan.push((ix::UNIT, KeyRange::Prefix(partial.to_uppercase())));
+    }
+    // A room number alone (`1104`) or a building alone (`3`, `A`): the clerk often knows no more.
+    if s.len() <= 5 && s.chars().all(|c| c.is_ascii_alphanumeric()) {
+        let up = s.to_uppercase();
+        let room = if up.chars().all(|c| c.is_ascii_digit()) {
+            up.trim_start_matches('0').to_string()
+        } else {
+            up.clone()
+        };
+        plan.push((ix::ROOM, KeyRange::Exact(room)));
+        plan.push((ix::UNIT, KeyRange::Prefix(format!("{up}-"))));
     }
     let compact: String = s
         .chars()
@@ -260,6 +276,22 @@ impl Column {
     }
 }
 
+/// Office spreadsheets often carry a title row or two above the headers ("XX小区业主信息表"):
+/// the header row is the first row (of the first ten) whose cells name at least two known
+/// columns; the rows above it are dropped and counted in [`Table::skipped_above`].
+pub fn with_headers_found(mut t: Table) -> Table {
+    let known = |r: &[String]| guess_mapping(r).iter().filter(|m| m.is_some()).count();
+    if known(&t.headers) >= 2 {
+        return t;
+    }
+    if let Some(i) = t.rows.iter().take(10).position(|r| known(r) >= 2) {
+        t.headers = t.rows[i].clone();
+        t.rows.drain(..=i);
+        t.skipped_above += i + 1;
+    }
+    t
+}
+
 /// Guesses what each header means; `None` where unknown (not imported). "房号" alone means the
 /// whole unit number unless there is a separate building column.
 pub fn guess_mapping(headers: &[String]) -> Vec<Option<Column>> {
@@ -307,8 +339,8 @@ pub enum RowProblem {
     Unit(#[from] UnitError),
     #[error("no unit number")]
     NoUnit,
-    #[error(transparent)]
-    Phone(#[from] PhoneError),
+    #[error("phone {0}: {1}")]
+    Phone(String, PhoneError),
     #[error(transparent)]
     Id(#[from] IdDocumentError),
     #[error(transparent)]
@@ -331,7 +363,12 @@ impl Localized for RowProblem {
             (RowProblem::Unit(e), _) => e.message(lang),
             (RowProblem::NoUnit, Lang::Zh) => "没有房号。".into(),
             (RowProblem::NoUnit, Lang::En) => "No unit number.".into(),
-            (RowProblem::Phone(e), _) => e.message(lang),
+            (RowProblem::Phone(v, _), Lang::Zh) => {
+                format!("电话 {v} 不对:手机为1开头的11位数字;座机请带区号,如 010-12345678。")
+            }
+            (RowProblem::Phone(v, _), Lang::En) => format!(
+                "Phone {v} is not a phone number: a mobile is 11 digits starting with 1; a landline needs its area code, e.g. 010-12345678."
+            ),
             (RowProblem::Id(e), _) => e.message(lang),
             (RowProblem::Plate(e), _) => e.message(lang),
             (RowProblem::Area(a), Lang::Zh) => format!("面积“{a}”不是数字。"),
@@ -369,8 +406,17 @@ pub struct ParsedRow {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Checked {
     pub good: Vec<ParsedRow>,
-    /// `(row number, problems)` of rows that will not be imported.
-    pub bad: Vec<(usize, Vec<RowProblem>)>,
+    /// Rows that will not be imported.
+    pub bad: Vec<BadRow>,
+}
+
+/// A row that will not be imported, with the person it names (to tell rows apart).
+#[derive(Clone, Debug, PartialEq)]
+pub struct BadRow {
+    /// Spreadsheet row number.
+    pub line: usize,
+    pub name: String,
+    pub problems: Vec<RowProblem>,
 }
 
 fn parse_date(s: &str) -> Option<NaiveDate> {
@@ -385,7 +431,7 @@ pub fn check_rows(table: &Table, mapping: &[Option<Column>], today: NaiveDate) -
     let mut seen_person: HashMap<(String, String), usize> = HashMap::new();
     let mut seen_area: HashMap<String, (usize, Option<f64>)> = HashMap::new();
     for (i, row) in table.rows.iter().enumerate() {
-        let line = i + 2;
+        let line = i + 2 + table.skipped_above;
         let get = |c: Column| -> &str {
             mapping
                 .iter()
@@ -459,7 +505,7 @@ pub fn check_rows(table: &Table, mapping: &[Option<Column>], today: NaiveDate) -
                 .filter(|p| !p.trim().is_empty())
                 .filter_map(|p| {
                     PhoneNumber::parse(p)
-                        .map_err(|e| problems.push(e.into()))
+                        .map_err(|e| problems.push(RowProblem::Phone(p.trim().to_string(), e)))
                         .ok()
                 })
                 .collect();
@@ -528,7 +574,11 @@ pub fn check_rows(table: &Table, mapping: &[Option<Column>], today: NaiveDate) -
                 },
                 resident,
             }),
-            _ => out.bad.push((line, problems)),
+            _ => out.bad.push(BadRow {
+                line,
+                name: get(Column::Name).to_string(),
+                problems,
+            }),
         }
     }
     out
@@ -539,7 +589,9 @@ pub fn check_rows(table: &Table, mapping: &[Option<Column>], today: NaiveDate) -
 pub struct ImportPlan {
     pub units: Vec<(Option<RecordId>, Unit)>,
     pub residents: Vec<(Option<RecordId>, Resident)>,
-    pub unchanged: usize,
+    /// Units and residents already stored exactly as the file has them.
+    pub unchanged_units: usize,
+    pub unchanged_residents: usize,
 }
 
 impl ImportPlan {
@@ -634,7 +686,7 @@ pub fn plan_import(
             plan_res.push((None, r.clone()));
         }
     }
-    let before = plan_units.len() + plan_res.len();
+    let (units_before, residents_before) = (plan_units.len(), plan_res.len());
     plan_units.retain(|(id, u)| {
         id.is_none()
             || units
@@ -650,7 +702,8 @@ pub fn plan_import(
                 .is_none_or(|(_, old)| old != r)
     });
     ImportPlan {
-        unchanged: before - plan_units.len() - plan_res.len(),
+        unchanged_units: units_before - plan_units.len(),
+        unchanged_residents: residents_before - plan_res.len(),
         units: plan_units,
         residents: plan_res,
     }
@@ -718,7 +771,36 @@ mod tests {
                 .map(|r| r.iter().map(|s| s.to_string()).collect())
                 .collect(),
             source: "test".into(),
+            skipped_above: 0,
         }
+    }
+
+    #[test]
+    fn a_title_row_above_the_headers_is_skipped_and_row_numbers_stay_the_sheets() {
+        let t = table(
+            &["阳光小区业主信息表", "", ""],
+            &[
+                &["房号", "姓名", "手机"],
+                &["3-1-502", "王芳", "0213456789"],
+                &["3-1-503", "张伟", "13800138000"],
+            ],
+        );
+        let t = with_headers_found(t);
+        assert_eq!(t.skipped_above, 1);
+        assert_eq!(t.headers, vec!["房号", "姓名", "手机"]);
+        let c = check_rows(&t, &guess_mapping(&t.headers), today());
+        assert_eq!(c.good.len(), 1);
+        assert_eq!(c.bad.len(), 1);
+        // Row 3 of the sheet (title, headers, then Wang Fang), named, with the bad value.
+        assert_eq!((c.bad[0].line, c.bad[0].name.as_str()), (3, "王芳"));
+        assert!(
+            c.bad[0].problems[0]
+                .message(Lang::Zh)
+                .contains("0213456789")
+        );
+        // A sheet with its headers on top is left as it is.
+        let plain = table(&["房号", "姓名"], &[&["3-1-502", "王芳"]]);
+        assert_eq!(with_headers_found(plain.clone()), plain);
     }
 
     #[test]
@@ -812,12 +894,13 @@ mod tests {
         assert_eq!(c.good[1].resident.as_ref().unwrap().phones.len(), 2);
         assert_eq!(c.good[2].unit.status, UnitStatus::Vacant);
         assert!(c.good[2].resident.is_none());
-        let bad: Vec<usize> = c.bad.iter().map(|(l, _)| *l).collect();
+        let bad: Vec<usize> = c.bad.iter().map(|b| b.line).collect();
         assert_eq!(bad, vec![4, 5, 6]);
-        assert!(matches!(c.bad[0].1[0], RowProblem::Phone(_)));
-        assert!(c.bad[0].1[0].message(Lang::Zh).contains("手机"));
-        assert!(matches!(c.bad[1].1[0], RowProblem::Unit(_)));
-        assert_eq!(c.bad[2].1, vec![RowProblem::Duplicate(2)]);
+        assert!(matches!(c.bad[0].problems[0], RowProblem::Phone(..)));
+        let said = c.bad[0].problems[0].message(Lang::Zh);
+        assert!(said.contains("手机"), "{said}");
+        assert!(matches!(c.bad[1].problems[0], RowProblem::Unit(_)));
+        assert_eq!(c.bad[2].problems, vec![RowProblem::Duplicate(2)]);
     }
 
     #[test]
@@ -873,7 +956,11 @@ mod tests {
         // The same file again changes nothing.
         let again = plan_import(&rows, &units, &residents);
         assert_eq!(
-            (again.units.len(), again.residents.len(), again.unchanged),
+            (
+                again.units.len(),
+                again.residents.len(),
+                again.unchanged_units + again.unchanged_residents
+            ),
             (0, 0, 3)
         );
         // A new phone for 张伟 and a second unit update him.

@@ -170,6 +170,7 @@ mod tests {
                     .map(|r| r.iter().map(|s| s.to_string()).collect())
                     .collect(),
                 source: "UTF-8".into(),
+                skipped_above: 0,
             };
             let checked = check_rows(
                 &table,
@@ -224,5 +225,16 @@ mod tests {
         assert_eq!(page.visits.len(), 1);
         assert_eq!(page.visits[0].1.name, "王芳");
         assert_eq!(block_on(search(&d.store, "京A12345", 20)).unwrap().len(), 1);
+        // A room number alone, or a building alone, finds the unit's residents.
+        d.import(&[&["12-3-1104", "赵敏", "业主", "13600136000", ""]]);
+        for text in ["1104", "12"] {
+            let names: Vec<String> = block_on(search(&d.store, text, 20))
+                .unwrap()
+                .into_iter()
+                .map(|(_, r)| r.name)
+                .collect();
+            assert_eq!(names, vec!["赵敏".to_string()], "{text}");
+        }
+        assert_eq!(block_on(search(&d.store, "3", 20)).unwrap().len(), 2);
     }
 }
