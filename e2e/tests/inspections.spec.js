@@ -52,9 +52,10 @@ test('custody-house inspection offline: photo, meter reading out of range, page 
   await page.getByTestId('photo-i5').setInputFiles({ name: 'house.png', mimeType: 'image/png', buffer: PNG });
   times.push(await saved(page, 'i5', '合格'));
   await expect(page.getByTestId('item-i5').locator('img.thumb')).toHaveCount(1);
-  await page.getByTestId('num-i6').fill('100');
-  await page.getByTestId('num-i6').press('Enter');
+  // A number is saved as it is typed (no Enter, no leaving the field).
+  await page.getByTestId('num-i6').pressSequentially('100');
   times.push(await saved(page, 'i6', '合格'));
+  await expect(page.getByTestId('num-i6')).toBeFocused();
   // 8 tonnes of water over the custody period: more than 5 is an anomaly.
   await page.getByTestId('num-i7').fill('108');
   await page.getByTestId('num-i7').press('Enter');

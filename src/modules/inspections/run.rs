@@ -33,6 +33,20 @@ fn save<F: Future<Output = Result<Row, String>> + 'static>(
     });
 }
 
+/// Runs `f` once typing has paused for 700 ms (each keystroke starts the wait again).
+fn after_pause(generation: StoredValue<u32>, f: impl Fn() + 'static) {
+    let g = generation.get_value().wrapping_add(1);
+    generation.set_value(g);
+    set_timeout(
+        move || {
+            if generation.get_value() == g {
+                f();
+            }
+        },
+        std::time::Duration::from_millis(700),
+    );
+}
+
 #[component]
 pub fn RunPage() -> impl IntoView {
     let desk = use_desk();
@@ -182,6 +196,7 @@ fn ItemCard(item: Item, cur: Current, last_ms: RwSignal<f64>) -> impl IntoView {
         }
         ItemKind::Number { unit, min, max, baseline, max_rise } => {
             let text = RwSignal::new(answer.get_untracked().and_then(|a| match a.value { Value::Number(n) => Some(n.to_string()), _ => None }).unwrap_or_default());
+            let typing = StoredValue::new(0u32);
             let bad = RwSignal::new(false);
             let commit = move || {
                 let t = text.get_untracked().trim().replace(',', ".");
@@ -203,6 +218,15 @@ fn ItemCard(item: Item, cur: Current, last_ms: RwSignal<f64>) -> impl IntoView {
                 <div class="row number-answer">
                     <input type="text" inputmode="decimal" class="num" data-testid=format!("num-{key}") disabled=locked
                         bind:value=text
+                        on:input=move |_| after_pause(typing, move || {
+                            // Saved as typed, once typing pauses: a reload with the field still
+                            // focused loses nothing. A half-typed value ("-") waits quietly.
+                            let t = text.get_untracked().trim().replace(',', ".");
+                            if let Ok(n) = t.parse::<f64>() && n.is_finite() {
+                                bad.set(false);
+                                give.run(Value::Number(n));
+                            }
+                        })
                         on:change=move |_| commit()
                         on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Enter" { ev.prevent_default(); commit2(); } />
                     <span class="hint">{range}{rise}</span>
@@ -213,9 +237,16 @@ fn ItemCard(item: Item, cur: Current, last_ms: RwSignal<f64>) -> impl IntoView {
         }
         ItemKind::Text => {
             let text = RwSignal::new(answer.get_untracked().and_then(|a| match a.value { Value::Text(t) => Some(t), _ => None }).unwrap_or_default());
+            let typing = StoredValue::new(0u32);
             view! {
                 <input type="text" class="wide" data-testid=format!("text-{key}") disabled=locked
                     bind:value=text
+                    on:input=move |_| after_pause(typing, move || {
+                        let t = text.get_untracked().trim().to_string();
+                        if !t.is_empty() {
+                            give.run(Value::Text(t));
+                        }
+                    })
                     on:change=move |_| give.run(Value::Text(text.get_untracked().trim().to_string())) />
             }.into_any()
         }
