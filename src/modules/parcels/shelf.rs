@@ -87,24 +87,38 @@ pub fn ShelfPage() -> impl IntoView {
 }
 
 /// One waiting parcel with its actions.
+/// What a row's buttons do to its parcel: tell the recipient, or close it (returned, lost).
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum RowAct {
+    Notice(NoticeHow),
+    Close(Outcome),
+}
+
+/// Which of a row's panels is open.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum RowPanel {
+    Notify,
+    Close,
+}
+
 #[component]
 fn ShelfRow(row: Row, selected: RwSignal<Vec<Picked>>) -> impl IntoView {
     let desk = use_desk();
     let (env, p) = row;
     let id = env.meta.id;
-    let panel = RwSignal::new(None::<&'static str>);
+    let panel = RwSignal::new(None::<RowPanel>);
+    let open_panel = move |which: RowPanel| {
+        panel.update(|x| *x = if *x == Some(which) { None } else { Some(which) })
+    };
     let note = RwSignal::new(String::new());
-    let act = Action::new_local(move |what: &(&'static str, String)| {
+    let act = Action::new_local(move |what: &(RowAct, String)| {
         let (what, note_text) = (what.0, what.1.clone());
         async move {
             let now = BrowserClock.now();
             let clerk = desk.clerk.get_untracked();
             let result = data::change(desk, &[id], |p| match what {
-                "sms" => p.notified(now, NoticeHow::Sms, &clerk),
-                "call" => p.notified(now, NoticeHow::Call, &clerk),
-                "message" => p.notified(now, NoticeHow::Message, &clerk),
-                "returned" => p.closed_as(Outcome::Returned, now, &note_text, &clerk),
-                _ => p.closed_as(Outcome::Lost, now, &note_text, &clerk),
+                RowAct::Notice(how) => p.notified(now, how, &clerk),
+                RowAct::Close(outcome) => p.closed_as(outcome, now, &note_text, &clerk),
             })
             .await;
             match result {
@@ -126,7 +140,7 @@ fn ShelfRow(row: Row, selected: RwSignal<Vec<Picked>>) -> impl IntoView {
             if let Some(w) = web_sys::window() {
                 let _ = w.navigator().clipboard().write_text(&message);
             }
-            act.dispatch(("message", String::new()));
+            act.dispatch((RowAct::Notice(NoticeHow::Message), String::new()));
         }
     };
     let is_picked = move || selected.with(|s| s.iter().any(|x| x.id == id));
@@ -152,10 +166,10 @@ fn ShelfRow(row: Row, selected: RwSignal<Vec<Picked>>) -> impl IntoView {
             <div class="visit-actions">
                 <button class="primary" data-testid="pick-parcel" aria-pressed=move || is_picked().to_string()
                     on:click=move |_| toggle2(!is_picked())>{desk.tr(ParcelMsg::PickUp)}</button>
-                <button class="secondary" data-testid="notify-open" on:click=move |_| panel.update(|x| *x = if *x == Some("notify") { None } else { Some("notify") })>{desk.tr(ParcelMsg::Notify)}</button>
-                <button class="secondary" data-testid="close-open" on:click=move |_| panel.update(|x| *x = if *x == Some("close") { None } else { Some("close") })>{desk.tr(ParcelMsg::ReturnOrLost)}</button>
+                <button class="secondary" data-testid="notify-open" on:click=move |_| open_panel(RowPanel::Notify)>{desk.tr(ParcelMsg::Notify)}</button>
+                <button class="secondary" data-testid="close-open" on:click=move |_| open_panel(RowPanel::Close)>{desk.tr(ParcelMsg::ReturnOrLost)}</button>
             </div>
-            <Show when=move || panel.get() == Some("notify")>
+            <Show when=move || panel.get() == Some(RowPanel::Notify)>
                 <div class="row-panel" data-testid="notify-panel">
                     <textarea readonly data-testid="notice-text" rows="3">{message.clone()}</textarea>
                     <div class="row">
@@ -163,19 +177,19 @@ fn ShelfRow(row: Row, selected: RwSignal<Vec<Picked>>) -> impl IntoView {
                         {phone.clone().map(|ph| {
                             let (tel, sms) = (format!("tel:{ph}"), format!("sms:{ph}"));
                             view! {
-                                <a class="button-link" href=tel data-testid="notice-call" on:click=move |_| { act.dispatch(("call", String::new())); }>{desk.tr(ParcelMsg::Call)}</a>
-                                <a class="button-link" href=sms data-testid="notice-sms" on:click=move |_| { act.dispatch(("sms", String::new())); }>{desk.tr(ParcelMsg::Sms)}</a>
+                                <a class="button-link" href=tel data-testid="notice-call" on:click=move |_| { act.dispatch((RowAct::Notice(NoticeHow::Call), String::new())); }>{desk.tr(ParcelMsg::Call)}</a>
+                                <a class="button-link" href=sms data-testid="notice-sms" on:click=move |_| { act.dispatch((RowAct::Notice(NoticeHow::Sms), String::new())); }>{desk.tr(ParcelMsg::Sms)}</a>
                             }
                         })}
                     </div>
                 </div>
             </Show>
-            <Show when=move || panel.get() == Some("close")>
+            <Show when=move || panel.get() == Some(RowPanel::Close)>
                 <div class="row-panel" data-testid="close-panel">
                     <TextField id="close-note" label=ParcelMsg::NoteWhatHappened value=note testid="close-note" maxlength=200 />
                     <div class="row">
-                        <button class="secondary" data-testid="mark-returned" on:click=move |_| { act.dispatch(("returned", note.get_untracked())); }>{desk.tr(ParcelMsg::MarkReturned)}</button>
-                        <button class="danger" data-testid="mark-lost" on:click=move |_| { act.dispatch(("lost", note.get_untracked())); }>{desk.tr(ParcelMsg::MarkLost)}</button>
+                        <button class="secondary" data-testid="mark-returned" on:click=move |_| { act.dispatch((RowAct::Close(Outcome::Returned), note.get_untracked())); }>{desk.tr(ParcelMsg::MarkReturned)}</button>
+                        <button class="danger" data-testid="mark-lost" on:click=move |_| { act.dispatch((RowAct::Close(Outcome::Lost), note.get_untracked())); }>{desk.tr(ParcelMsg::MarkLost)}</button>
                     </div>
                 </div>
             </Show>
