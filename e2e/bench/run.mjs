@@ -54,8 +54,11 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
     '--disable-component-update', '--no-first-run', '--disable-sync', '--enable-precise-memory-info'],
 });
+// The baselines (step 4) inject Dexie into the page, which the app's Content Security Policy
+// rightly forbids; the benchmark alone sets it aside. The e2e suite runs under the policy.
 const context = await browser.newContext({
   viewport: { width: 1280, height: 800 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', serviceWorkers: 'allow',
+  bypassCSP: true,
 });
 const page = await context.newPage();
 page.on('pageerror', (e) => { console.error('[page error]', e); });
