@@ -18,22 +18,15 @@ pub fn ParcelSettingsCard() -> impl IntoView {
     let hours = RwSignal::new(settings::desk_hours());
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(d) = days
-            .get_untracked()
-            .trim()
-            .parse::<u32>()
-            .ok()
-            .filter(|d| (1..=60).contains(d))
-        else {
-            return desk.toasts.error(desk.t(Msg::BadSetting));
+        let number = |field: RwSignal<String>, range: std::ops::RangeInclusive<u32>| {
+            field
+                .get_untracked()
+                .trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|n| range.contains(n))
         };
-        let Some(k) = keep
-            .get_untracked()
-            .trim()
-            .parse::<u32>()
-            .ok()
-            .filter(|k| (7..=3650).contains(k))
-        else {
+        let (Some(d), Some(k)) = (number(days, 1..=60), number(keep, 7..=3650)) else {
             return desk.toasts.error(desk.t(Msg::BadSetting));
         };
         let kept_before = settings::parcel_retention_days();

@@ -479,7 +479,7 @@ pub mod ix {
     /// `outcome|day` of closing, for the day view.
     pub const CLOSED: &str = "closed";
     /// Day of closing, while the parcel still holds personal data (for the retention purge).
-    pub const PERSONAL: &str = "personal";
+    pub const PERSONAL: &str = crate::modules::retention::PERSONAL;
 }
 
 impl Record for Parcel {
@@ -523,6 +523,41 @@ impl Record for Parcel {
     }
     fn sort_time(&self, _meta: &Meta) -> DateTime<Utc> {
         self.received_at
+    }
+}
+
+impl crate::modules::retention::Retained for Parcel {
+    /// Whether the retention period of `days` after it left the shelf has passed with personal
+    /// data still held (parcels on the shelf are never purged).
+    fn purge_due(&self, now: DateTime<Utc>, days: u32) -> bool {
+        !self.purged
+            && self
+                .closed_at
+                .is_some_and(|c| now - c > Duration::days(i64::from(days)))
+    }
+
+    /// The parcel without its personal data: recipient's name and phone, the collector, notes,
+    /// the photo and signature (their records go too, see `services::purge_expired`); carrier,
+    /// unit, times and outcome stay for the statistics.
+    fn purged(mut self) -> Self {
+        self.recipient.name.clear();
+        self.recipient.phone = None;
+        if let Some(h) = self.handover.as_mut() {
+            h.collector.name.clear();
+            h.collector.phone = None;
+            h.collector.on_behalf = h.collector.on_behalf.as_ref().map(|_| String::new());
+        }
+        self.note.clear();
+        self.photo = None;
+        self.purged = true;
+        self
+    }
+
+    fn pictures(&self) -> Vec<RecordId> {
+        self.photo
+            .into_iter()
+            .chain(self.handover.as_ref().map(|h| h.signature))
+            .collect()
     }
 }
 
@@ -698,32 +733,6 @@ impl Parcel {
             by: by.to_string(),
         });
         Ok(self)
-    }
-
-    /// Whether the retention period of `days` after it left the shelf has passed with personal
-    /// data still held (parcels on the shelf are never purged).
-    pub fn purge_due(&self, now: DateTime<Utc>, days: u32) -> bool {
-        !self.purged
-            && self
-                .closed_at
-                .is_some_and(|c| now - c > Duration::days(i64::from(days)))
-    }
-
-    /// The parcel without its personal data: recipient's name and phone, the collector, notes,
-    /// the photo and signature (their records go too, see `services::purge_expired`); carrier,
-    /// unit, times and outcome stay for the statistics.
-    pub fn purged(mut self) -> Self {
-        self.recipient.name.clear();
-        self.recipient.phone = None;
-        if let Some(h) = self.handover.as_mut() {
-            h.collector.name.clear();
-            h.collector.phone = None;
-            h.collector.on_behalf = h.collector.on_behalf.as_ref().map(|_| String::new());
-        }
-        self.note.clear();
-        self.photo = None;
-        self.purged = true;
-        self
     }
 
     /// Whether `other` is for the same recipient: the same unit, and the same name where both

@@ -200,40 +200,7 @@ pub async fn purge_expired<S: RecordStore>(
     now: DateTime<Utc>,
     stamp: impl Fn() -> Stamp,
 ) -> Result<Vec<RecordId>, StoreError> {
-    let last_day = crate::time::day_key(now - chrono::Duration::days(i64::from(days)));
-    let q = ListQuery::by(
-        Parcel::KIND,
-        ix::PERSONAL,
-        KeyRange::Between(String::new(), last_day),
-        500,
-    );
-    let mut batch = Vec::new();
-    let mut ids = Vec::new();
-    let mut pictures = Vec::new();
-    for (env, p) in crate::store::list_all_as::<S, Parcel>(store, q).await? {
-        if p.purge_due(now, days) {
-            pictures.extend(p.photo);
-            pictures.extend(p.handover.as_ref().map(|h| h.signature));
-            batch.push(env.update(&p.purged(), stamp())?);
-            ids.push(env.meta.id);
-        }
-    }
-    pictures.sort();
-    pictures.dedup();
-    let keys: Vec<(String, RecordId)> = pictures
-        .iter()
-        .map(|id| (Photo::KIND.to_string(), *id))
-        .collect();
-    for photo in store.get_many(&keys).await?.into_iter().flatten() {
-        if !photo.meta.deleted {
-            batch.push(photo.tombstone(stamp()));
-        }
-    }
-    batch.extend(crate::modules::retention::closed_conflicts(store, &ids, &stamp).await?);
-    if !batch.is_empty() {
-        store.put_all(&batch).await?;
-    }
-    Ok(ids)
+    crate::modules::retention::purge::<S, Parcel>(store, days, now, stamp).await
 }
 
 /// Parcels matching a shelf search (code, tracking, unit, phone, name), newest first.
@@ -288,6 +255,21 @@ mod tests {
                 random,
                 || self.f.stamp(),
             ))
+        }
+    }
+
+    impl Desk {
+        /// Two parcels taken in, for `units`, and their ids as a search by `find` lists them.
+        fn two_taken_in(&self, units: [&str; 2], find: &str) -> Vec<RecordId> {
+            let mut r = || 5;
+            self.take_in("SF1111111111111", units[0], &mut r).unwrap();
+            let mut r = || 6;
+            self.take_in("SF2222222222222", units[1], &mut r).unwrap();
+            block_on(search(&self.store, find))
+                .unwrap()
+                .iter()
+                .map(|(e, _)| e.meta.id)
+                .collect()
         }
     }
 
@@ -367,15 +349,7 @@ mod tests {
     #[test]
     fn a_refused_change_lands_on_none_of_the_parcels() {
         let d = Desk::new();
-        let mut r = || 5;
-        d.take_in("SF1111111111111", "3-1-502", &mut r).unwrap();
-        let mut r = || 6;
-        d.take_in("SF2222222222222", "3-1-502", &mut r).unwrap();
-        let ids: Vec<RecordId> = block_on(search(&d.store, "3-1-502"))
-            .unwrap()
-            .iter()
-            .map(|(e, _)| e.meta.id)
-            .collect();
+        let ids = d.two_taken_in(["3-1-502", "3-1-502"], "3-1-502");
         assert_eq!(ids.len(), 2);
         let first = ids[1];
         block_on(change(
@@ -409,15 +383,7 @@ mod tests {
     fn one_signature_closes_parcels_handed_over_together_as_one_photo_record() {
         use super::super::{Collector, Outcome};
         let d = Desk::new();
-        let mut r = || 5;
-        d.take_in("SF1111111111111", "3-1-502", &mut r).unwrap();
-        let mut r = || 6;
-        d.take_in("SF2222222222222", "3-1-502", &mut r).unwrap();
-        let ids: Vec<RecordId> = block_on(search(&d.store, "3-1-502"))
-            .unwrap()
-            .iter()
-            .map(|(e, _)| e.meta.id)
-            .collect();
+        let ids = d.two_taken_in(["3-1-502", "3-1-502"], "3-1-502");
         let who = |p: &Parcel, sig: RecordId| Handover {
             at: d.f.now(),
             clerk: "小李".into(),
@@ -502,15 +468,7 @@ mod tests {
     fn parcels_of_different_recipients_go_together_only_to_someone_collecting_on_their_behalf() {
         use super::super::{Collector, Outcome};
         let d = Desk::new();
-        let mut r = || 5;
-        d.take_in("SF1111111111111", "3-1-502", &mut r).unwrap();
-        let mut r = || 6;
-        d.take_in("SF2222222222222", "8-1-101", &mut r).unwrap();
-        let ids: Vec<RecordId> = block_on(search(&d.store, "张伟"))
-            .unwrap()
-            .iter()
-            .map(|(e, _)| e.meta.id)
-            .collect();
+        let ids = d.two_taken_in(["3-1-502", "8-1-101"], "张伟");
         assert_eq!(ids.len(), 2);
         let sig = "data:image/png;base64,iVBORw0KGgo=";
         let at = d.f.now();
@@ -576,15 +534,7 @@ mod tests {
     fn a_purge_forgets_the_recipient_collector_photo_and_signature_of_parcels_long_gone() {
         use super::super::Collector;
         let d = Desk::new();
-        let mut r = || 5;
-        d.take_in("SF1111111111111", "3-1-502", &mut r).unwrap();
-        let mut r = || 6;
-        d.take_in("SF2222222222222", "3-1-502", &mut r).unwrap();
-        let ids: Vec<RecordId> = block_on(search(&d.store, "3-1-502"))
-            .unwrap()
-            .iter()
-            .map(|(e, _)| e.meta.id)
-            .collect();
+        let ids = d.two_taken_in(["3-1-502", "3-1-502"], "3-1-502");
         let photo_id = d.f.id();
         let at = d.f.now();
         block_on(hand_over(

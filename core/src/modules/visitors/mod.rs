@@ -145,7 +145,7 @@ pub mod ix {
     /// `purpose|day`, for a purpose over a date range.
     pub const PURPOSE_DAY: &str = "purpose_day";
     /// Day of arrival, only while the visit still holds personal data (for the retention purge).
-    pub const PERSONAL: &str = "personal";
+    pub const PERSONAL: &str = crate::modules::retention::PERSONAL;
 }
 
 fn norm_name(s: &str) -> String {
@@ -157,6 +157,15 @@ fn norm_host(s: &str) -> String {
         .filter(|c| !c.is_whitespace())
         .collect::<String>()
         .to_uppercase()
+}
+
+impl crate::modules::retention::Retained for Visit {
+    fn purge_due(&self, now: DateTime<Utc>, days: u32) -> bool {
+        Visit::purge_due(self, now, days)
+    }
+    fn purged(self) -> Self {
+        Visit::purged(self)
+    }
 }
 
 impl Record for Visit {

@@ -125,26 +125,7 @@ pub async fn purge_expired<S: RecordStore>(
     now: DateTime<Utc>,
     stamp: impl Fn() -> Stamp,
 ) -> Result<Vec<RecordId>, StoreError> {
-    let last_day = crate::time::day_key(now - chrono::Duration::days(i64::from(days)));
-    let q = ListQuery::by(
-        Visit::KIND,
-        ix::PERSONAL,
-        KeyRange::Between(String::new(), last_day),
-        500,
-    );
-    let mut batch = Vec::new();
-    let mut ids = Vec::new();
-    for (env, visit) in list_all_as::<S, Visit>(store, q).await? {
-        if visit.purge_due(now, days) {
-            batch.push(env.update(&visit.purged(), stamp())?);
-            ids.push(env.meta.id);
-        }
-    }
-    batch.extend(crate::modules::retention::closed_conflicts(store, &ids, &stamp).await?);
-    if !batch.is_empty() {
-        store.put_all(&batch).await?;
-    }
-    Ok(ids)
+    crate::modules::retention::purge::<S, Visit>(store, days, now, stamp).await
 }
 
 #[cfg(test)]
