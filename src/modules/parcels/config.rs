@@ -27,7 +27,7 @@ pub fn ParcelSettingsCard() -> impl IntoView {
                 .filter(|n| range.contains(n))
         };
         let (Some(d), Some(k)) = (number(days, 1..=60), number(keep, 7..=3650)) else {
-            return desk.toasts.error(desk.t(Msg::BadSetting));
+            return desk.toasts.error(desk.t(ParcelMsg::BadParcelDays));
         };
         let kept_before = settings::parcel_retention_days();
         let before = (

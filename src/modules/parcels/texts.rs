@@ -39,6 +39,7 @@ messages! {
         HandOver => "取件交付", "Hand over";
         PickUp => "取件", "Pick up";
         RetentionDays => "取走后保留个人信息天数", "Days personal data is kept after pickup";
+        BadParcelDays => "逾期天数请填 1 到 60,保留天数请填 7 到 3650。", "Overdue days must be 1 to 60, and days kept 7 to 3650.";
         RemoveFromHandover => "不交付这件", "Leave this one out";
         SeveralRecipientsHint => "这些快递属于不同的收件人或房号,只能按代领办理。", "These parcels are for different recipients or units: hand them over as a collection on their behalf.";
         InPerson => "本人领取", "Recipient in person";
