@@ -20,7 +20,9 @@ use leptos::ev;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
+use lobbydesk_core::modules::parcels::Parcel;
 use lobbydesk_core::modules::staff::Staff;
+use lobbydesk_core::modules::visitors::Visit;
 use lobbydesk_core::{Localized, Record, RecordStore, StoreError};
 use std::time::Duration;
 
@@ -111,12 +113,9 @@ pub fn App(
             let Some(now) = desk.purge_time() else {
                 return;
             };
-            if let Err(e) = visit_data::purge_expired(desk, now).await {
-                desk.toasts.error(desk.explain(&e));
-            }
-            if let Err(e) = crate::modules::parcels::data::purge_expired(desk, now).await {
-                desk.toasts.error(desk.explain(&e));
-            }
+            desk.purge::<Visit>(settings::retention_days(), now).await;
+            desk.purge::<Parcel>(settings::parcel_retention_days(), now)
+                .await;
         })
     };
     purge();

@@ -218,6 +218,21 @@ impl Desk {
         }
     }
 
+    /// Purges the personal data of the records of `R` past `days` (as the app itself, with the
+    /// audit trail redacted and the purge recorded, all in one transaction); the lists refresh
+    /// when any went. Errors show as a toast.
+    pub async fn purge<R: lobbydesk_core::modules::retention::Retained>(
+        &self,
+        days: u32,
+        now: chrono::DateTime<chrono::Utc>,
+    ) {
+        match self.store().purge::<R>(days, now, || self.stamp()).await {
+            Ok(ids) if !ids.is_empty() => self.changed(),
+            Ok(_) => {}
+            Err(e) => self.toasts.error(self.explain(&e)),
+        }
+    }
+
     /// The time a retention purge may count from (see `visitors::services::purge_time`), or
     /// `None`, with a warning on screen, while this tablet's clock is behind what it wrote.
     pub fn purge_time(&self) -> Option<chrono::DateTime<chrono::Utc>> {

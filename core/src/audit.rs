@@ -14,6 +14,10 @@ use serde_json::Value;
 
 pub const KIND: &str = "audit";
 
+/// The field of a retention purge's own entry: how many records lost their personal data, and
+/// after how many days.
+pub const PURGED: &str = "purged";
+
 /// What was done.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -540,6 +540,10 @@ pub fn field_label(kind: &str, field: &str, lang: Lang) -> String {
 /// The clerk's name for a field as an audit entry names it (`host.unit`, `id_doc.kind`): its
 /// label, or its first part's label with the rest after it, or the field as stored.
 pub fn audit_field_label(kind: &str, field: &str, lang: Lang) -> String {
+    // A purge's own entry (earlier builds named its field after the kind).
+    if matches!(field, crate::audit::PURGED | "visits" | "parcels") {
+        return lang.pick("清除的记录", "records purged").into();
+    }
     let Some(spec) = registry::kind(kind) else {
         return field.to_string();
     };

@@ -252,6 +252,6 @@ test('after the retention period a visit keeps its statistics but loses the pers
   await expect(v.logRows()).toHaveCount(0);
   await page.goto(app.url + '/audit');
   // The purge's own entry (by the app itself), beside the visit's entries it redacted.
-  await expect(page.getByTestId('audit-row').filter({ hasText: '系统 · 清除 · visit' }).first()).toContainText('visits');
+  await expect(page.getByTestId('audit-row').filter({ hasText: '系统 · 清除 · visit' }).first()).toContainText('清除的记录:  → 1 (180 d)');
   await expect(page.getByTestId('audit-redacted').first()).toBeVisible();
 });

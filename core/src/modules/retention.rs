@@ -25,16 +25,24 @@ pub trait Retained: Record {
     }
 }
 
-/// Purges the records of `R` whose personal data is due after `days`, in one write: each record
-/// as [`Retained::purged`], its pictures as tombstones, its kept conflict versions dropped.
-/// Returns the purged records' ids (the caller redacts their audit entries, see
-/// `store::guard::Guarded::forget`, and records the purge).
-pub async fn purge<S: RecordStore, R: Retained>(
+/// What a purge writes: the records without their personal data, the tombstones of their
+/// pictures and their closed conflict sets (`batch`), and which records were purged (`ids`).
+#[derive(Debug, Default)]
+pub struct Purge {
+    pub ids: Vec<RecordId>,
+    pub batch: Vec<Envelope>,
+}
+
+/// The purge of the records of `R` whose personal data is due after `days`, read from `store`
+/// and not yet written: each record as [`Retained::purged`], its pictures as tombstones, its kept
+/// conflict versions dropped. `store::guard::Guarded::purge` writes it in one transaction with
+/// the redacted audit trail; [`purge`] writes it alone.
+pub async fn due<S: RecordStore, R: Retained>(
     store: &S,
     days: u32,
     now: DateTime<Utc>,
     stamp: impl Fn() -> Stamp,
-) -> Result<Vec<RecordId>, StoreError> {
+) -> Result<Purge, StoreError> {
     let last_day = crate::time::day_key(now - chrono::Duration::days(i64::from(days)));
     let q = ListQuery::by(
         R::KIND,
@@ -42,14 +50,13 @@ pub async fn purge<S: RecordStore, R: Retained>(
         KeyRange::Between(String::new(), last_day),
         500,
     );
-    let mut batch = Vec::new();
-    let mut ids = Vec::new();
+    let mut out = Purge::default();
     let mut pictures = Vec::new();
     for (env, r) in list_all_as::<S, R>(store, q).await? {
         if r.purge_due(now, days) {
             pictures.extend(r.pictures());
-            batch.push(env.update(&r.purged(), stamp())?);
-            ids.push(env.meta.id);
+            out.batch.push(env.update(&r.purged(), stamp())?);
+            out.ids.push(env.meta.id);
         }
     }
     pictures.sort();
@@ -60,10 +67,25 @@ pub async fn purge<S: RecordStore, R: Retained>(
         .collect();
     for photo in store.get_many(&keys).await?.into_iter().flatten() {
         if !photo.meta.deleted {
-            batch.push(photo.tombstone(stamp()));
+            out.batch.push(photo.tombstone(stamp()));
         }
     }
-    batch.extend(closed_conflicts(store, &ids, &stamp).await?);
+    out.batch
+        .extend(closed_conflicts(store, &out.ids, &stamp).await?);
+    Ok(out)
+}
+
+/// Purges what [`due`] finds in one write to `store`, with no audit trail of its own: each kind's
+/// tests of what its purge removes, on a plain store (the app purges through
+/// `store::guard::Guarded::purge`). Returns the purged records' ids.
+#[cfg(test)]
+pub async fn purge<S: RecordStore, R: Retained>(
+    store: &S,
+    days: u32,
+    now: DateTime<Utc>,
+    stamp: impl Fn() -> Stamp,
+) -> Result<Vec<RecordId>, StoreError> {
+    let Purge { ids, batch } = due::<S, R>(store, days, now, stamp).await?;
     if !batch.is_empty() {
         store.put_all(&batch).await?;
     }

@@ -118,17 +118,25 @@ impl<S: RecordStore> Guarded<S> {
             .await
     }
 
-    /// After a retention purge of `records`: clears the changes of every audit entry about them
-    /// (the purge's own included), so nothing personal of theirs stays in the trail; who did
-    /// what and when stays. The one write to audit entries there is, done only here. Returns
-    /// how many entries were redacted.
-    pub async fn forget(
+    /// A retention purge of the records of `R` whose personal data is due after `days`, as the
+    /// app itself, in one transaction: the records without it, their pictures and the versions
+    /// kept in their conflict sets ([`crate::modules::retention::due`]); every audit entry about
+    /// them cleared of its changes, the purge's own included, so nothing personal of theirs stays
+    /// in the trail while who did what and when stays; and one entry saying how many went. A
+    /// purge cut short (the tablet closed mid-way) has written nothing, and the next one does it
+    /// all. Returns the purged records' ids.
+    pub async fn purge<R: crate::modules::retention::Retained>(
         &self,
-        records: &[RecordId],
+        days: u32,
+        now: chrono::DateTime<chrono::Utc>,
         stamp: impl Fn() -> Stamp,
-    ) -> Result<usize, StoreError> {
-        let mut batch = Vec::new();
-        for id in records {
+    ) -> Result<Vec<RecordId>, StoreError> {
+        let due = crate::modules::retention::due::<S, R>(&self.inner, days, now, &stamp).await?;
+        if due.ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut batch = self.system().audited_as(&due.batch, true).await?;
+        for id in &due.ids {
             let q = ListQuery::by(
                 audit::KIND,
                 audit::ix::RECORD,
@@ -142,10 +150,20 @@ impl<S: RecordStore> Guarded<S> {
                 }
             }
         }
-        if !batch.is_empty() {
-            self.inner.put_all(&batch).await?;
-        }
-        Ok(batch.len())
+        let count = FieldChange {
+            field: audit::PURGED.into(),
+            before: String::new(),
+            after: format!("{} ({days} d)", due.ids.len()),
+        };
+        batch.push(self.event(
+            &Actor::system(),
+            AuditAction::Purge,
+            R::KIND,
+            vec![count],
+            stamp(),
+        )?);
+        self.inner.put_all(&batch).await?;
+        Ok(due.ids)
     }
 
     /// Records an event that changes no record (a setting, a sign-in, an export).
@@ -322,7 +340,13 @@ impl<S: RecordStore> Acting<'_, S> {
         }
     }
 
-    async fn audited(&self, recs: &[Envelope]) -> Result<Vec<Envelope>, StoreError> {
+    /// `recs` with their audit entries, each entry cleared of its changes when `redact` (a
+    /// retention purge's own entries: their changes are the personal data it removes).
+    async fn audited_as(
+        &self,
+        recs: &[Envelope],
+        redact: bool,
+    ) -> Result<Vec<Envelope>, StoreError> {
         for rec in recs {
             self.may_write(&rec.meta.kind)?;
         }
@@ -382,6 +406,7 @@ impl<S: RecordStore> Acting<'_, S> {
                 &rec,
                 &self.actor.by,
             );
+            let entry = if redact { entry.redacted() } else { entry };
             let at = Stamp {
                 now: rec.meta.updated_at,
                 version: audit::version_of(&rec),
@@ -391,6 +416,10 @@ impl<S: RecordStore> Acting<'_, S> {
             batch.push(with_by(&env, &self.actor.by));
         }
         Ok(batch)
+    }
+
+    async fn audited(&self, recs: &[Envelope]) -> Result<Vec<Envelope>, StoreError> {
+        self.audited_as(recs, false).await
     }
 }
 
@@ -701,7 +730,6 @@ mod tests {
     #[test]
     fn after_a_purge_nothing_personal_of_the_visit_is_left_anywhere_on_the_tablet() {
         use crate::conflict::{CONFLICT_KIND, ConflictSet};
-        use crate::modules::visitors::services::purge_expired;
         let w = World::new();
         let (_, clerk) = w.person("小李", &[Role::Clerk]);
         w.store.set_actor(Some(clerk));
@@ -774,12 +802,8 @@ mod tests {
             "the visit is there at first"
         );
         w.clock.advance_millis(200 * 86_400_000);
-        let ids = block_on(purge_expired(&w.store.system(), 180, w.clock.now(), || {
-            w.stamp()
-        }))
-        .unwrap();
+        let ids = block_on(w.store.purge::<Visit>(180, w.clock.now(), || w.stamp())).unwrap();
         assert_eq!(ids, vec![first.meta.id]);
-        assert!(block_on(w.store.forget(&ids, || w.stamp())).unwrap() >= 3);
         let all = everything();
         for t in traces {
             assert!(!all.contains(t), "{t} is still on the tablet");
@@ -797,6 +821,126 @@ mod tests {
         assert!(
             purge_entries.iter().any(|e| e.by.name == "小李"),
             "who did what stays"
+        );
+        assert!(purge_entries.len() >= 3, "the two saves and the purge");
+        let own: Vec<AuditEntry> = w
+            .audit()
+            .into_iter()
+            .filter(|e| e.action == AuditAction::Purge && e.record.is_none())
+            .collect();
+        assert_eq!(own.len(), 1, "one entry for the purge itself");
+        assert_eq!(own[0].by.name, "系统");
+        assert_eq!(own[0].kind, Visit::KIND);
+        assert_eq!(own[0].changes[0].field, audit::PURGED);
+        assert_eq!(own[0].changes[0].after, "1 (180 d)");
+        // Nothing left to do: no second entry.
+        assert!(
+            block_on(w.store.purge::<Visit>(180, w.clock.now(), || w.stamp()))
+                .unwrap()
+                .is_empty()
+        );
+        assert_eq!(
+            w.audit()
+                .iter()
+                .filter(|e| e.action == AuditAction::Purge && e.record.is_none())
+                .count(),
+            1
+        );
+    }
+
+    /// A store whose writes fail while `broken` is set, as when the tablet closes mid-way.
+    struct Breaks {
+        inner: MemoryStore,
+        broken: std::cell::Cell<bool>,
+    }
+
+    impl RecordStore for Breaks {
+        async fn put(&self, rec: &Envelope) -> Result<(), StoreError> {
+            self.put_all(std::slice::from_ref(rec)).await
+        }
+        async fn put_all(&self, recs: &[Envelope]) -> Result<(), StoreError> {
+            if self.broken.get() {
+                return Err(StoreError::Failed("closed".into()));
+            }
+            self.inner.put_all(recs).await
+        }
+        async fn get(&self, kind: &str, id: RecordId) -> Result<Option<Envelope>, StoreError> {
+            self.inner.get(kind, id).await
+        }
+        async fn list(&self, q: &ListQuery) -> Result<Page, StoreError> {
+            self.inner.list(q).await
+        }
+        async fn changes(&self, after: Option<&str>, limit: u32) -> Result<ChangePage, StoreError> {
+            self.inner.changes(after, limit).await
+        }
+        async fn delete(
+            &self,
+            kind: &str,
+            id: RecordId,
+            at: Stamp,
+        ) -> Result<Envelope, StoreError> {
+            self.inner.delete(kind, id, at).await
+        }
+    }
+
+    #[test]
+    fn a_purge_cut_short_leaves_everything_as_it_was_and_the_next_one_does_it_all() {
+        let w = World::new();
+        let store = Guarded::new(
+            Breaks {
+                inner: MemoryStore::new(),
+                broken: std::cell::Cell::new(false),
+            },
+            Box::new(SeqIds::starting_at(2_000_000)),
+        );
+        let (_, clerk) = w.person("小李", &[Role::Clerk]);
+        store.set_actor(Some(clerk));
+        let visit = VisitForm {
+            name: "欧阳娜娜".into(),
+            phone: "13912345678".into(),
+            host_unit: "1-1-101".into(),
+            ..VisitForm::default()
+        }
+        .parse(w.clock.now(), "小李")
+        .unwrap();
+        let env = w.env(&visit);
+        block_on(store.put(&env)).unwrap();
+        let trail = |s: &Guarded<Breaks>| -> Vec<AuditEntry> {
+            block_on(s.inner().list(&ListQuery::recent(audit::KIND, 100)))
+                .unwrap()
+                .items
+                .iter()
+                .map(|e| e.decode().unwrap())
+                .collect()
+        };
+        let before = trail(&store);
+        w.clock.advance_millis(200 * 86_400_000);
+        store.inner().broken.set(true);
+        assert!(block_on(store.purge::<Visit>(180, w.clock.now(), || w.stamp())).is_err());
+        store.inner().broken.set(false);
+        let kept: Visit = block_on(store.inner().get(Visit::KIND, env.meta.id))
+            .unwrap()
+            .unwrap()
+            .decode()
+            .unwrap();
+        assert_eq!(kept.name, "欧阳娜娜", "nothing was written");
+        assert_eq!(trail(&store), before);
+        assert_eq!(
+            block_on(store.purge::<Visit>(180, w.clock.now(), || w.stamp())).unwrap(),
+            vec![env.meta.id]
+        );
+        let after = trail(&store);
+        assert!(
+            after
+                .iter()
+                .filter(|e| e.record == Some(env.meta.id))
+                .all(|e| e.redacted)
+        );
+        assert!(!serde_json::to_string(&after).unwrap().contains("欧阳"));
+        assert!(
+            after
+                .iter()
+                .any(|e| e.action == AuditAction::Purge && e.record.is_none())
         );
     }
 

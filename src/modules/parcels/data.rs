@@ -44,39 +44,6 @@ pub async fn take_in(
     .await
 }
 
-/// Removes the personal data of parcels that left the shelf longer ago than the set days (as the
-/// app itself), redacts their audit entries and records the purge. Returns how many.
-pub async fn purge_expired(
-    desk: Desk,
-    now: chrono::DateTime<chrono::Utc>,
-) -> Result<usize, StoreError> {
-    use lobbydesk_core::Record;
-    use lobbydesk_core::audit::{AuditAction, FieldChange};
-    use lobbydesk_core::store::guard::Actor;
-    let guarded = desk.store();
-    let days = crate::platform::settings::parcel_retention_days();
-    let ids = services::purge_expired(&guarded.system(), days, now, || desk.stamp()).await?;
-    guarded.forget(&ids, || desk.stamp()).await?;
-    if !ids.is_empty() {
-        let change = FieldChange {
-            field: "parcels".into(),
-            before: String::new(),
-            after: format!("{} ({days} d)", ids.len()),
-        };
-        guarded
-            .record_event(
-                &Actor::system(),
-                AuditAction::Purge,
-                Parcel::KIND,
-                vec![change],
-                desk.stamp(),
-            )
-            .await?;
-        desk.changed();
-    }
-    Ok(ids.len())
-}
-
 /// The refusal for a tracking number already on the shelf (where it sits, since when), if it is.
 pub async fn duplicate(desk: Desk, tracking: &str) -> Option<ParcelError> {
     services::duplicate(&*desk.store(), tracking)

@@ -124,38 +124,3 @@ pub fn sign_out_action(desk: Desk) -> leptos::prelude::Action<RecordId, ()> {
         }
     })
 }
-
-/// Removes the personal data of visits older than the retention period (settings, default 180
-/// days), as the app itself, in one write; the purge is recorded in the audit trail. Returns how
-/// many visits were purged.
-pub async fn purge_expired(
-    desk: Desk,
-    now: chrono::DateTime<chrono::Utc>,
-) -> Result<usize, StoreError> {
-    use lobbydesk_core::audit::{AuditAction, FieldChange};
-    use lobbydesk_core::store::guard::Actor;
-    let guarded = desk.store();
-    let days = settings::retention_days();
-    let ids = services::purge_expired(&guarded.system(), days, now, || desk.stamp()).await?;
-    // Their audit entries keep who did what and when, nothing of the visitors.
-    guarded.forget(&ids, || desk.stamp()).await?;
-    let n = ids.len();
-    if n > 0 {
-        let change = FieldChange {
-            field: "visits".into(),
-            before: String::new(),
-            after: format!("{n} ({days} d)"),
-        };
-        guarded
-            .record_event(
-                &Actor::system(),
-                AuditAction::Purge,
-                Visit::KIND,
-                vec![change],
-                desk.stamp(),
-            )
-            .await?;
-        desk.changed();
-    }
-    Ok(n)
-}

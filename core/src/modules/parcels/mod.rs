@@ -537,7 +537,7 @@ impl crate::modules::retention::Retained for Parcel {
     }
 
     /// The parcel without its personal data: recipient's name and phone, the collector, notes,
-    /// the photo and signature (their records go too, see `services::purge_expired`); carrier,
+    /// the photo and signature (their records go too, see `store::guard::Guarded::purge`); carrier,
     /// unit, times and outcome stay for the statistics.
     fn purged(mut self) -> Self {
         self.recipient.name.clear();

@@ -190,19 +190,6 @@ async fn change_with<S: RecordStore>(
     Ok(n)
 }
 
-/// Removes the personal data of parcels that left the shelf more than `days` ago, in one write:
-/// names, phones, the collector, notes, and the photo and signature records (tombstones), with
-/// the versions kept in their conflict sets. Returns the purged parcels' ids (the caller redacts
-/// their audit entries, see `store::guard::Guarded::forget`, and records the purge).
-pub async fn purge_expired<S: RecordStore>(
-    store: &S,
-    days: u32,
-    now: DateTime<Utc>,
-    stamp: impl Fn() -> Stamp,
-) -> Result<Vec<RecordId>, StoreError> {
-    crate::modules::retention::purge::<S, Parcel>(store, days, now, stamp).await
-}
-
 /// Parcels matching a shelf search (code, tracking, unit, phone, name), newest first.
 pub async fn search<S: RecordStore>(
     store: &S,
@@ -216,6 +203,7 @@ pub async fn search<S: RecordStore>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::modules::retention::purge;
     use crate::store::conformance::{Fixture, block_on};
     use crate::store::memory::MemoryStore;
 
@@ -558,7 +546,7 @@ mod tests {
         ))
         .unwrap();
         d.f.advance_millis(91 * 86_400_000);
-        let purged = block_on(purge_expired(&d.store, 90, d.f.now(), || d.f.stamp())).unwrap();
+        let purged = block_on(purge::<_, Parcel>(&d.store, 90, d.f.now(), || d.f.stamp())).unwrap();
         assert_eq!(
             purged,
             vec![ids[0]],
@@ -584,7 +572,7 @@ mod tests {
             "the unit stays for the statistics"
         );
         assert!(
-            block_on(purge_expired(&d.store, 90, d.f.now(), || d.f.stamp()))
+            block_on(purge::<_, Parcel>(&d.store, 90, d.f.now(), || d.f.stamp()))
                 .unwrap()
                 .is_empty()
         );

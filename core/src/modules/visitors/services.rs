@@ -115,22 +115,10 @@ pub fn purge_time(
     Ok(now)
 }
 
-/// Removes the personal data of visits older than `days`, in one write, with the versions kept
-/// for a supervisor in their conflict sets (the conflict is closed: the versions differed in
-/// data that is now gone). Returns the purged visits' ids (the caller redacts their audit
-/// entries, see `store::guard::Guarded::forget`, and records the purge).
-pub async fn purge_expired<S: RecordStore>(
-    store: &S,
-    days: u32,
-    now: DateTime<Utc>,
-    stamp: impl Fn() -> Stamp,
-) -> Result<Vec<RecordId>, StoreError> {
-    crate::modules::retention::purge::<S, Visit>(store, days, now, stamp).await
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::modules::retention::purge;
     use crate::modules::visitors::VisitForm;
     use crate::store::conformance::{Fixture, block_on};
     use crate::store::memory::MemoryStore;
@@ -269,7 +257,7 @@ mod tests {
         d.f.advance_millis(100 * 86_400_000);
         let recent = d.register("李娜", "13700137000");
         d.f.advance_millis(90 * 86_400_000);
-        let ids = block_on(purge_expired(&d.store, 180, d.f.now(), || d.f.stamp())).unwrap();
+        let ids = block_on(purge::<_, Visit>(&d.store, 180, d.f.now(), || d.f.stamp())).unwrap();
         assert_eq!(ids, vec![old]);
         let gone = d.get(old);
         assert!(
@@ -278,7 +266,7 @@ mod tests {
         assert_eq!(d.get(recent).name, "李娜");
         assert!(block_on(search(&d.store, "张伟", 20)).unwrap().is_empty());
         assert_eq!(
-            block_on(purge_expired(&d.store, 180, d.f.now(), || d.f.stamp())).unwrap(),
+            block_on(purge::<_, Visit>(&d.store, 180, d.f.now(), || d.f.stamp())).unwrap(),
             Vec::<RecordId>::new()
         );
     }
