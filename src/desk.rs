@@ -233,6 +233,30 @@ impl Desk {
         }
     }
 
+    /// Audits the settings a save changed, as `(name, before, after)` with the names the module
+    /// registrations label (`ModuleSpec::settings`); unchanged ones are left out.
+    pub fn settings_changed(&self, changes: Vec<(&'static str, String, String)>) {
+        let changes: Vec<lobbydesk_core::audit::FieldChange> = changes
+            .into_iter()
+            .filter(|(_, b, a)| b != a)
+            .map(
+                |(field, before, after)| lobbydesk_core::audit::FieldChange {
+                    field: field.into(),
+                    before,
+                    after,
+                },
+            )
+            .collect();
+        if changes.is_empty() {
+            return;
+        }
+        let desk = *self;
+        leptos::task::spawn_local(async move {
+            desk.audit_event(AuditAction::Setting, "settings", changes)
+                .await
+        });
+    }
+
     /// The time a retention purge may count from (see `visitors::services::purge_time`), or
     /// `None`, with a warning on screen, while this tablet's clock is behind what it wrote.
     pub fn purge_time(&self) -> Option<chrono::DateTime<chrono::Utc>> {

@@ -6,7 +6,7 @@ use crate::actor::{Action, StaffRef};
 use crate::hlc::Hlc;
 use crate::lang::Lang;
 use crate::record::{DeviceId, Envelope, Meta, Record, RecordId};
-use crate::spec::{KindSpec, Mask};
+use crate::spec::{KindSpec, Label, Mask};
 use crate::time::day_key;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -17,6 +17,98 @@ pub const KIND: &str = "audit";
 /// The field of a retention purge's own entry: how many records lost their personal data, and
 /// after how many days.
 pub const PURGED: &str = "purged";
+
+/// Words for the fields audit entries name, shared by every kind (a kind's own labels come
+/// first), with the fields of entries that record an event rather than a record's change (an
+/// import, an export, demo data, a purge). A module's settings are labelled in its registration
+/// (`ModuleSpec::settings`).
+pub const FIELD_WORDS: &[Label] = &[
+    Label::new(PURGED, "清除的记录", "Records purged"),
+    Label::new("visits", "清除的记录", "Records purged"),
+    Label::new("parcels", "清除的记录", "Records purged"),
+    Label::new("file", "文件", "File"),
+    Label::new("new", "新增", "New"),
+    Label::new("newer", "较新", "Newer"),
+    Label::new("older", "较旧", "Older"),
+    Label::new("unchanged", "未变", "Unchanged"),
+    Label::new("conflict", "冲突", "Conflicts"),
+    Label::new("csv", "CSV 文件", "CSV file"),
+    Label::new("full_ids", "完整证件号", "Full ID numbers"),
+    Label::new("demo", "演示数据", "Demo data"),
+    Label::new("name", "姓名", "Name"),
+    Label::new("phone", "电话", "Phone"),
+    Label::new("unit", "房号", "Unit"),
+    Label::new("no", "房号", "Unit"),
+    Label::new("person", "人员", "Person"),
+    Label::new("at", "时间", "Time"),
+    Label::new("by", "记录人", "By"),
+    Label::new("kind", "类型", "Kind"),
+    Label::new("type", "类型", "Type"),
+    Label::new("number", "号码", "Number"),
+    Label::new("label", "名称", "Label"),
+    Label::new("title", "标题", "Title"),
+    Label::new("key", "编号", "Key"),
+    Label::new("required", "必填", "Required"),
+    Label::new("place", "地点", "Place"),
+    Label::new("category", "类别", "Category"),
+    Label::new("active", "启用", "Active"),
+    Label::new("status", "状态", "Status"),
+    Label::new("created_at", "创建时间", "Created"),
+    Label::new("created_by", "创建人", "Created by"),
+    Label::new("clerk", "经办人", "Clerk"),
+    Label::new("notes", "备注", "Notes"),
+    Label::new("note", "备注", "Note"),
+    Label::new("version", "版本", "Version"),
+    Label::new("template", "模板", "Template"),
+    Label::new("template_version", "模板版本", "Template version"),
+    Label::new("description", "描述", "Description"),
+    Label::new("signature", "签名", "Signature"),
+    Label::new("photos", "照片", "Photos"),
+    Label::new("photo", "照片", "Photo"),
+    Label::new("data", "图片", "Picture"),
+    Label::new("sha256", "校验值", "Checksum"),
+    Label::new("taken_at", "拍摄时间", "Taken"),
+    Label::new("answers", "检查结果", "Answers"),
+    Label::new("value", "值", "Value"),
+    Label::new("sections", "分区", "Sections"),
+    Label::new("items", "检查项", "Items"),
+    Label::new("note_on_fail", "不合格须备注", "Note when failed"),
+    Label::new("photo_on_fail", "不合格须拍照", "Photo when failed"),
+    Label::new("failing", "不合格选项", "Failing options"),
+    Label::new("options", "选项", "Options"),
+    Label::new("inspector", "检查人", "Inspector"),
+    Label::new("started_at", "开始时间", "Started"),
+    Label::new("carrier", "快递公司", "Carrier"),
+    Label::new("closed_at", "离架时间", "Left the shelf"),
+    Label::new("closed_by", "离架经办人", "Taken off by"),
+    Label::new("collector", "取件人", "Collector"),
+    Label::new("on_behalf", "代领", "On behalf"),
+    Label::new("id_checked", "已核对证件", "ID checked"),
+    Label::new("notices", "通知", "Notices"),
+    Label::new("outgoing", "寄出", "Outgoing"),
+    Label::new("pickup_code", "取件码", "Pickup code"),
+    Label::new("received_at", "入库时间", "Received"),
+    Label::new("received_by", "入库经办人", "Received by"),
+    Label::new("tracking", "运单号", "Tracking number"),
+    Label::new("plate", "车牌", "Plate"),
+    Label::new("space", "车位", "Parking space"),
+    Label::new("frequency", "频次", "Frequency"),
+    Label::new("since", "开始日期", "Since"),
+    Label::new("pin", "PIN", "PIN"),
+    Label::new("hash", "散列值", "Hash"),
+    Label::new("salt", "盐值", "Salt"),
+    Label::new("rounds", "轮数", "Rounds"),
+    Label::new("builtin", "内置", "Built in"),
+    Label::new("retired", "停用", "Retired"),
+    Label::new("area_m2", "面积(㎡)", "Area (m²)"),
+    Label::new("auto_signed_out", "自动签离", "Signed out automatically"),
+    Label::new("party_size", "人数", "Party size"),
+    Label::new("item", "检查项", "Item"),
+    Label::new("action", "操作", "Action"),
+    Label::new("changes", "变更", "Changes"),
+    Label::new("device", "设备", "Device"),
+    Label::new("redacted", "已清除", "Redacted"),
+];
 
 /// What was done.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -114,6 +206,7 @@ impl AuditEntry {
 
 /// Audit entries: written only by the guarded store, read by supervisors.
 pub const SPEC: KindSpec = KindSpec::of::<AuditEntry>("staff", Action::CHANGE_SETTINGS)
+    .named("操作记录", "Audit entry")
     .read(Action::VIEW_AUDIT)
     .append_only();
 
@@ -183,6 +276,11 @@ const PICTURE: &str = "[picture] ";
 
 /// A recorded value as the audit page shows it in `lang`: a picture as "图片 12 KB".
 pub fn shown(value: &str, lang: Lang) -> String {
+    match value {
+        "true" => return lang.pick("是", "yes").into(),
+        "false" => return lang.pick("否", "no").into(),
+        _ => {}
+    }
     if let Some(size) = value.strip_prefix(PICTURE) {
         return format!("{} {size}", lang.pick("图片", "picture"));
     }

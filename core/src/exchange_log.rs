@@ -87,4 +87,6 @@ impl Tally {
 }
 
 /// Exchange log lines: written with the export right, never exported.
-pub const SPEC: KindSpec = KindSpec::of::<ExchangeEntry>("exchange", Action::EXPORT).local();
+pub const SPEC: KindSpec = KindSpec::of::<ExchangeEntry>("exchange", Action::EXPORT)
+    .named("交换记录", "Exchange log entry")
+    .local();

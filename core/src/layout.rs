@@ -28,7 +28,9 @@ impl Record for Layouts {
 pub const LAYOUTS_ID: RecordId = RecordId(uuid::Uuid::from_u128(0x1a70_75));
 
 /// This tablet's own bookkeeping: never exported.
-pub const SPEC: KindSpec = KindSpec::of::<Layouts>("exchange", Action::CHANGE_SETTINGS).local();
+pub const SPEC: KindSpec = KindSpec::of::<Layouts>("exchange", Action::CHANGE_SETTINGS)
+    .named("存储版本", "Storage layout")
+    .local();
 
 /// How many records one write carries.
 const BATCH: usize = 500;

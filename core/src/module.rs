@@ -23,6 +23,8 @@ pub struct ModuleSpec {
     pub kinds: &'static [KindSpec],
     /// Whether a supervisor can export this module on its own.
     pub exportable: bool,
+    /// Its settings as the audit trail names them (`visit.cutoff`), with their labels.
+    pub settings: &'static [crate::spec::Label],
     /// Its demo records, if it has any.
     pub demo: Option<Demo>,
 }

@@ -30,6 +30,11 @@ const EXCHANGE: ModuleSpec = ModuleSpec {
         crate::layout::SPEC,
     ],
     exportable: false,
+    settings: &[crate::spec::Label::new(
+        "export_reminder_days",
+        "导出提醒天数",
+        "Export reminder (days)",
+    )],
     demo: None,
 };
 
@@ -430,6 +435,43 @@ mod tests {
                 c.field,
                 c.after
             );
+        }
+    }
+
+    /// Whether a label shows an identifier from the code (`host_unit`, `visit`) rather than
+    /// words: Latin letters other than a few that are words in Chinese too.
+    fn code_like(label: &str) -> bool {
+        let rest = ["PIN", "CSV", "ID"]
+            .iter()
+            .fold(label.to_string(), |l, w| l.replace(w, ""));
+        rest.chars().any(|c| c.is_ascii_alphabetic())
+    }
+
+    #[test]
+    fn the_chinese_audit_trail_names_every_kind_and_every_recorded_field_in_words() {
+        for k in kinds() {
+            let name = crate::sync::audit_subject(k.kind, crate::lang::Lang::Zh);
+            assert!(!code_like(&name), "kind {} is named {name}", k.kind);
+        }
+        let unlabelled: BTreeMap<String, String> = audited_samples()
+            .into_iter()
+            .map(|(kind, c)| {
+                let label = crate::sync::audit_field_label(&kind, &c.field, crate::lang::Lang::Zh);
+                (format!("{kind}.{}", c.field), label)
+            })
+            .filter(|(_, label)| code_like(label))
+            .collect();
+        assert!(
+            unlabelled.is_empty(),
+            "fields shown as code: {unlabelled:#?}"
+        );
+        for f in MODULES
+            .iter()
+            .flat_map(|m| m.settings.iter())
+            .chain(audit::FIELD_WORDS)
+        {
+            let label = crate::sync::audit_field_label("settings", f.field, crate::lang::Lang::Zh);
+            assert!(!code_like(&label), "{} is labelled {label}", f.field);
         }
     }
 }

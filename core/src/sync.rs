@@ -540,22 +540,65 @@ pub fn field_label(kind: &str, field: &str, lang: Lang) -> String {
 /// The clerk's name for a field as an audit entry names it (`host.unit`, `id_doc.kind`): its
 /// label, or its first part's label with the rest after it, or the field as stored.
 pub fn audit_field_label(kind: &str, field: &str, lang: Lang) -> String {
-    // A purge's own entry (earlier builds named its field after the kind).
-    if matches!(field, crate::audit::PURGED | "visits" | "parcels") {
-        return lang.pick("清除的记录", "records purged").into();
-    }
-    let Some(spec) = registry::kind(kind) else {
-        return field.to_string();
+    let spec = registry::kind(kind);
+    let word = |f: &str| {
+        spec.and_then(|s| s.label(f, lang)).or_else(|| {
+            registry::MODULES
+                .iter()
+                .flat_map(|m| m.settings.iter())
+                .chain(crate::audit::FIELD_WORDS)
+                .find(|l| l.field == f)
+                .map(|l| lang.pick(l.zh, l.en))
+        })
     };
-    if let Some(l) = spec.label(field, lang) {
+    if let Some(l) = word(field) {
         return l.to_string();
     }
-    match field.split_once('.') {
-        Some((head, rest)) => match spec.label(head, lang) {
-            Some(l) => format!("{l} · {rest}"),
-            None => field.to_string(),
-        },
-        None => field.to_string(),
+    // Part by part: the longest labelled head, then each part below it as a word, a position
+    // in a list (第 2 项) or an item's key (i5: 第 5 项).
+    let parts: Vec<&str> = field.split('.').collect();
+    let mut shown = Vec::new();
+    let mut i = 0;
+    while i < parts.len() {
+        let head = (i + 1..=parts.len())
+            .rev()
+            .find_map(|j| word(&parts[i..j].join(".")).map(|l| (j, l)));
+        if let Some((j, l)) = head {
+            shown.push(l.to_string());
+            i = j;
+            continue;
+        }
+        let part = parts[i];
+        let position = part
+            .parse::<u32>()
+            .ok()
+            .map(|n| n + 1)
+            .or_else(|| part.strip_prefix('i').and_then(|n| n.parse::<u32>().ok()));
+        match position {
+            Some(n) => shown.push(match lang {
+                Lang::Zh => format!("第 {n} 项"),
+                Lang::En => format!("#{n}"),
+            }),
+            None => return field.to_string(),
+        }
+        i += 1;
+    }
+    shown.join(" · ")
+}
+
+/// What an audit entry is about as the clerk knows it: the kind's name (`visit` → 访客登记), a
+/// module's name (a CSV export of `visitors`), 设置 for settings, or the word as recorded.
+pub fn audit_subject(what: &str, lang: Lang) -> String {
+    if let Some(spec) = registry::kind(what) {
+        return spec.name(lang).to_string();
+    }
+    if let Some(m) = registry::module(what) {
+        return m.name(lang).to_string();
+    }
+    match what {
+        "settings" => lang.pick("设置", "Settings").to_string(),
+        "demo" => lang.pick("演示数据", "Demo data").to_string(),
+        _ => what.to_string(),
     }
 }
 

@@ -73,13 +73,27 @@ test('a clerk signs in, registers a visitor, and cannot open settings, staff, th
   await page.goto(shell.url + '/visitors/log');
   await page.getByTestId('visit-row').first().locator('a').click();
   await expect(page.getByTestId('full-id')).toContainText('11010519491231002X');
+  // A setting changed is audited too.
+  await page.goto(shell.url + '/settings');
+  await page.getByTestId('set-idle').fill('12');
+  await page.getByTestId('set-idle').press('Enter');
+  await expect(page.getByTestId('toast').last()).toBeVisible();
   await page.goto(shell.url + '/audit');
-  const entry = page.getByTestId('audit-row').filter({ hasText: '小李' }).filter({ hasText: 'visit' });
+  const entry = page.getByTestId('audit-row').filter({ hasText: '小李' }).filter({ hasText: '访客登记' });
   await expect(entry).toHaveCount(1);
   await expect(entry).toContainText('新建');
   // Fields by their names in the chosen language, personal values masked.
   await expect(entry).toContainText('电话:  → 138****8000');
   await expect(entry).not.toContainText('13800138000');
+  await expect(page.getByTestId('audit-row').filter({ hasText: '设置' }).first()).toContainText(/无操作锁屏\(分钟\): \d+ → 12/);
+  // What each entry is about and every field it names are words, never identifiers from the code.
+  const named = [
+    ...(await page.getByTestId('audit-subject').allTextContents()),
+    ...(await page.getByTestId('audit-field').allTextContents()),
+  ];
+  expect(named.length).toBeGreaterThan(5);
+  const code = named.filter((t) => /[A-Za-z_]/.test(t.replace(/PIN|CSV|ID/g, '')));
+  expect(code).toEqual([]);
   await page.getByTestId('audit-person').fill('小');
   await expect(page.getByTestId('audit-row').filter({ hasText: '王主管' })).toHaveCount(0);
   await expect(page.getByTestId('audit-row').filter({ hasText: '小李' }).first()).toBeVisible();

@@ -35,5 +35,6 @@ impl Record for ConflictSet {
 }
 
 /// Conflict sets: written by a supervisor resolving, never exported.
-pub const SPEC: KindSpec =
-    KindSpec::of::<ConflictSet>("exchange", Action::RESOLVE_CONFLICTS).local();
+pub const SPEC: KindSpec = KindSpec::of::<ConflictSet>("exchange", Action::RESOLVE_CONFLICTS)
+    .named("冲突", "Conflict")
+    .local();

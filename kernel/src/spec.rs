@@ -115,6 +115,8 @@ pub struct KindSpec {
     pub kind: &'static str,
     /// The module it belongs to (its slug), for previews and partial exports.
     pub module: &'static str,
+    /// What the clerk calls one (Chinese, English), as the audit trail names it.
+    pub name: (&'static str, &'static str),
     /// What writing one needs.
     pub write: Action,
     /// What reading one needs, if anything beyond being signed in.
@@ -166,6 +168,7 @@ impl KindSpec {
         KindSpec {
             kind: R::KIND,
             module,
+            name: (R::KIND, R::KIND),
             write,
             read: None,
             travels: true,
@@ -181,6 +184,11 @@ impl KindSpec {
             append_only: false,
             sealed_only: false,
         }
+    }
+    /// What the clerk calls one record of the kind, in Chinese and English.
+    pub const fn named(mut self, zh: &'static str, en: &'static str) -> Self {
+        self.name = (zh, en);
+        self
     }
     /// Travels only in encrypted files (it carries secrets such as PIN hashes).
     pub const fn sealed_only(mut self) -> Self {
@@ -248,6 +256,11 @@ impl KindSpec {
     /// Whether `field` holds an image or a signature.
     pub fn is_blob(&self, field: &str) -> bool {
         self.blobs.iter().any(|p| covers(p, field))
+    }
+
+    /// What the clerk calls one record of the kind.
+    pub fn name(&self, lang: Lang) -> &'static str {
+        lang.pick(self.name.0, self.name.1)
     }
 
     /// The clerk's name for a field, if the kind labels it.

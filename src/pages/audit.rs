@@ -59,19 +59,20 @@ fn AuditList() -> impl IntoView {
                             let action = e.action;
                             let recorded = e.changes.clone();
                             let kind = e.kind.clone();
+                            let subject = e.kind.clone();
                             let redacted = e.redacted;
                             let changes = move || {
                                 let lang = desk.lang.get();
                                 recorded.iter().map(|c| {
                                     let field = lobbydesk_core::sync::audit_field_label(&kind, &c.field, lang);
-                                    view! { <li>{format!("{}: {} → {}", field, audit::shown(&c.before, lang), audit::shown(&c.after, lang))}</li> }
+                                    view! { <li><span data-testid="audit-field">{field}</span>{format!(": {} → {}", audit::shown(&c.before, lang), audit::shown(&c.after, lang))}</li> }
                                 }).collect_view()
                             };
                             view! {
                                 <li class="audit-row" data-testid="audit-row">
                                     <div>
                                         <strong>{e.by.name.clone()}</strong> " · "
-                                        {move || action.label(desk.lang.get())} " · " <span class="mono">{e.kind.clone()}</span>
+                                        {move || action.label(desk.lang.get())} " · " <span data-testid="audit-subject">{move || lobbydesk_core::sync::audit_subject(&subject, desk.lang.get())}</span>
                                         <span class="muted">" · " {time::long(e.at)} " · " {e.device.short()}</span>
                                     </div>
                                     <ul class="changes muted">{changes}</ul>

@@ -11,7 +11,6 @@ use crate::platform::settings;
 use crate::platform::storage_info::{self, human_bytes};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use lobbydesk_core::audit::{AuditAction, FieldChange};
 use lobbydesk_core::permit::Action as Perm;
 
 #[component]
@@ -175,17 +174,7 @@ fn SecurityCard() -> impl IntoView {
             Some(m) => match settings::set_idle_minutes(m) {
                 Ok(()) => {
                     desk.toasts.info(desk.t(Msg::SettingsSaved));
-                    if m != old {
-                        let change = FieldChange {
-                            field: "idle_minutes".into(),
-                            before: old.to_string(),
-                            after: m.to_string(),
-                        };
-                        leptos::task::spawn_local(async move {
-                            desk.audit_event(AuditAction::Setting, "settings", vec![change])
-                                .await
-                        });
-                    }
+                    desk.settings_changed(vec![("idle_minutes", old.to_string(), m.to_string())]);
                 }
                 Err(e) => desk.toasts.error(e),
             },

@@ -7,7 +7,6 @@ use crate::i18n::Msg;
 use crate::modules::parcels::texts::ParcelMsg;
 use crate::platform::settings;
 use leptos::prelude::*;
-use lobbydesk_core::audit::{AuditAction, FieldChange};
 
 #[component]
 pub fn ParcelSettingsCard() -> impl IntoView {
@@ -47,8 +46,7 @@ pub fn ParcelSettingsCard() -> impl IntoView {
                     settings::office_name(),
                     settings::desk_hours(),
                 );
-                let mut changes = Vec::new();
-                for (field, b, a) in [
+                desk.settings_changed(vec![
                     (
                         "parcel.retention_days",
                         kept_before.to_string(),
@@ -61,21 +59,7 @@ pub fn ParcelSettingsCard() -> impl IntoView {
                     ),
                     ("office_name", before.1, after.1),
                     ("desk_hours", before.2, after.2),
-                ] {
-                    if b != a {
-                        changes.push(FieldChange {
-                            field: field.into(),
-                            before: b,
-                            after: a,
-                        });
-                    }
-                }
-                if !changes.is_empty() {
-                    leptos::task::spawn_local(async move {
-                        desk.audit_event(AuditAction::Setting, "settings", changes)
-                            .await
-                    });
-                }
+                ]);
             }
             Err(e) => desk.toasts.error(e),
         }

@@ -28,8 +28,19 @@ pub fn VisitorSettingsCard() -> impl IntoView {
             .filter(|d| (1..=3650).contains(d));
         match (t, d) {
             (Some(t), Some(d)) => {
+                let before = (settings::visit_cutoff(), settings::retention_days());
                 match settings::set_visit_cutoff(t).and_then(|_| settings::set_retention_days(d)) {
-                    Ok(()) => desk.toasts.info(desk.t(Msg::SettingsSaved)),
+                    Ok(()) => {
+                        desk.toasts.info(desk.t(Msg::SettingsSaved));
+                        desk.settings_changed(vec![
+                            (
+                                "visit.cutoff",
+                                before.0.format("%H:%M").to_string(),
+                                t.format("%H:%M").to_string(),
+                            ),
+                            ("visit.retention_days", before.1.to_string(), d.to_string()),
+                        ]);
+                    }
                     Err(e) => desk.toasts.error(e),
                 }
             }

@@ -290,20 +290,22 @@ pub async fn apply(
         }
         writes.push(Envelope::create(&entry, desk.new_id(), at).map_err(|e| record_err(&desk, e))?);
         let t = plan.total();
+        let count = |field: &str, n: usize| FieldChange {
+            field: field.into(),
+            before: String::new(),
+            after: n.to_string(),
+        };
         let changes = vec![
             FieldChange {
                 field: "file".into(),
                 before: String::new(),
                 after: format!("{} ({} {})", p.file_name, f.office, f.device.short()),
             },
-            FieldChange {
-                field: "records".into(),
-                before: String::new(),
-                after: format!(
-                    "new {} newer {} older {} unchanged {} conflict {}",
-                    t.new, t.newer, t.older, t.unchanged, t.conflict
-                ),
-            },
+            count("new", t.new),
+            count("newer", t.newer),
+            count("older", t.older),
+            count("unchanged", t.unchanged),
+            count("conflict", t.conflict),
         ];
         match desk
             .store()
@@ -417,11 +419,18 @@ pub async fn csv(
     desk.audit_event(
         AuditAction::Export,
         name,
-        vec![FieldChange {
-            field: "csv".into(),
-            before: String::new(),
-            after: format!("{file} ({rows}){}", if full_ids { " full ID" } else { "" }),
-        }],
+        vec![
+            FieldChange {
+                field: "csv".into(),
+                before: String::new(),
+                after: format!("{file} ({rows})"),
+            },
+            FieldChange {
+                field: "full_ids".into(),
+                before: String::new(),
+                after: full_ids.to_string(),
+            },
+        ],
     )
     .await;
     Ok(rows)

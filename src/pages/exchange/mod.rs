@@ -569,10 +569,20 @@ fn LogCard() -> impl IntoView {
             .ok()
             .filter(|d| (1..=365).contains(d))
         {
-            Some(d) => match settings::set_export_reminder_days(d) {
-                Ok(()) => desk.toasts.info(desk.t(Msg::SettingsSaved)),
-                Err(e) => desk.toasts.error(e),
-            },
+            Some(d) => {
+                let before = settings::export_reminder_days();
+                match settings::set_export_reminder_days(d) {
+                    Ok(()) => {
+                        desk.toasts.info(desk.t(Msg::SettingsSaved));
+                        desk.settings_changed(vec![(
+                            "export_reminder_days",
+                            before.to_string(),
+                            d.to_string(),
+                        )]);
+                    }
+                    Err(e) => desk.toasts.error(e),
+                }
+            }
             None => desk.toasts.error(desk.t(Msg::BadSetting)),
         }
     };

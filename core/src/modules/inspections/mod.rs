@@ -1279,13 +1279,17 @@ pub const MODULE: ModuleSpec = ModuleSpec {
     zh: "巡检",
     en: "Inspections",
     kinds: &[
-        KindSpec::of::<Template>("inspections", MANAGE_TEMPLATES),
+        KindSpec::of::<Template>("inspections", MANAGE_TEMPLATES)
+            .named("检查模板", "Checklist template"),
         KindSpec::of::<Inspection>("inspections", INSPECT)
+            .named("巡检记录", "Inspection")
             .pictures_moved_at(2, &["signature", "answers.*.value.value"])
             .photos(photos_of),
-        KindSpec::of::<Schedule>("inspections", MANAGE_TEMPLATES),
+        KindSpec::of::<Schedule>("inspections", MANAGE_TEMPLATES)
+            .named("巡检计划", "Inspection schedule"),
     ],
     exportable: true,
+    settings: &[],
     demo: Some(crate::module::Demo {
         count: 12,
         make: demo::inspection,

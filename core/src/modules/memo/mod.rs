@@ -104,9 +104,14 @@ pub const MODULE: crate::module::ModuleSpec = crate::module::ModuleSpec {
     en: "Memos",
     kinds: &[
         crate::spec::KindSpec::of::<Memo>("home", crate::actor::Action::WRITE_MEMO)
+            .named("备忘", "Memo")
             .labels(&[crate::spec::Label::new("text", "内容", "Text")]),
     ],
     exportable: true,
+    settings: &[
+        crate::spec::Label::new("office_name", "物业名称", "Office name"),
+        crate::spec::Label::new("desk_hours", "前台服务时间", "Desk hours"),
+    ],
     demo: None,
 };
 

@@ -865,6 +865,7 @@ pub const MODULE: ModuleSpec = ModuleSpec {
     zh: "快递",
     en: "Parcels",
     kinds: &[KindSpec::of::<Parcel>("parcels", HANDLE_PARCELS)
+        .named("快递", "Parcel")
         .csv(csv::TABLE)
         .personal(&[
             ("recipient.name", Mask::Name),
@@ -884,6 +885,18 @@ pub const MODULE: ModuleSpec = ModuleSpec {
             Label::new("photo", "照片", "Photo"),
         ])],
     exportable: true,
+    settings: &[
+        crate::spec::Label::new(
+            "parcel.retention_days",
+            "快递信息保留天数",
+            "Parcel data kept (days)",
+        ),
+        crate::spec::Label::new(
+            "parcel.overdue_days",
+            "快递滞留天数",
+            "Parcel overdue after (days)",
+        ),
+    ],
     demo: Some(crate::module::Demo {
         count: 150,
         make: demo::parcel,

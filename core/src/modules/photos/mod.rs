@@ -109,8 +109,11 @@ pub const MODULE: crate::module::ModuleSpec = crate::module::ModuleSpec {
     slug: "photos",
     zh: "照片",
     en: "Photos",
-    kinds: &[crate::spec::KindSpec::of::<Photo>("photos", TAKE_PHOTOS).blobs(&["data"])],
+    kinds: &[crate::spec::KindSpec::of::<Photo>("photos", TAKE_PHOTOS)
+        .named("照片", "Photo")
+        .blobs(&["data"])],
     exportable: false,
+    settings: &[],
     demo: None,
 };
 

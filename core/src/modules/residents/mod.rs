@@ -727,8 +727,9 @@ pub const MODULE: ModuleSpec = ModuleSpec {
     zh: "住户",
     en: "Residents",
     kinds: &[
-        KindSpec::of::<Unit>("residents", MANAGE_DIRECTORY),
+        KindSpec::of::<Unit>("residents", MANAGE_DIRECTORY).named("房屋", "Unit"),
         KindSpec::of::<Resident>("residents", MANAGE_DIRECTORY)
+            .named("住户", "Resident")
             .csv(csv::TABLE)
             .personal(&[
                 ("name", Mask::Name),
@@ -748,6 +749,7 @@ pub const MODULE: ModuleSpec = ModuleSpec {
             ]),
     ],
     exportable: true,
+    settings: &[],
     demo: Some(crate::module::Demo {
         count: 120,
         make: demo::resident,

@@ -253,6 +253,7 @@ pub const MODULE: crate::module::ModuleSpec = crate::module::ModuleSpec {
         // PIN hashes and salts never leave the tablet in a plain file: a 6-digit PIN falls to a
         // brute force of its hash in hours. Staff travel in encrypted exports only.
         crate::spec::KindSpec::of::<Staff>("staff", crate::actor::Action::MANAGE_STAFF)
+            .named("员工", "Staff member")
             .sealed_only()
             .personal(&[
                 ("name", crate::spec::Mask::Name),
@@ -264,10 +265,19 @@ pub const MODULE: crate::module::ModuleSpec = crate::module::ModuleSpec {
             ]),
         crate::audit::SPEC,
         // This tablet's own: never exported, written only by the sign-in services.
-        crate::spec::KindSpec::of::<Lockout>("staff", crate::actor::Action::MANAGE_STAFF).local(),
-        crate::spec::KindSpec::of::<OnDuty>("staff", crate::actor::Action::MANAGE_STAFF).local(),
+        crate::spec::KindSpec::of::<Lockout>("staff", crate::actor::Action::MANAGE_STAFF)
+            .named("PIN 锁定", "PIN lockout")
+            .local(),
+        crate::spec::KindSpec::of::<OnDuty>("staff", crate::actor::Action::MANAGE_STAFF)
+            .named("值班", "On duty")
+            .local(),
     ],
     exportable: true,
+    settings: &[crate::spec::Label::new(
+        "idle_minutes",
+        "无操作锁屏(分钟)",
+        "Lock after idle (minutes)",
+    )],
     demo: None,
 };
 

@@ -225,6 +225,17 @@ impl Visit {
         self
     }
 
+    /// The sign-out at `out` taken back (the clerk tapped 签离 on the wrong visitor): on site
+    /// again. A visit signed out at another time (by someone else meanwhile, or by the automatic
+    /// sign-out) is left as it is.
+    pub fn sign_out_undone(mut self, out: DateTime<Utc>) -> Self {
+        if self.time_out == Some(out) && !self.auto_signed_out {
+            self.time_out = None;
+            self.signed_out_by.clear();
+        }
+        self
+    }
+
     /// When this visit should have been closed by the automatic sign-out at local time
     /// `cutoff`, if that moment has passed by `now`: the first cutoff after arrival.
     pub fn auto_sign_out_due(
@@ -562,6 +573,7 @@ pub const MODULE: ModuleSpec = ModuleSpec {
     en: "Visitors",
     kinds: &[
         KindSpec::of::<Visit>("visitors", REGISTER_VISITOR)
+            .named("访客登记", "Visit")
             .csv(csv::TABLE)
             .personal(&[
                 ("name", Mask::Name),
@@ -584,6 +596,7 @@ pub const MODULE: ModuleSpec = ModuleSpec {
                 Label::new("time_out", "离开时间", "Left"),
             ]),
         KindSpec::of::<watch::WatchEntry>("visitors", MANAGE_WATCH_LIST)
+            .named("访客黑名单", "Watch list entry")
             .personal(&[
                 ("name", Mask::Name),
                 ("id_number", Mask::IdNumber),
@@ -600,6 +613,14 @@ pub const MODULE: ModuleSpec = ModuleSpec {
             ]),
     ],
     exportable: true,
+    settings: &[
+        crate::spec::Label::new("visit.cutoff", "访客自动签离时间", "Visitors signed out at"),
+        crate::spec::Label::new(
+            "visit.retention_days",
+            "访客信息保留天数",
+            "Visitor data kept (days)",
+        ),
+    ],
     demo: Some(crate::module::Demo {
         count: 300,
         make: demo::visit,

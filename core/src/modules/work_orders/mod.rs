@@ -76,8 +76,11 @@ pub const MODULE: crate::module::ModuleSpec = crate::module::ModuleSpec {
     zh: "工单",
     en: "Work orders",
     kinds: &[
-        crate::spec::KindSpec::of::<WorkOrder>("work-orders", HANDLE_WORK_ORDERS).photos(photos_of),
+        crate::spec::KindSpec::of::<WorkOrder>("work-orders", HANDLE_WORK_ORDERS)
+            .named("工单", "Work order")
+            .photos(photos_of),
     ],
     exportable: true,
+    settings: &[],
     demo: None,
 };
