@@ -132,11 +132,10 @@ pub fn App(
         <Router>
             {move || match gate.get() {
                 Gate::Starting => view! { <div class="splash">{desk.tr(Msg::Loading)}</div> }.into_any(),
-                Gate::FirstRun => view! { <FirstRun done=first_done /> }.into_any(),
-                Gate::Ready if !signed_in() => view! { <LockScreen /> }.into_any(),
+                Gate::FirstRun => view! { <FirstRun done=first_done /><ToastHost /> }.into_any(),
+                Gate::Ready if !signed_in() => view! { <LockScreen /><ToastHost /> }.into_any(),
                 Gate::Ready => view! { <Shell /> }.into_any(),
             }}
-            <ToastHost />
         </Router>
     }
 }
@@ -146,15 +145,22 @@ pub fn App(
 fn Shell() -> impl IntoView {
     // Every screen opens at its top, whatever was scrolled on the one before.
     let location = leptos_router::hooks::use_location();
+    // Portrait folds the navigation behind a menu button; choosing a screen closes it.
+    let menu = RwSignal::new(false);
     Effect::new(move |_| {
         let _path = location.pathname.get();
+        menu.set(false);
         // After the new screen is in place (the router swaps it in after the path changes).
         request_animation_frame(crate::components::shell::scroll_to_top);
     });
+    let resized = window_event_listener(ev::resize, move |_| {
+        crate::components::shell::keep_focus_in_view();
+    });
+    on_cleanup(move || resized.remove());
     view! {
         <div class="shell">
-            <Header />
-            <NavRail />
+            <Header menu=menu />
+            <NavRail menu=menu />
             <main class="content" id="main">
                 <UpdateBanner />
                 <Routes fallback=NotFound>
@@ -172,6 +178,8 @@ fn Shell() -> impl IntoView {
                     <Route path=path!("/:module") view=ModulePage />
                 </Routes>
             </main>
+            // Under the page, not over it: a message never hides the field being typed in.
+            <ToastHost />
         </div>
     }
 }

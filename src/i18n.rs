@@ -94,6 +94,7 @@ messages! {
     UpdateReady => "新版本已就绪,刷新后使用。", "A new version is ready; reload to use it.";
     ReloadNow => "立即刷新", "Reload now";
     MainNav => "功能导航", "Modules";
+    Menu => "菜单", "Menu";
 
     Home => "首页", "Home";
     Visitors => "访客", "Visitors";

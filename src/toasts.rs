@@ -9,11 +9,13 @@
 use leptos::prelude::*;
 use std::time::Duration;
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone)]
 pub struct Toast {
     pub id: u64,
     pub text: String,
     pub error: bool,
+    /// A button that takes back what was just done (its label, what it does).
+    pub undo: Option<(String, Callback<()>)>,
 }
 
 #[derive(Clone, Copy)]
@@ -36,24 +38,48 @@ impl Toasts {
         }
     }
 
-    fn push(&self, text: String, error: bool) -> u64 {
+    fn push(&self, text: String, error: bool, undo: Option<(String, Callback<()>)>) -> u64 {
         let id = self.next.get_value();
         self.next.set_value(id + 1);
-        self.list.update(|l| l.push(Toast { id, text, error }));
+        self.list.update(|l| {
+            l.push(Toast {
+                id,
+                text,
+                error,
+                undo,
+            })
+        });
         id
     }
 
-    pub fn info(&self, text: impl Into<String>) {
-        let id = self.push(text.into(), false);
+    fn fade(&self, id: u64, after: Duration) {
         let list = self.list;
-        set_timeout(
-            move || list.update(|l| l.retain(|t| t.id != id)),
-            Duration::from_secs(4),
+        set_timeout(move || list.update(|l| l.retain(|t| t.id != id)), after);
+    }
+
+    pub fn info(&self, text: impl Into<String>) {
+        let id = self.push(text.into(), false, None);
+        self.fade(id, Duration::from_secs(4));
+    }
+
+    /// A message with a button that takes the action back (`label`, `undo`), for 8 s; the
+    /// toast goes when the button is used.
+    pub fn undoable(
+        &self,
+        text: impl Into<String>,
+        label: impl Into<String>,
+        undo: impl Fn() + Send + Sync + 'static,
+    ) {
+        let id = self.push(
+            text.into(),
+            false,
+            Some((label.into(), Callback::new(move |()| undo()))),
         );
+        self.fade(id, Duration::from_secs(8));
     }
 
     pub fn error(&self, text: impl Into<String>) {
-        self.push(text.into(), true);
+        self.push(text.into(), true, None);
     }
 
     /// The toasts showing now (tracks the list).

@@ -14,22 +14,22 @@ test('demo data loads into every screen and is removed again, leaving the desk�
   await page.getByTestId('demo-load').click();
   await expect(page.getByTestId('demo-status')).toContainText(/已加入 \d+ 条演示记录/);
 
-  await shell.nav('residents').click();
+  await shell.goTo('residents');
   await page.getByTestId('res-search').fill('王');
   await expect(page.getByTestId('resident-list').locator('li').first()).toBeVisible();
-  await shell.nav('inspections').click();
+  await shell.goTo('inspections');
   await page.getByTestId('tab-insp-log').click();
   await page.getByTestId('ilog-from').fill('2025-01-01');
   await expect(page.getByTestId('ilog-row').first()).toBeVisible();
 
-  await shell.nav('settings').click();
+  await shell.goTo('settings');
   await page.getByTestId('demo-remove').click();
   await expect(page.getByTestId('demo-status')).toContainText(/已删除 \d+ 条演示记录/);
-  await shell.nav('inspections').click();
+  await shell.goTo('inspections');
   await page.getByTestId('tab-insp-log').click();
   await page.getByTestId('ilog-from').fill('2025-01-01');
   await expect(page.getByTestId('ilog-empty')).toBeVisible();
-  await shell.nav('home').click();
+  await shell.goTo('home');
   await expect(shell.openMemos()).toHaveCount(1);
   await expect(shell.openMemos().first()).toContainText('真实备忘');
 });

@@ -44,6 +44,16 @@ export class Shell {
   nav(slug) {
     return this.page.getByTestId(`nav-${slug}`);
   }
+  // Opens the menu where the navigation folds behind it (portrait), so its links show.
+  async openMenu() {
+    const menu = this.page.getByTestId('menu-button');
+    if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+  }
+  // Goes to a module by its link, as a clerk would: through the menu in portrait.
+  async goTo(slug) {
+    await this.openMenu();
+    await this.nav(slug).click();
+  }
   async waitForOfflineReady() {
     await this.page.evaluate(async () => {
       await navigator.serviceWorker.ready;

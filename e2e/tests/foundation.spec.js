@@ -11,6 +11,7 @@ test('the shell shows every module, fits the tablet and has large touch targets'
   await shell.open();
   await expect(page.locator('.brand')).toContainText('物业前台');
   await expect(page.getByTestId('online-status')).toHaveText('在线');
+  await shell.openMenu();
   for (const m of MODULES) {
     const link = shell.nav(m);
     await expect(link).toBeVisible();
@@ -27,7 +28,7 @@ test('the shell shows every module, fits the tablet and has large touch targets'
   await shell.screenshot(testInfo, 'home');
 
   // A module not built yet says so plainly.
-  await shell.nav('complaints').click();
+  await shell.goTo('complaints');
   await expect(page.getByTestId('not-built')).toContainText('此模块尚未建成');
   await expect(page.getByTestId('not-built')).toContainText('有效投诉与沟通性投诉');
   await expect(shell.nav('complaints')).toHaveAttribute('aria-current', 'page');
@@ -120,7 +121,7 @@ test('no request ever leaves the app origin', async ({ page, shell, foreign }) =
   await shell.addMemo('检查外部请求');
   await expect(shell.openMemos()).toHaveCount(1);
   for (const m of MODULES) {
-    await shell.nav(m).click();
+    await shell.goTo(m);
   }
   await page.getByTestId('lang-toggle').click();
   await page.reload();
@@ -141,7 +142,7 @@ test('the language switch changes every label and persists across reloads', asyn
   await expect(shell.nav('visitors')).toHaveText('Visitors');
   await expect(page.getByRole('heading', { name: 'Memo' })).toBeVisible();
   await shell.screenshot(testInfo, 'home-en');
-  await shell.nav('settings').click();
+  await shell.goTo('settings');
   await expect(page.getByTestId('lang-en')).toHaveAttribute('aria-pressed', 'true');
   await page.getByTestId('lang-zh').click();
   await expect(page.getByTestId('lang-zh')).toHaveAttribute('aria-pressed', 'true');
@@ -162,7 +163,7 @@ test('settings show storage, and the person on duty signs new memos', async ({ p
   await shell.screenshot(testInfo, 'settings');
   await page.reload();
   await expect(page.getByTestId('clerk-chip')).toContainText('王主管');
-  await shell.nav('home').click();
+  await shell.goTo('home');
   await shell.addMemo('快递柜3号格门坏了');
   await expect(shell.openMemos().first()).toContainText('记录人 王主管');
 });
@@ -190,7 +191,7 @@ test('every screen opens at its top, whatever was scrolled on the one before', a
   const main = page.locator('#main');
   await main.evaluate((m) => { m.scrollTop = m.scrollHeight; });
   expect(await main.evaluate((m) => m.scrollTop), 'settings are longer than the screen').toBeGreaterThan(100);
-  await page.getByTestId('nav-parcels').click();
+  await shell.goTo('parcels');
   await expect(page.getByTestId('intake-form')).toBeVisible();
   await expect.poll(() => main.evaluate((m) => m.scrollTop)).toBe(0);
   await expect(page.getByRole('heading', { name: '快递入库' })).toBeInViewport();
@@ -205,4 +206,86 @@ test('a clock set back since the tablet was last used holds the retention purge 
   await page.clock.setSystemTime(new Date('2026-11-25T10:00:00+08:00'));
   await page.reload();
   await expect(page.getByTestId('toast').filter({ hasText: '本机时钟比上次使用时早了约 48 小时' })).toBeVisible();
+});
+
+// Every screen a clerk or supervisor opens, with what a touch must reach on it.
+const SCREENS = ['/', '/visitors', '/visitors/onsite', '/visitors/log', '/parcels', '/parcels/shelf',
+  '/parcels/outgoing', '/parcels/today', '/inspections', '/inspections/log', '/inspections/templates',
+  '/inspections/schedules', '/work-orders', '/residents',
+  '/residents/import', '/settings', '/staff', '/audit', '/exchange', '/complaints'];
+
+test('every control on every screen is at least 44 px each way', async ({ page, shell }) => {
+  test.setTimeout(90_000);
+  await shell.open('/settings');
+  // With the demo set, so that the lists have rows and their controls show.
+  await page.getByTestId('demo-load').click();
+  await expect(page.getByTestId('demo-status')).toContainText(/已加入 \d+ 条演示记录/);
+  const small = [];
+  for (const route of SCREENS) {
+    await page.goto(shell.url + route);
+    await expect(page.locator('.topbar')).toBeVisible();
+    await page.waitForTimeout(150);
+    await shell.openMenu();
+    small.push(...await page.evaluate((route) => {
+      const out = [];
+      const seen = (el) => {
+        const r = el.getBoundingClientRect();
+        const st = getComputedStyle(el);
+        return r.width > 0 && r.height > 0 && st.visibility !== 'hidden';
+      };
+      for (const el of document.querySelectorAll('a[href], button, input, select, textarea, [role=button], summary')) {
+        if (!seen(el) || el.closest('.visually-hidden')) continue;
+        // A checkbox or radio is reached through the label around it.
+        const target = (el.type === 'checkbox' || el.type === 'radio' || el.type === 'file') && el.closest('label') ? el.closest('label') : el;
+        if (target.type === 'file') continue;
+        const r = target.getBoundingClientRect();
+        if (r.width < 44 || r.height < 44) {
+          out.push(`${route} ${el.tagName.toLowerCase()}[${el.dataset.testid || el.textContent.trim().slice(0, 12)}] ${Math.round(r.width)}x${Math.round(r.height)}`);
+        }
+      }
+      return out;
+    }, route));
+  }
+  expect(small).toEqual([]);
+});
+
+test('the header fits the portrait width with the install offer, in both languages', async ({ page, shell }) => {
+  await shell.open();
+  // The browser offers installation.
+  await page.evaluate(() => window.dispatchEvent(new Event('beforeinstallprompt', { cancelable: true })));
+  await expect(page.getByTestId('install-button')).toBeVisible();
+  for (const lang of ['zh', 'en']) {
+    const fit = await page.evaluate(() => {
+      const bar = document.querySelector('.topbar').getBoundingClientRect();
+      const problems = [];
+      for (const el of document.querySelectorAll('.topbar button, .topbar .chip, .topbar .brand')) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0) continue;
+        if (r.top < bar.top - 0.5 || r.bottom > bar.bottom + 0.5 || r.left < bar.left - 0.5 || r.right > bar.right + 0.5) problems.push(`${el.textContent} outside`);
+        if (el.scrollWidth > el.clientWidth + 1) problems.push(`${el.textContent} cut`);
+        if (el.matches('button') && r.height > 56) problems.push(`${el.textContent} wraps`);
+      }
+      return { height: bar.height, problems };
+    });
+    expect(fit.problems, lang).toEqual([]);
+    expect(fit.height).toBeLessThanOrEqual(64);
+    if (lang === 'zh') await page.getByTestId('lang-toggle').click();
+  }
+});
+
+test('with the on-screen keyboard up, the field being typed in and the form action stay in view', async ({ page, shell }) => {
+  const size = page.viewportSize();
+  await shell.open('/visitors');
+  for (const [route, field, action] of [['/visitors', 'visit-unit', 'visit-submit'], ['/parcels', 'p-unit', 'p-submit']]) {
+    await page.goto(shell.url + route);
+    await expect(page.locator('.topbar')).toBeVisible();
+    await page.setViewportSize(size);
+    await page.getByTestId(field).focus();
+    // The keyboard takes the lower 40% of the screen.
+    await page.setViewportSize({ width: size.width, height: Math.round(size.height * 0.6) });
+    await expect(page.getByTestId(field)).toBeInViewport({ ratio: 1 });
+    await expect(page.getByTestId(field)).toBeFocused();
+    await expect(page.getByTestId(action)).toBeInViewport({ ratio: 1 });
+  }
+  await page.setViewportSize(size);
 });

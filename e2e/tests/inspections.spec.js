@@ -184,6 +184,6 @@ test('a template edit makes a new version and leaves a finished inspection alone
   await page.getByTestId('sch-place').fill('1栋');
   await page.getByTestId('sch-add').click();
   await expect(page.getByTestId('schedule-row')).toContainText('待完成');
-  await page.getByTestId('nav-home').click();
+  await shell.goTo('home');
   await expect(page.getByTestId('due-list').getByTestId('due-row')).toContainText('消防设施检查 · 1栋 · 每天');
 });

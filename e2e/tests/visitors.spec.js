@@ -98,6 +98,33 @@ test('register by keyboard alone, find by every search key, sign out, and find a
   await expect(page.getByTestId('time-out')).not.toBeEmpty();
 });
 
+test('a sign-out tapped on the wrong row is taken back from the message, which never covers the form', async ({ page, app }) => {
+  const v = new Visitors(page, app.url);
+  await v.open();
+  await v.register({ name: '钱七', phone: '13800000007', unit: '1-1-101' });
+  await v.register({ name: '孙八', phone: '13800000008', unit: '2-1-202' });
+  await expect(v.onSite()).toHaveCount(2);
+  await v.onSite().filter({ hasText: '钱七' }).getByTestId('sign-out').click();
+  const toast = page.getByTestId('toast').filter({ hasText: '已签离 钱七' });
+  await expect(toast).toBeVisible();
+  await expect(v.onSite()).toHaveCount(1);
+  // The message sits under the page: no field of the form lies beneath it.
+  const t = await toast.boundingBox();
+  for (const f of ['name', 'phone', 'unit', 'notes', 'submit']) {
+    const b = await v.field(f).boundingBox();
+    const apart = b.y + b.height <= t.y || t.y + t.height <= b.y || b.x + b.width <= t.x || t.x + t.width <= b.x;
+    expect(apart, `${f} under the message`).toBe(true);
+  }
+  await toast.getByTestId('toast-undo').click();
+  await expect(v.onSite()).toHaveCount(2);
+  await expect(v.onSite().filter({ hasText: '钱七' })).toBeVisible();
+  await expect(toast).toHaveCount(0);
+  // It stays on site after a reload: the undo was saved.
+  await page.reload();
+  await v.shell.signIn();
+  await expect(v.onSite()).toHaveCount(2);
+});
+
 test('bad input is refused with messages and nothing is saved', async ({ page, app }) => {
   const v = new Visitors(page, app.url);
   await v.open();
@@ -252,6 +279,6 @@ test('after the retention period a visit keeps its statistics but loses the pers
   await expect(v.logRows()).toHaveCount(0);
   await page.goto(app.url + '/audit');
   // The purge's own entry (by the app itself), beside the visit's entries it redacted.
-  await expect(page.getByTestId('audit-row').filter({ hasText: '系统 · 清除 · visit' }).first()).toContainText('清除的记录:  → 1 (180 d)');
+  await expect(page.getByTestId('audit-row').filter({ hasText: '系统 · 清除 · 访客登记' }).first()).toContainText('清除的记录:  → 1 (180 d)');
   await expect(page.getByTestId('audit-redacted').first()).toBeVisible();
 });

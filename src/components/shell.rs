@@ -7,8 +7,10 @@ use crate::modules::MODULES;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+/// The header. `menu`: whether the navigation is open (portrait, where it folds behind the menu
+/// button; landscape shows it always).
 #[component]
-pub fn Header() -> impl IntoView {
+pub fn Header(menu: RwSignal<bool>) -> impl IntoView {
     let desk = use_desk();
     let toggle = move |_| {
         desk.set_lang(match desk.lang.get_untracked() {
@@ -26,13 +28,27 @@ pub fn Header() -> impl IntoView {
                     .map(|r| r.label(lang))
                     .collect::<Vec<_>>()
                     .join("·");
-                format!("{} · {} ({roles})", Msg::OnDuty.text(lang), s.name)
+                // The "on duty" word folds away where the header is narrow (portrait).
+                view! {
+                    <span class="chip-word">{format!("{} ·", Msg::OnDuty.text(lang))}</span>
+                    {format!("{} ({roles})", s.name)}
+                }
+                .into_any()
             }
-            None => Msg::NoClerk.text(lang).to_string(),
+            None => Msg::NoClerk.text(lang).into_any(),
         })
     };
     view! {
         <header class="topbar">
+            <button
+                class="secondary menu-button"
+                data-testid="menu-button"
+                aria-controls="navrail"
+                aria-expanded=move || menu.get().to_string()
+                on:click=move |_| menu.update(|m| *m = !*m)
+            >
+                {desk.tr(Msg::Menu)}
+            </button>
             <A href="/" attr:class="brand">
                 <img src="/icons/icon-192.png" alt="" width="36" height="36" />
                 <span>{desk.tr(Msg::AppName)}</span>
@@ -51,7 +67,7 @@ pub fn Header() -> impl IntoView {
                     {move || if desk.online.get() { desk.t(Msg::Online) } else { desk.t(Msg::Offline) }}
                 </span>
                 <Show when=move || desk.pwa.can_install.get()>
-                    <button class="secondary" on:click=move |_| desk.pwa.install()>
+                    <button class="secondary" data-testid="install-button" on:click=move |_| desk.pwa.install()>
                         {desk.tr(Msg::Install)}
                     </button>
                 </Show>
@@ -68,11 +84,13 @@ pub fn Header() -> impl IntoView {
     }
 }
 
+/// The module navigation: a rail in landscape; in portrait a panel the menu button opens
+/// (`menu`), closed again by choosing a screen.
 #[component]
-pub fn NavRail() -> impl IntoView {
+pub fn NavRail(menu: RwSignal<bool>) -> impl IntoView {
     let desk = use_desk();
     view! {
-        <nav class="navrail" aria-label=desk.tr(Msg::MainNav)>
+        <nav class="navrail" id="navrail" class:open=move || menu.get() aria-label=desk.tr(Msg::MainNav)>
             {MODULES
                 .iter()
                 .map(|m| {
@@ -101,6 +119,25 @@ pub fn UpdateBanner() -> impl IntoView {
                 <button on:click=move |_| desk.pwa.apply_update()>{desk.tr(Msg::ReloadNow)}</button>
             </div>
         </Show>
+    }
+}
+
+/// Keeps the field being typed in visible when the screen gets shorter (an on-screen keyboard
+/// opening over the lower part): scrolls it into the middle of what is left.
+pub fn keep_focus_in_view() {
+    use wasm_bindgen::JsCast;
+    let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+    else {
+        return;
+    };
+    if matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+        && let Ok(el) = el.dyn_into::<web_sys::HtmlElement>()
+    {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Center);
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
     }
 }
 

@@ -19,6 +19,12 @@ pub fn ToastHost() -> impl IntoView {
                     data-testid="toast"
                 >
                     <span>{t.text.clone()}</span>
+                    {t.undo.clone().map(|(label, undo)| view! {
+                        <button class="secondary undo" data-testid="toast-undo" on:click=move |_| {
+                            toasts.dismiss(t.id);
+                            undo.run(());
+                        }>{label}</button>
+                    })}
                     <button class="ghost" on:click=move |_| toasts.dismiss(t.id)>
                         {desk.tr(Msg::Dismiss)}
                     </button>

@@ -43,10 +43,10 @@ fn BackupReminder() -> impl IntoView {
         }
     };
     view! {
-        <p class="notice backup" class:warn=overdue data-testid="backup-reminder">
+        <p class="notice backup row" class:warn=overdue data-testid="backup-reminder">
             {text}
             <Show when=move || desk.can(lobbydesk_core::permit::Action::EXPORT)>
-                " " <leptos_router::components::A href="/exchange" attr:data-testid="backup-go">{desk.tr(Msg::ExportTitle)}</leptos_router::components::A>
+                " " <leptos_router::components::A href="/exchange" attr:class="button-link" attr:data-testid="backup-go">{desk.tr(Msg::ExportTitle)}</leptos_router::components::A>
             </Show>
         </p>
     }

@@ -92,6 +92,15 @@ pub fn RunPage() -> impl IntoView {
             }
         });
     };
+    // Scrolls to the sign-off card.
+    let to_finish = || {
+        if let Some(card) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("[data-testid=finish-card]").ok().flatten())
+        {
+            card.scroll_into_view();
+        }
+    };
     view! {
         <section class="page inspections run" data-testid="insp-run" data-last-save-ms=move || last_ms.get().to_string()>
             <Show when=move || loaded.get() && cur.with(|c| c.is_none())>
@@ -127,6 +136,15 @@ pub fn RunPage() -> impl IntoView {
                         <button data-testid="insp-finish" on:click=finish>{desk.tr(InspectionMsg::FinishInspection)}</button>
                         <p class="field-error" role="alert" data-testid="finish-error">{move || finish_problem.get()}</p>
                     </Show>
+                </div>
+            </Show>
+            // How far along, and the way to the sign-off, stay on screen while answering.
+            <Show when=move || cur.with(|c| c.is_some()) && !finished()>
+                <div class="action-bar page-bar" data-testid="insp-bar">
+                    <p class="progress">{progress}</p>
+                    <button class="secondary" data-testid="insp-go-finish" on:click=move |_| to_finish()>
+                        {desk.tr(InspectionMsg::SignOff)} " ↓"
+                    </button>
                 </div>
             </Show>
         </section>

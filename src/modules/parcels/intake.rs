@@ -235,7 +235,9 @@ pub fn IntakePage() -> impl IntoView {
                 </div>
                 <PhotoInput value=photo testid="p-photo" />
                 <p class="field-error" role="alert" data-testid="intake-error">{move || problem.get()}</p>
-                <button type="submit" class="primary-big" data-testid="p-submit">{desk.tr(ParcelMsg::TakeIn)}</button>
+                <div class="action-bar">
+                    <button type="submit" class="primary-big" data-testid="p-submit">{desk.tr(ParcelMsg::TakeIn)}</button>
+                </div>
             </form>
             <h2 class="section-title">{desk.tr(ParcelMsg::ReceivedToday)}</h2>
             <ul class="visit-list card" data-testid="intake-recent">

@@ -115,8 +115,25 @@ pub fn sign_out_action(desk: Desk) -> leptos::prelude::Action<RecordId, ()> {
         async move {
             match sign_out(desk, id).await {
                 Ok(v) => {
-                    desk.toasts
-                        .info(format!("{} {}", desk.t(VisitorMsg::SignedOut), v.name));
+                    // A tap on the wrong row is taken back from the toast.
+                    if let Some(out) = v.time_out {
+                        desk.toasts.undoable(
+                            format!("{} {}", desk.t(VisitorMsg::SignedOut), v.name),
+                            desk.t(VisitorMsg::UndoSignOut),
+                            move || {
+                                leptos::task::spawn_local(async move {
+                                    match services::undo_sign_out(&*desk.store(), id, out, || {
+                                        desk.stamp()
+                                    })
+                                    .await
+                                    {
+                                        Ok(_) => desk.changed(),
+                                        Err(e) => desk.toasts.error(desk.explain(&e)),
+                                    }
+                                })
+                            },
+                        );
+                    }
                     desk.changed();
                 }
                 Err(e) => desk.toasts.error(e),

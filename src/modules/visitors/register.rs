@@ -330,7 +330,7 @@ pub fn RegisterPage() -> impl IntoView {
                 <p class="notice privacy" data-testid="privacy-notice">
                     {move || texts::privacy_notice(desk.lang.get(), retention)}
                 </p>
-                <div class="row end">
+                <div class="action-bar">
                     <button type="button" class="secondary" on:click=move |_| {
                         form.fill(&VisitForm::default());
                         errors.set(Vec::new());

@@ -33,6 +33,7 @@ messages! {
         TimeOut => "离开", "Out";
         AutoSignedOut => "自动签离", "Auto sign-out";
         SignOut => "签离", "Sign out";
+        UndoSignOut => "撤销", "Undo";
         SignedOut => "已签离", "Signed out";
         NobodyOnSite => "现在没有在场访客。", "Nobody is on site now.";
         SearchVisitsHint => "姓名、电话、车牌、房号或证件后4位", "Name, phone, plate, unit or last 4 of the ID";

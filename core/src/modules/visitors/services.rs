@@ -30,6 +30,31 @@ pub async fn sign_out<S: RecordStore>(
     Ok(out)
 }
 
+/// Takes back the sign-out at `out` (see [`Visit::sign_out_undone`]), re-reading the record
+/// first. Returns the visit as it now stands: on site again, or as it was when the sign-out was
+/// not that one.
+pub async fn undo_sign_out<S: RecordStore>(
+    store: &S,
+    id: RecordId,
+    out: DateTime<Utc>,
+    stamp: impl Fn() -> Stamp,
+) -> Result<Visit, StoreError> {
+    let env = store
+        .get(Visit::KIND, id)
+        .await?
+        .filter(|e| !e.meta.deleted)
+        .ok_or_else(|| StoreError::NotFound {
+            kind: Visit::KIND.into(),
+            id,
+        })?;
+    let v: Visit = env.decode()?;
+    let back = v.clone().sign_out_undone(out);
+    if back != v {
+        store.put(&env.update(&back, stamp())?).await?;
+    }
+    Ok(back)
+}
+
 /// Visits matching a search text by name, phone, plate, host unit or ID ending, newest first.
 pub async fn search<S: RecordStore>(
     store: &S,
@@ -159,6 +184,23 @@ mod tests {
                 .decode()
                 .unwrap()
         }
+    }
+
+    #[test]
+    fn a_sign_out_can_be_taken_back_but_not_another_one() {
+        let d = Desk::new();
+        let id = d.register("张伟", "13800138000");
+        let out = block_on(sign_out(&d.store, id, "小李", || d.f.stamp())).unwrap();
+        let at = out.time_out.unwrap();
+        let back = block_on(undo_sign_out(&d.store, id, at, || d.f.stamp())).unwrap();
+        assert!(back.on_site() && back.signed_out_by.is_empty());
+        assert!(d.get(id).on_site());
+        // Signed out again later: an undo of the first sign-out changes nothing.
+        d.f.advance_millis(60_000);
+        let again = block_on(sign_out(&d.store, id, "小王", || d.f.stamp())).unwrap();
+        let kept = block_on(undo_sign_out(&d.store, id, at, || d.f.stamp())).unwrap();
+        assert_eq!(kept.time_out, again.time_out);
+        assert_eq!(d.get(id).signed_out_by, "小王");
     }
 
     #[test]
