@@ -72,7 +72,7 @@ mod tests {
     use crate::modules::staff::{Pin, PinHash, Staff, StaffRef};
     use crate::modules::visitors::watch::WatchEntry;
     use crate::modules::visitors::{Purpose, VisitForm};
-    use crate::modules::work_orders::{WorkOrder, WorkStatus};
+    use crate::modules::work_orders::{FollowUp, Satisfaction, WorkOrder};
     use crate::phone::PhoneNumber;
     use crate::plate::{PROVINCES, PlateNumber};
     use crate::record::{DeviceId, Envelope, RecordId, Stamp};
@@ -208,16 +208,17 @@ mod tests {
         };
         put(create(&|id, at| Envelope::create(&schedule, id, at)));
         let order = WorkOrder {
-            place: "大堂".into(),
             unit: "3-1-502".into(),
+            reporter: "王芳".into(),
+            phone: Some(PhoneNumber::parse("13800138000").unwrap()),
             item: "灯".into(),
-            description: "灯不亮".into(),
             photos: vec![photo_id],
-            status: WorkStatus::Pending,
-            created_at: now(),
-            created_by: "李巡检".into(),
-            inspection: None,
-            item_key: String::new(),
+            follow_up: Some(FollowUp {
+                satisfaction: Satisfaction::Unsatisfied,
+                fixed: false,
+                comment: "还是不亮,王芳 13800138000".into(),
+            }),
+            ..WorkOrder::new("大堂", "灯不亮".into(), now(), "李巡检")
         };
         put(create(&|id, at| Envelope::create(&order, id, at)));
         let memo = Memo::new("3-1-502 的钥匙在抽屉", "小李").unwrap();

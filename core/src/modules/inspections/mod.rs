@@ -9,7 +9,7 @@ pub mod demo;
 pub mod services;
 
 use crate::lang::{Lang, labelled_enum};
-use crate::modules::work_orders::{WorkOrder, WorkStatus};
+use crate::modules::work_orders::WorkOrder;
 use crate::record::{Meta, Record, RecordId};
 use crate::time::{china, day_key, local_date};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
@@ -1216,16 +1216,13 @@ impl Inspection {
             photos.extend(p.iter().copied());
         }
         Some(WorkOrder {
-            place: insp.place.clone(),
+            source: crate::modules::work_orders::Source::Inspection,
             unit: insp.unit.clone(),
             item: item.label.clone(),
-            description,
             photos,
-            status: WorkStatus::Pending,
-            created_at: now,
-            created_by: by.to_string(),
             inspection: Some(insp_id),
             item_key: key.to_string(),
+            ..WorkOrder::new(&insp.place, description, now, by)
         })
     }
 }
@@ -1515,7 +1512,7 @@ mod tests {
         let wo = i
             .work_order(insp_id, "i7", "李巡检", t0(), Lang::Zh)
             .unwrap();
-        assert_eq!(wo.status, WorkStatus::Pending);
+        assert_eq!(wo.status, crate::modules::work_orders::WorkStatus::Pending);
         assert_eq!(wo.status.label(Lang::Zh), "待派单");
         assert!(
             wo.description.contains("108吨") && wo.description.contains("疑似漏水"),
