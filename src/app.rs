@@ -23,6 +23,7 @@ use leptos_router::path;
 use lobbydesk_core::modules::parcels::Parcel;
 use lobbydesk_core::modules::staff::Staff;
 use lobbydesk_core::modules::visitors::Visit;
+use lobbydesk_core::modules::work_orders::WorkOrder;
 use lobbydesk_core::{Localized, Record, RecordStore, StoreError};
 use std::time::Duration;
 
@@ -115,6 +116,8 @@ pub fn App(
             };
             desk.purge::<Visit>(settings::retention_days(), now).await;
             desk.purge::<Parcel>(settings::parcel_retention_days(), now)
+                .await;
+            desk.purge::<WorkOrder>(settings::work_retention_days(), now)
                 .await;
         })
     };

@@ -110,3 +110,14 @@ export const test = base.extend({
 });
 
 export { expect };
+
+// Signs on a signature pad with a zigzag stroke, as a finger would.
+export async function draw(page, testid) {
+  const canvas = page.getByTestId(testid);
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  await page.mouse.move(box.x + 30, box.y + box.height / 2);
+  await page.mouse.down();
+  for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 30 + i * 25, box.y + box.height / 2 + (i % 2 ? -20 : 20));
+  await page.mouse.up();
+}

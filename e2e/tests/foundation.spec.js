@@ -211,7 +211,7 @@ test('a clock set back since the tablet was last used holds the retention purge 
 // Every screen a clerk or supervisor opens, with what a touch must reach on it.
 const SCREENS = ['/', '/visitors', '/visitors/onsite', '/visitors/log', '/parcels', '/parcels/shelf',
   '/parcels/outgoing', '/parcels/today', '/inspections', '/inspections/log', '/inspections/templates',
-  '/inspections/schedules', '/work-orders', '/residents',
+  '/inspections/schedules', '/work-orders', '/work-orders/list', '/work-orders/follow-up', '/residents',
   '/residents/import', '/settings', '/staff', '/audit', '/exchange', '/complaints'];
 
 test('every control on every screen is at least 44 px each way', async ({ page, shell }) => {

@@ -3,7 +3,7 @@
 // until complete, signature), the failed item as a work order, the printed report; plus a
 // template edit that leaves finished inspections alone, and schedules due today.
 import fs from 'node:fs';
-import { test, expect } from './fixtures.js';
+import { test, expect, draw } from './fixtures.js';
 
 const PNG = fs.readFileSync(new URL('../../public/icons/icon-512.png', import.meta.url));
 
@@ -11,15 +11,6 @@ test.beforeEach(async ({ page }) => {
   page.on('pageerror', (e) => { throw e; });
 });
 
-async function draw(page, testid) {
-  const canvas = page.getByTestId(testid);
-  await canvas.scrollIntoViewIfNeeded();
-  const box = await canvas.boundingBox();
-  await page.mouse.move(box.x + 30, box.y + box.height / 2);
-  await page.mouse.down();
-  for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 30 + i * 25, box.y + box.height / 2 + (i % 2 ? -20 : 20));
-  await page.mouse.up();
-}
 
 // Answers and waits until the answer is saved (the item shows its state); returns the save time.
 async function saved(page, key, expected) {

@@ -17,6 +17,9 @@ pub fn HostLookup(
     unit: RwSignal<String>,
     /// The person field's text; set to the picked resident's name.
     person: RwSignal<String>,
+    /// A phone field, set to the picked resident's first phone (a repair request's contact).
+    #[prop(optional)]
+    phone: Option<RwSignal<String>>,
 ) -> impl IntoView {
     let desk = use_desk();
     let picked = RwSignal::new(None::<(String, String)>);
@@ -43,11 +46,15 @@ pub fn HostLookup(
                             units.into_iter().map(move |u| {
                                 let (key, name, role) = (u.key(), r.name.clone(), r.role);
                                 let (k2, n2) = (key.clone(), name.clone());
+                                let tel = r.phones.first().map(|p| p.digits().to_string());
                                 view! {
                                     <button type="button" class="chip-button" data-testid="host-option"
                                         on:click=move |_| {
                                             unit.set(k2.clone());
                                             person.set(n2.clone());
+                                            if let (Some(field), Some(t)) = (phone, tel.clone()) {
+                                                field.set(t);
+                                            }
                                             picked.set(Some((k2.clone(), n2.clone())));
                                         }>
                                         <strong>{key}</strong> <span>{name}</span>

@@ -4,6 +4,7 @@ pub mod loaded;
 pub mod lookup;
 pub mod paged;
 pub mod photo;
+pub mod qr;
 pub mod shell;
 pub mod signature;
 pub mod tabs;

@@ -78,7 +78,7 @@ pub const MODULES: &[Module] = &[
     built("visitors", Msg::Visitors, Msg::AboutVisitors, visitors::TABS, Some(visitors::settings_card), None),
     built("parcels", Msg::Parcels, Msg::AboutParcels, parcels::TABS, Some(parcels::settings_card), None),
     built("inspections", Msg::Inspections, Msg::AboutInspections, inspections::TABS, None, Some(inspections::home_card)),
-    built("work-orders", Msg::WorkOrders, Msg::AboutWorkOrders, inspections::TABS, None, None),
+    built("work-orders", Msg::WorkOrders, Msg::AboutWorkOrders, work_orders::TABS, Some(work_orders::settings_card), Some(work_orders::home_card)),
     plain("complaints", Msg::Complaints, Msg::AboutComplaints, false),
     plain("contacts", Msg::CallsWalkIns, Msg::AboutCallsWalkIns, false),
     plain("handover", Msg::Handover, Msg::AboutHandover, false),

@@ -176,3 +176,38 @@ pub fn export_reminder_days() -> u32 {
 pub fn set_export_reminder_days(d: u32) -> Result<(), String> {
     LocalStorage::set(EXPORT_REMINDER_DAYS, d).map_err(|e| e.to_string())
 }
+
+const WORK_LIMITS: &str = "lobbydesk.work.limits";
+const WORKERS: &str = "lobbydesk.work.workers";
+const WORK_RETENTION_DAYS: &str = "lobbydesk.work.retention_days";
+
+/// The work orders' time limits per urgency (default: urgent 30 min / 4 h, normal 4 h / 24 h).
+pub fn work_limits() -> lobbydesk_core::modules::work_orders::Limits {
+    LocalStorage::get(WORK_LIMITS).unwrap_or_default()
+}
+
+pub fn set_work_limits(l: lobbydesk_core::modules::work_orders::Limits) -> Result<(), String> {
+    LocalStorage::set(WORK_LIMITS, l).map_err(|e| e.to_string())
+}
+
+/// The named workers orders are dispatched to (李师傅, 王师傅 ...), in the order the office keeps.
+pub fn workers() -> Vec<String> {
+    LocalStorage::get(WORKERS).unwrap_or_default()
+}
+
+pub fn set_workers(names: &[String]) -> Result<(), String> {
+    LocalStorage::set(WORKERS, names).map_err(|e| e.to_string())
+}
+
+/// Days after a work order ended before the reporter's data and its pictures are purged
+/// (default 365).
+pub fn work_retention_days() -> u32 {
+    LocalStorage::get(WORK_RETENTION_DAYS)
+        .ok()
+        .filter(|d| (30..=3650).contains(d))
+        .unwrap_or(365)
+}
+
+pub fn set_work_retention_days(d: u32) -> Result<(), String> {
+    LocalStorage::set(WORK_RETENTION_DAYS, d).map_err(|e| e.to_string())
+}

@@ -253,7 +253,7 @@ pub async fn make_work_order(desk: Desk, id: RecordId, key: String) -> Result<Ro
         id,
         &key,
         &desk.clerk.get_untracked(),
-        desk.new_id(),
+        (desk.new_id(), &desk.device.short()),
         BrowserClock.now(),
         desk.lang.get_untracked(),
         || desk.stamp(),

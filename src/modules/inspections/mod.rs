@@ -51,7 +51,7 @@ pub const TABS: &[Tab] = &[
         InspectionMsg::InspectLog.tx(),
         "tab-insp-log",
     ),
-    Tab::new("/work-orders", Msg::WorkOrders.tx(), "tab-work-orders"),
+    Tab::new("/work-orders/list", Msg::WorkOrders.tx(), "tab-work-orders"),
     Tab::new(
         "/inspections/templates",
         InspectionMsg::Templates.tx(),

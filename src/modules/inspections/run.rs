@@ -354,7 +354,7 @@ fn ItemCard(item: Item, cur: Current, last_ms: RwSignal<f64>) -> impl IntoView {
         let key = key.clone();
         move || {
             match wo.get() {
-            Some(w) => view! { <A href=format!("/work-orders#wo-{w}") attr:class="wo-link" attr:data-testid=format!("wo-link-{key}")>{desk.tr(InspectionMsg::WorkOrderMade)}</A> }.into_any(),
+            Some(w) => view! { <A href=format!("/work-orders/o/{w}") attr:class="wo-link" attr:data-testid=format!("wo-link-{key}")>{desk.tr(InspectionMsg::WorkOrderMade)}</A> }.into_any(),
             None => view! { <button type="button" class="secondary" data-testid=format!("wo-{key}") on:click=make_wo.clone()>{desk.tr(InspectionMsg::MakeWorkOrder)}</button> }.into_any(),
         }
         }

@@ -1,4 +1,4 @@
-//! A unit's page: the unit, its residents and vehicles, and its recent visits.
+//! A unit's page: the unit, its residents and vehicles, its recent visits and its work orders.
 
 use super::ResidentRow;
 use super::data;
@@ -18,6 +18,15 @@ pub fn UnitPage() -> impl IntoView {
         desk.revision();
         let k = key();
         async move { data::unit_view(desk, &k).await }
+    });
+    let orders = LocalResource::new(move || {
+        desk.revision();
+        let k = key();
+        async move {
+            crate::modules::work_orders::data::of_unit(desk, &k)
+                .await
+                .unwrap_or_default()
+        }
     });
     view! {
         <section class="page residents">
@@ -52,6 +61,17 @@ pub fn UnitPage() -> impl IntoView {
                     }
                 })}
             </Transition>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    let rows = orders.await;
+                    (!rows.is_empty()).then(|| view! {
+                        <h2>{desk.tr(crate::modules::work_orders::texts::WorkOrderMsg::OtherOrders)}</h2>
+                        <ul class="visit-list card" data-testid="unit-orders">
+                            {rows.into_iter().map(|(e, o)| view! { <crate::modules::work_orders::OrderRow id=e.meta.id order=o /> }).collect_view()}
+                        </ul>
+                    })
+                })}
+            </Suspense>
         </section>
     }
 }

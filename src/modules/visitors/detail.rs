@@ -11,17 +11,7 @@ use lobbydesk_core::RecordId;
 use lobbydesk_core::permit::Action as Perm;
 use lobbydesk_core::time;
 
-/// An SVG QR code of `text` (the `qrcode` crate).
-pub fn qr_svg(text: &str) -> String {
-    match qrcode::QrCode::new(text.as_bytes()) {
-        Ok(code) => code
-            .render::<qrcode::render::svg::Color>()
-            .min_dimensions(150, 150)
-            .quiet_zone(true)
-            .build(),
-        Err(_) => String::new(),
-    }
-}
+use crate::components::qr::qr_svg;
 
 #[component]
 pub fn DetailPage() -> impl IntoView {

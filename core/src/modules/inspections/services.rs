@@ -22,7 +22,7 @@ impl From<StoreError> for WorkOrderError {
 }
 
 /// Makes a 待派单 work order from the failed item `key` of inspection `id`, linked both ways,
-/// written with the inspection in one transaction. An item that already has one keeps it.
+/// written with the inspection in one transaction, numbered on the tablet `device`. An item that already has one keeps it.
 /// Returns the inspection as stored afterwards.
 #[allow(clippy::too_many_arguments)]
 pub async fn make_work_order<S: RecordStore>(
@@ -30,7 +30,7 @@ pub async fn make_work_order<S: RecordStore>(
     id: RecordId,
     key: &str,
     by: &str,
-    order_id: RecordId,
+    (order_id, device): (RecordId, &str),
     now: DateTime<Utc>,
     lang: Lang,
     stamp: impl Fn() -> Stamp,
@@ -47,9 +47,11 @@ pub async fn make_work_order<S: RecordStore>(
     if insp.answers.get(key).and_then(|a| a.work_order).is_some() {
         return Ok((env, insp));
     }
-    let wo: WorkOrder = insp
+    let mut wo: WorkOrder = insp
         .work_order(id, key, by, now, lang)
         .ok_or(WorkOrderError::NotFailed)?;
+    // Numbered like the desk's orders, on this tablet.
+    wo.number = crate::modules::work_orders::services::next_number(store, now, device).await?;
     let wo_env = Envelope::create(&wo, order_id, stamp()).map_err(StoreError::from)?;
     insp.link_work_order(key, order_id)
         .map_err(|_| WorkOrderError::NotFailed)?;
@@ -93,7 +95,7 @@ mod tests {
                 id,
                 key,
                 "李巡检",
-                order,
+                (order, "aaaa0001"),
                 f.now(),
                 Lang::Zh,
                 stamp,
@@ -110,6 +112,13 @@ mod tests {
         assert_eq!(orders.len(), 1);
         assert_eq!(orders[0].1.status, WorkStatus::Pending);
         assert_eq!(orders[0].1.inspection, Some(id));
+        assert!(
+            orders[0].1.number.starts_with("WX-") && orders[0].1.number.ends_with("-aaaa0001-001")
+        );
+        assert_eq!(
+            orders[0].1.source,
+            crate::modules::work_orders::Source::Inspection
+        );
         // "每日设施设备巡检不合格", not "…巡检巡检不合格".
         assert!(t.title.ends_with("巡检"), "{}", t.title);
         assert!(

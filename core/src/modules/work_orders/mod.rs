@@ -9,6 +9,7 @@
 //! [`Step`] with who and when; a move the machine does not allow is refused with
 //! [`MoveError`].
 
+pub mod csv;
 pub mod demo;
 pub mod services;
 

@@ -56,10 +56,12 @@ pub async fn next_number<S: RecordStore>(
     Ok(number(day, device, highest + 1))
 }
 
-/// Takes a request: numbers it and saves it. Returns the order's envelope.
+/// Takes a request: numbers it and saves it with `pictures` (the photo records its `photos`
+/// refer to), in one write. Returns the order.
 pub async fn take<S: RecordStore>(
     store: &S,
     request: &Request,
+    pictures: Vec<Envelope>,
     device: &str,
     by: &str,
     new_id: impl Fn() -> RecordId,
@@ -71,16 +73,20 @@ pub async fn take<S: RecordStore>(
         .parse(number, at.now, by)
         .map_err(OrderError::Work)?;
     let env = Envelope::create(&order, new_id(), at).map_err(StoreError::from)?;
-    store.put(&env).await?;
+    let mut batch = pictures;
+    batch.push(env.clone());
+    store.put_all(&batch).await?;
     Ok((env, order))
 }
 
 /// Makes `mv` on the order `id` as it is stored now (a move made meanwhile on this tablet is
-/// seen, not overwritten). Returns the order after it.
+/// seen, not overwritten), with `pictures` (a completion's photos and signature) in the same
+/// write. Returns the order after it.
 pub async fn make_move<S: RecordStore>(
     store: &S,
     id: RecordId,
     mv: &Move,
+    pictures: Vec<Envelope>,
     by: &str,
     roles: &[Role],
     stamp: impl Fn() -> Stamp,
@@ -97,7 +103,9 @@ pub async fn make_move<S: RecordStore>(
     let at = stamp();
     let next = order.apply(mv, by, roles, at.now)?;
     let env = env.update(&next, at).map_err(StoreError::from)?;
-    store.put(&env).await?;
+    let mut batch = pictures;
+    batch.push(env.clone());
+    store.put_all(&batch).await?;
     Ok((env, next))
 }
 

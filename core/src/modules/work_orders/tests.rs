@@ -430,6 +430,7 @@ fn numbers_count_per_tablet_and_china_day_and_never_meet_another_tablets() {
         block_on(services::take(
             &store,
             &leak(),
+            Vec::new(),
             device,
             "小李",
             || f.id(),
@@ -463,6 +464,7 @@ fn services_move_find_and_follow_up() {
     let (env, o) = block_on(services::take(
         &store,
         &leak(),
+        Vec::new(),
         "aaaa0001",
         "小李",
         || f.id(),
@@ -471,9 +473,15 @@ fn services_move_find_and_follow_up() {
     .unwrap();
     let id = env.meta.id;
     let mv = |m: Move, roles: &[Role]| {
-        block_on(services::make_move(&store, id, &m, "某人", roles, || {
-            f.stamp()
-        }))
+        block_on(services::make_move(
+            &store,
+            id,
+            &m,
+            Vec::new(),
+            "某人",
+            roles,
+            || f.stamp(),
+        ))
     };
     assert_eq!(
         mv(Move::Close, SUP).unwrap_err(),
@@ -512,6 +520,7 @@ fn services_move_find_and_follow_up() {
     let (_, linked) = block_on(services::take(
         &store,
         &second,
+        Vec::new(),
         "aaaa0001",
         "小李",
         || f.id(),
@@ -573,4 +582,25 @@ fn the_retention_purge_removes_the_reporter_and_the_pictures_of_ended_orders_onl
         p.description, "卫生间漏水",
         "the statistics keep what was repaired"
     );
+}
+
+#[test]
+fn the_csv_masks_the_reporter_unless_asked_and_excel_reads_it() {
+    let f = Fixture::default();
+    let o = in_status(WorkStatus::Closed);
+    let env = Envelope::create(&o, f.id(), f.stamp()).unwrap();
+    let masked = String::from_utf8(super::csv::orders_csv(
+        &[(env.clone(), o.clone())],
+        Lang::Zh,
+        false,
+    ))
+    .unwrap();
+    assert!(masked.starts_with('\u{feff}'), "BOM for Excel");
+    assert!(
+        masked.contains("工单号") && masked.contains("卫生间漏水") && masked.contains("已关闭")
+    );
+    assert!(masked.contains("138****8000") && !masked.contains("13800138000"));
+    assert!(!masked.contains("王芳"));
+    let full = String::from_utf8(super::csv::orders_csv(&[(env, o)], Lang::Zh, true)).unwrap();
+    assert!(full.contains("13800138000") && full.contains("王芳"));
 }
