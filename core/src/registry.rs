@@ -454,7 +454,65 @@ mod tests {
             let name = crate::sync::audit_subject(k.kind, crate::lang::Lang::Zh);
             assert!(!code_like(&name), "kind {} is named {name}", k.kind);
         }
-        let unlabelled: BTreeMap<String, String> = audited_samples()
+        // The samples, every built-in template and an inspection of each, and a visit signed
+        // out: the fields and values the desk's daily entries record.
+        let by = StaffRef {
+            id: None,
+            name: "小李".into(),
+        };
+        let mut extra = Vec::new();
+        for (n, (tid, t)) in builtins().into_iter().enumerate() {
+            let id = RecordId(uuid::Uuid::from_u128(9000 + n as u128));
+            let at = Stamp {
+                now: now(),
+                version: crate::hlc::Hlc::zero(DeviceId::from_bytes([4; 16])),
+            };
+            extra.push(Envelope::create(&t, tid, at).unwrap());
+            let insp = Inspection::start(tid, &t, "1栋", "", "李巡检", now());
+            extra.push(Envelope::create(&insp, id, at).unwrap());
+        }
+        let visit = VisitForm {
+            name: "张伟".into(),
+            phone: "13800138000".into(),
+            host_unit: "3-1-502".into(),
+            ..VisitForm::default()
+        }
+        .parse(now(), "小李")
+        .unwrap()
+        .signed_out(now(), "小王");
+        extra.push(
+            Envelope::create(
+                &visit,
+                RecordId(uuid::Uuid::from_u128(8999)),
+                Stamp {
+                    now: now(),
+                    version: crate::hlc::Hlc::zero(DeviceId::from_bytes([4; 16])),
+                },
+            )
+            .unwrap(),
+        );
+        let recorded: Vec<(String, audit::FieldChange)> = audited_samples()
+            .into_iter()
+            .chain(extra.iter().flat_map(|s| {
+                audit::entry_for(kind(&s.meta.kind), None, s, &by)
+                    .changes
+                    .into_iter()
+                    .map(move |c| (s.meta.kind.clone(), c))
+            }))
+            .filter(|(k, _)| k != audit::KIND)
+            .collect();
+        let codes: BTreeMap<String, String> = recorded
+            .iter()
+            .map(|(kind, c)| {
+                let v = crate::sync::audit_value(kind, &c.field, &c.after, crate::lang::Lang::Zh);
+                (format!("{kind}.{} = {}", c.field, c.after), v)
+            })
+            .filter(|(_, v)| {
+                v == "[]" || (v.len() > 2 && v.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+            })
+            .collect();
+        assert!(codes.is_empty(), "values shown as code: {codes:#?}");
+        let unlabelled: BTreeMap<String, String> = recorded
             .into_iter()
             .map(|(kind, c)| {
                 let label = crate::sync::audit_field_label(&kind, &c.field, crate::lang::Lang::Zh);

@@ -586,6 +586,22 @@ pub fn audit_field_label(kind: &str, field: &str, lang: Lang) -> String {
     shown.join(" · ")
 }
 
+/// A value an audit entry recorded, as the audit page shows it in `lang`: a coded value in words
+/// (the kind's [`crate::spec::KindSpec::values`]), nothing as "(无)", a record's id by its first
+/// digits, a picture by its size, a time in China time.
+pub fn audit_value(kind: &str, field: &str, value: &str, lang: Lang) -> String {
+    if matches!(value, "[]" | "{}" | "null") {
+        return lang.pick("(无)", "(none)").to_string();
+    }
+    if let Some(words) = registry::kind(kind).and_then(|k| (k.values)(field, value, lang)) {
+        return words;
+    }
+    if let Ok(id) = value.parse::<crate::record::RecordId>() {
+        return format!("#{}", &id.0.simple().to_string()[..8]);
+    }
+    crate::audit::shown(value, lang)
+}
+
 /// What an audit entry is about as the clerk knows it: the kind's name (`visit` → 访客登记), a
 /// module's name (a CSV export of `visitors`), 设置 for settings, or the word as recorded.
 pub fn audit_subject(what: &str, lang: Lang) -> String {

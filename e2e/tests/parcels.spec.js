@@ -201,7 +201,15 @@ test('a hand-over after a search hands over exactly what its panel lists, one re
     await expect(page.getByTestId('intake-done')).toContainText(tracking);
   }
   await page.getByTestId('tab-shelf').click();
-  await page.getByTestId('shelf-row').filter({ hasText: 'SF9811111111111' }).getByTestId('pick-parcel').click();
+  // Ticking a row moves nothing under the finger: the row and the next row's box stay put.
+  const row = page.getByTestId('shelf-row').filter({ hasText: 'SF9811111111111' });
+  const next = page.getByTestId('shelf-row').last();
+  await row.scrollIntoViewIfNeeded();
+  const [rowBefore, nextBefore] = [await row.boundingBox(), await next.boundingBox()];
+  await row.getByTestId('pick-parcel').click();
+  await expect(page.getByTestId('handover-item')).toHaveCount(1);
+  expect(await row.boundingBox()).toEqual(rowBefore);
+  expect(await next.boundingBox()).toEqual(nextBefore);
   // A search shows other rows; the picked parcel stays listed in the panel.
   await page.getByTestId('shelf-search').fill('8-1-101');
   await expect(page.getByTestId('shelf-row')).toHaveCount(2);

@@ -133,6 +133,9 @@ pub struct KindSpec {
     pub moved_pictures: (u32, &'static [FieldPath]),
     /// Field names for the conflict list and CSV headers.
     pub labels: &'static [Label],
+    /// A recorded value as words (`visit` → 拜访 for a visit's purpose): the audit trail shows
+    /// codes of the kind's enumerations through this; `None` leaves the value as recorded.
+    pub values: fn(&str, &str, Lang) -> Option<String>,
     /// Checks an imported version: readable as this kind, and valid.
     pub check: fn(&Envelope) -> Result<(), String>,
     /// The version in the current shape with its index entries derived again.
@@ -157,6 +160,10 @@ fn check_as<R: Record>(env: &Envelope) -> Result<(), String> {
     env.decode::<R>().map(|_| ()).map_err(|e| e.to_string())
 }
 
+fn no_words(_: &str, _: &str, _: Lang) -> Option<String> {
+    None
+}
+
 fn no_photos(_: &Envelope) -> Vec<RecordId> {
     Vec::new()
 }
@@ -176,6 +183,7 @@ impl KindSpec {
             blobs: &[],
             moved_pictures: (0, &[]),
             labels: &[],
+            values: no_words,
             check: check_as::<R>,
             reindex: Envelope::upgraded::<R>,
             layout: (R::SCHEMA, R::INDEXES),
@@ -229,6 +237,11 @@ impl KindSpec {
     /// photo records (by the core's `modules::photos::moved`) when such a body is read.
     pub const fn pictures_moved_at(mut self, schema: u32, fields: &'static [FieldPath]) -> Self {
         self.moved_pictures = (schema, fields);
+        self
+    }
+    /// How the kind's coded values read (`field`, `value`, language), for the audit trail.
+    pub const fn values(mut self, values: fn(&str, &str, Lang) -> Option<String>) -> Self {
+        self.values = values;
         self
     }
     pub const fn labels(mut self, labels: &'static [Label]) -> Self {

@@ -9,6 +9,7 @@ use crate::i18n::Msg;
 use leptos::prelude::*;
 use lobbydesk_core::audit::{self, AuditEntry, ix};
 use lobbydesk_core::permit::Action as Perm;
+use lobbydesk_core::sync;
 use lobbydesk_core::{KeyRange, ListQuery, time};
 
 #[component]
@@ -64,8 +65,8 @@ fn AuditList() -> impl IntoView {
                             let changes = move || {
                                 let lang = desk.lang.get();
                                 recorded.iter().map(|c| {
-                                    let field = lobbydesk_core::sync::audit_field_label(&kind, &c.field, lang);
-                                    view! { <li><span data-testid="audit-field">{field}</span>{format!(": {} → {}", audit::shown(&c.before, lang), audit::shown(&c.after, lang))}</li> }
+                                    let field = sync::audit_field_label(&kind, &c.field, lang);
+                                    view! { <li><span data-testid="audit-field">{field}</span>{format!(": {} → {}", sync::audit_value(&kind, &c.field, &c.before, lang), sync::audit_value(&kind, &c.field, &c.after, lang))}</li> }
                                 }).collect_view()
                             };
                             view! {

@@ -88,7 +88,23 @@ pub fn RunPage() -> impl IntoView {
         leptos::task::spawn_local(async move {
             match data::finish(desk, id, sig).await {
                 Ok(row) => cur.set(Some(row)),
-                Err(e) => finish_problem.set(Some(e)),
+                Err(e) => {
+                    finish_problem.set(Some(e));
+                    // What is missing, in the middle of the screen: clear of the sticky bar.
+                    request_animation_frame(|| {
+                        if let Some(el) =
+                            web_sys::window().and_then(|w| w.document()).and_then(|d| {
+                                d.query_selector("[data-testid=finish-error]")
+                                    .ok()
+                                    .flatten()
+                            })
+                        {
+                            let opts = web_sys::ScrollIntoViewOptions::new();
+                            opts.set_block(web_sys::ScrollLogicalPosition::Center);
+                            el.scroll_into_view_with_scroll_into_view_options(&opts);
+                        }
+                    });
+                }
             }
         });
     };
@@ -133,13 +149,13 @@ pub fn RunPage() -> impl IntoView {
                     }>
                         <h2>{desk.tr(InspectionMsg::SignOff)}</h2>
                         <SignaturePad value=signature testid="finish-sig" label=InspectionMsg::InspectorSignsHere.tx() />
-                        <button data-testid="insp-finish" on:click=finish>{desk.tr(InspectionMsg::FinishInspection)}</button>
                         <p class="field-error" role="alert" data-testid="finish-error">{move || finish_problem.get()}</p>
+                        <button data-testid="insp-finish" on:click=finish>{desk.tr(InspectionMsg::FinishInspection)}</button>
                     </Show>
                 </div>
             </Show>
             // How far along, and the way to the sign-off, stay on screen while answering.
-            <Show when=move || cur.with(|c| c.is_some()) && !finished()>
+            <Show when=move || cur.with(|c| c.is_some()) && !finished() && finish_problem.with(|p| p.is_none())>
                 <div class="action-bar page-bar" data-testid="insp-bar">
                     <p class="progress">{progress}</p>
                     <button class="secondary" data-testid="insp-go-finish" on:click=move |_| to_finish()>

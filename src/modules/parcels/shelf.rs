@@ -56,7 +56,7 @@ pub fn ShelfPage() -> impl IntoView {
         }
     });
     view! {
-        <section class="page parcels" class:with-sheet=move || selected.with(|s| !s.is_empty())>
+        <section class="page parcels shelf-page" class:with-sheet=move || selected.with(|s| !s.is_empty())>
             <div class="card filters">
                 <SearchBox id="shelf-search" label=Msg::Search value=text placeholder=ParcelMsg::ShelfSearchHint testid="shelf-search" />
                 <label class="check">
@@ -65,7 +65,14 @@ pub fn ShelfPage() -> impl IntoView {
                     {desk.tr(ParcelMsg::OnlyNotNotified)}
                 </label>
             </div>
-            <Show when=move || selected.with(|s| !s.is_empty())>
+            // In landscape the pane is always there (empty, it says how to start), so ticking a
+            // parcel never narrows the list under the finger.
+            <Show when=move || selected.with(|s| !s.is_empty()) fallback=move || view! {
+                <div class="card handover sheet idle" data-testid="handover-idle">
+                    <h2>{desk.tr(ParcelMsg::HandOver)}</h2>
+                    <p class="muted">{desk.tr(ParcelMsg::HandOverHint)}</p>
+                </div>
+            }>
                 <HandoverPanel selected=selected />
             </Show>
             <Transition>

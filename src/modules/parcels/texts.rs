@@ -6,6 +6,7 @@ messages! {
     /// A text of the parcel screens.
     pub enum ParcelMsg {
         Intake => "入库", "Intake";
+        HandOverHint => "勾选要交付的快递,或点它的「取件」,在这里核对后交付。", "Tick the parcels to hand over, or tap 取件 on one; check them here and hand them over.";
         Shelf => "在架", "On the shelf";
         Outgoing => "寄件", "Outgoing";
         TakeInParcel => "快递入库", "Take in a parcel";

@@ -1231,6 +1231,64 @@ use crate::actor::{Action, Role};
 use crate::module::ModuleSpec;
 use crate::spec::KindSpec;
 
+/// The parts of an item's kind as the audit trail names them (a reading's `unit` is its unit of
+/// measure, not a room).
+const ITEM_LABELS: &[crate::spec::Label] = &[
+    crate::spec::Label::new("kind.type", "检查方式", "Check type"),
+    crate::spec::Label::new("kind.unit", "计量单位", "Unit of measure"),
+    crate::spec::Label::new("kind.min", "下限", "Minimum"),
+    crate::spec::Label::new("kind.max", "上限", "Maximum"),
+    crate::spec::Label::new("kind.baseline", "基准项", "Baseline item"),
+    crate::spec::Label::new("kind.max_rise", "最大增量", "Largest rise"),
+    crate::spec::Label::new("kind.fail_on", "不合格答案", "Failing answer"),
+    crate::spec::Label::new("finished_at", "完成时间", "Finished"),
+    crate::spec::Label::new("signed_by", "签名人", "Signed by"),
+    crate::spec::Label::new("work_order", "工单", "Work order"),
+];
+
+/// Inspections' coded values as words (the audit trail).
+fn inspection_words(field: &str, value: &str, lang: Lang) -> Option<String> {
+    let last = field.rsplit('.').next().unwrap_or(field);
+    match last {
+        "category" => Category::from_code(value).map(|c| c.label(lang).to_string()),
+        "frequency" => Frequency::from_code(value).map(|f| f.label(lang).to_string()),
+        "result" => InspectionResult::from_code(value).map(|r| r.label(lang).to_string()),
+        "type" => {
+            let kind = match value {
+                "pass_fail" => Some(ItemKind::PassFail),
+                "yes_no" => Some(ItemKind::YesNo { fail_on: false }),
+                "number" => Some(ItemKind::Number {
+                    unit: String::new(),
+                    min: None,
+                    max: None,
+                    baseline: None,
+                    max_rise: None,
+                }),
+                "choice" => Some(ItemKind::Choice {
+                    options: Vec::new(),
+                    failing: Vec::new(),
+                }),
+                "text" => Some(ItemKind::Text),
+                "photo" => Some(ItemKind::Photo),
+                "signature" => Some(ItemKind::Signature),
+                _ => None,
+            };
+            let answer = match value {
+                "pass" => Some(lang.pick("合格", "Pass")),
+                "fail" => Some(lang.pick("不合格", "Fail")),
+                "not_applicable" => Some(lang.pick("不适用", "Not applicable")),
+                "yes" => Some(lang.pick("是", "Yes")),
+                "no" => Some(lang.pick("否", "No")),
+                "photos" => Some(lang.pick("照片", "Photos")),
+                _ => None,
+            };
+            kind.map(|k| k.label(lang).to_string())
+                .or(answer.map(str::to_string))
+        }
+        _ => None,
+    }
+}
+
 /// Walk inspections, take their photos, turn failed items into work orders.
 pub const INSPECT: Action = Action::new(
     "inspect",
@@ -1277,13 +1335,18 @@ pub const MODULE: ModuleSpec = ModuleSpec {
     en: "Inspections",
     kinds: &[
         KindSpec::of::<Template>("inspections", MANAGE_TEMPLATES)
-            .named("检查模板", "Checklist template"),
+            .named("检查模板", "Checklist template")
+            .labels(ITEM_LABELS)
+            .values(inspection_words),
         KindSpec::of::<Inspection>("inspections", INSPECT)
             .named("巡检记录", "Inspection")
+            .labels(ITEM_LABELS)
+            .values(inspection_words)
             .pictures_moved_at(2, &["signature", "answers.*.value.value"])
             .photos(photos_of),
         KindSpec::of::<Schedule>("inspections", MANAGE_TEMPLATES)
-            .named("巡检计划", "Inspection schedule"),
+            .named("巡检计划", "Inspection schedule")
+            .values(inspection_words),
     ],
     exportable: true,
     settings: &[],

@@ -14,7 +14,7 @@ pub fn parcel(s: &mut Sample) -> Vec<Envelope> {
 /// A parcel, and the signature's photo record when it was handed over.
 fn one(s: &mut Sample) -> Option<Vec<Envelope>> {
     let at = s.time_in_year();
-    let carriers = ["SF", "JD", "YT", "ZT", "JT", "75", "43", "98"];
+    let carriers = ["SF", "JD", "YT", "JT", "75", "73", "43", "98"];
     let prefix = carriers[s.rng().random_range(0..carriers.len())];
     let intake = Intake {
         tracking: format!(

@@ -526,6 +526,29 @@ impl Record for Parcel {
     }
 }
 
+/// A parcel's coded values as words (the audit trail).
+fn parcel_words(field: &str, value: &str, lang: Lang) -> Option<String> {
+    let outcome = |o| ParcelState::Closed(o).label(lang).to_string();
+    match field {
+        "carrier" => Carrier::from_code(value).map(|c| c.label(lang).to_string()),
+        "kind" => ParcelKind::from_code(value).map(|k| k.label(lang).to_string()),
+        "outcome" => match value {
+            "picked_up" => Some(outcome(Outcome::PickedUp)),
+            "returned" => Some(outcome(Outcome::Returned)),
+            "lost" => Some(outcome(Outcome::Lost)),
+            "collected" => Some(outcome(Outcome::Collected)),
+            _ => None,
+        },
+        f if f.ends_with(".how") => match value {
+            "message" => Some(lang.pick("消息", "Message").into()),
+            "sms" => Some(lang.pick("短信", "SMS").into()),
+            "call" => Some(lang.pick("电话", "Call").into()),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
 impl crate::modules::retention::Retained for Parcel {
     /// Whether the retention period of `days` after it left the shelf has passed with personal
     /// data still held (parcels on the shelf are never purged).
@@ -865,6 +888,7 @@ pub const MODULE: ModuleSpec = ModuleSpec {
     zh: "快递",
     en: "Parcels",
     kinds: &[KindSpec::of::<Parcel>("parcels", HANDLE_PARCELS)
+        .values(parcel_words)
         .named("快递", "Parcel")
         .csv(csv::TABLE)
         .personal(&[

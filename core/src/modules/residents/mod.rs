@@ -722,14 +722,30 @@ pub const MANAGE_DIRECTORY: Action = Action::new(
 );
 
 /// The residents directory.
+/// The directory's coded values as words (the audit trail).
+fn directory_words(field: &str, value: &str, lang: Lang) -> Option<String> {
+    if field == "id_doc.kind" {
+        return crate::ident::IdKind::from_code(value).map(|k| k.label(lang).to_string());
+    }
+    match field.rsplit('.').next().unwrap_or(field) {
+        "kind" => UnitKind::from_code(value).map(|k| k.label(lang).to_string()),
+        "status" => UnitStatus::from_code(value).map(|k| k.label(lang).to_string()),
+        "role" => ResidentRole::from_code(value).map(|k| k.label(lang).to_string()),
+        _ => None,
+    }
+}
+
 pub const MODULE: ModuleSpec = ModuleSpec {
     slug: "residents",
     zh: "住户",
     en: "Residents",
     kinds: &[
-        KindSpec::of::<Unit>("residents", MANAGE_DIRECTORY).named("房屋", "Unit"),
+        KindSpec::of::<Unit>("residents", MANAGE_DIRECTORY)
+            .named("房屋", "Unit")
+            .values(directory_words),
         KindSpec::of::<Resident>("residents", MANAGE_DIRECTORY)
             .named("住户", "Resident")
+            .values(directory_words)
             .csv(csv::TABLE)
             .personal(&[
                 ("name", Mask::Name),

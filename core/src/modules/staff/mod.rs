@@ -254,6 +254,19 @@ pub const MODULE: crate::module::ModuleSpec = crate::module::ModuleSpec {
         // brute force of its hash in hours. Staff travel in encrypted exports only.
         crate::spec::KindSpec::of::<Staff>("staff", crate::actor::Action::MANAGE_STAFF)
             .named("员工", "Staff member")
+            .values(|field, value, lang| {
+                (field == "roles" || field.starts_with("roles."))
+                    .then(|| {
+                        crate::actor::Role::ALL.into_iter().find(|r| {
+                            serde_json::to_value(r)
+                                .ok()
+                                .and_then(|v| v.as_str().map(|s| s == value))
+                                == Some(true)
+                        })
+                    })
+                    .flatten()
+                    .map(|r| r.label(lang).to_string())
+            })
             .sealed_only()
             .personal(&[
                 ("name", crate::spec::Mask::Name),

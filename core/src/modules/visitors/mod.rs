@@ -159,6 +159,15 @@ fn norm_host(s: &str) -> String {
         .to_uppercase()
 }
 
+/// A visit's coded values as words (the audit trail).
+fn visit_words(field: &str, value: &str, lang: Lang) -> Option<String> {
+    match field {
+        "purpose" => Purpose::from_code(value).map(|p| p.label(lang).to_string()),
+        "id_doc.kind" => crate::ident::IdKind::from_code(value).map(|k| k.label(lang).to_string()),
+        _ => None,
+    }
+}
+
 impl crate::modules::retention::Retained for Visit {
     fn purge_due(&self, now: DateTime<Utc>, days: u32) -> bool {
         Visit::purge_due(self, now, days)
@@ -573,6 +582,7 @@ pub const MODULE: ModuleSpec = ModuleSpec {
     en: "Visitors",
     kinds: &[
         KindSpec::of::<Visit>("visitors", REGISTER_VISITOR)
+            .values(visit_words)
             .named("访客登记", "Visit")
             .csv(csv::TABLE)
             .personal(&[
@@ -586,6 +596,7 @@ pub const MODULE: ModuleSpec = ModuleSpec {
             ])
             .labels(&[
                 Label::NAME,
+                Label::new("signed_out_by", "签离经办人", "Signed out by"),
                 Label::PHONE,
                 Label::ID_DOC,
                 Label::new("host", "被访", "Visiting"),

@@ -944,6 +944,20 @@ fn pictures(o: &WorkOrder) -> Vec<RecordId> {
     v
 }
 
+/// A work order's coded values as words (the audit trail).
+fn order_words(field: &str, value: &str, lang: Lang) -> Option<String> {
+    let w = |l: &'static str| Some(l.to_string());
+    match field.rsplit('.').next().unwrap_or(field) {
+        "status" | "to" | "from" => WorkStatus::from_code(value).and_then(|s| w(s.label(lang))),
+        "source" => Source::from_code(value).and_then(|s| w(s.label(lang))),
+        "category" => Category::from_code(value).and_then(|s| w(s.label(lang))),
+        "urgency" => Urgency::from_code(value).and_then(|s| w(s.label(lang))),
+        "department" => Department::from_code(value).and_then(|s| w(s.label(lang))),
+        "satisfaction" => Satisfaction::from_code(value).and_then(|s| w(s.label(lang))),
+        _ => None,
+    }
+}
+
 fn photos_of(env: &crate::record::Envelope) -> Vec<RecordId> {
     env.decode::<WorkOrder>()
         .map(|w| pictures(&w))
@@ -958,6 +972,8 @@ pub const MODULE: crate::module::ModuleSpec = crate::module::ModuleSpec {
     kinds: &[
         crate::spec::KindSpec::of::<WorkOrder>("work-orders", TAKE_WORK_ORDERS)
             .named("工单", "Work order")
+            .values(order_words)
+            .csv(csv::TABLE)
             .personal(&[
                 ("reporter", crate::spec::Mask::Name),
                 ("phone", crate::spec::Mask::Phone),

@@ -602,5 +602,11 @@ fn the_csv_masks_the_reporter_unless_asked_and_excel_reads_it() {
     assert!(masked.contains("138****8000") && !masked.contains("13800138000"));
     assert!(!masked.contains("王芳"));
     let full = String::from_utf8(super::csv::orders_csv(&[(env, o)], Lang::Zh, true)).unwrap();
+    assert!(
+        crate::tables::choices()
+            .iter()
+            .any(|c| c.name == "work_orders"),
+        "offered on the export page"
+    );
     assert!(full.contains("13800138000") && full.contains("王芳"));
 }
