@@ -129,6 +129,15 @@ test('a phoned-in leak goes from taken to closed with a rework, offline, and a s
   await expect(o.rows()).toHaveCount(1);
   await page.getByTestId('wo-search').fill('王芳');
   await expect(o.rows()).toHaveCount(2);
+  await page.getByTestId('wo-search').fill('');
+  // Narrowed: all orders, then only 李师傅's, then only today's urgent ones (none).
+  await page.getByTestId('wo-filter-all').click();
+  await expect(o.rows()).toHaveCount(2);
+  await page.getByTestId('wo-f-worker').selectOption('李师傅');
+  await expect(o.rows()).toHaveCount(1);
+  await expect(o.rows().first()).toContainText('卫生间漏水');
+  await page.getByTestId('wo-f-urgency').selectOption('urgent');
+  await expect(page.getByTestId('wo-empty')).toBeVisible();
   // The unit's page in 住户 lists its orders.
   await page.goto(app.url + '/residents/u/3-1-502').catch(() => {});
   await shell.signIn();

@@ -101,19 +101,26 @@ pub async fn get(desk: Desk, id: RecordId) -> Result<Option<WorkOrder>, String> 
     }
 }
 
-/// The orders a list shows: by search text, else by status (`None`: every open one).
-pub async fn list(
-    desk: Desk,
-    search: &str,
-    status: Option<WorkStatus>,
-) -> Result<Vec<Row>, String> {
+/// Which orders a list starts from.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Which {
+    /// 待派单, 已派单, 处理中, 暂缓.
+    Open,
+    /// The newest 500 of any status.
+    All,
+    In(WorkStatus),
+}
+
+/// The orders a list shows: by search text, else `which`.
+pub async fn list(desk: Desk, search: &str, which: Which) -> Result<Vec<Row>, String> {
     let store = desk.store();
     let r = if !search.trim().is_empty() {
         services::search(&*store, search, 100).await
     } else {
-        match status {
-            Some(s) => services::in_status(&*store, s).await,
-            None => services::open(&*store).await,
+        match which {
+            Which::In(s) => services::in_status(&*store, s).await,
+            Which::Open => services::open(&*store).await,
+            Which::All => services::recent(&*store, 500).await,
         }
     };
     r.map_err(|e| desk.explain(&e))
@@ -135,7 +142,7 @@ pub async fn of_unit(desk: Desk, unit: &str) -> Result<Vec<Row>, String> {
 
 /// Open orders, how many of them are late now, and how many wait for a follow-up.
 pub async fn counts(desk: Desk) -> Result<(usize, usize, usize), String> {
-    let open = list(desk, "", None).await?;
+    let open = list(desk, "", Which::Open).await?;
     let limits = crate::platform::settings::work_limits();
     let now = BrowserClock.now();
     let late = open

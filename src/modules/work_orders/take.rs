@@ -59,7 +59,9 @@ pub fn TakePage() -> impl IntoView {
             };
             let digits: String = p.chars().filter(char::is_ascii_digit).collect();
             if rows.is_empty() && digits.len() >= 7 {
-                rows = data::list(desk, &digits, None).await.unwrap_or_default();
+                rows = data::list(desk, &digits, data::Which::Open)
+                    .await
+                    .unwrap_or_default();
             }
             rows.retain(|(_, o)| o.open());
             rows.truncate(5);

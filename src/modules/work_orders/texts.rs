@@ -32,6 +32,12 @@ messages! {
         Unlink => "取消关联", "Unlink";
         Search => "搜索(工单号、房号、姓名、电话)", "Search (number, unit, name, phone)";
         AllOpen => "未完成", "Open";
+        AllOrders => "全部", "All";
+        AnyUrgency => "全部紧急程度", "Any urgency";
+        AnyDepartment => "全部部门", "Any department";
+        AnyWorker => "全部人员", "Anyone";
+        TakenFrom => "报修日期 从", "Taken from";
+        TakenTo => "到", "to";
         Late => "超时", "Late";
         Dispatch => "派单", "Dispatch";
         Reassign => "改派", "Reassign";

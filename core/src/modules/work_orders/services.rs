@@ -138,6 +138,23 @@ pub async fn open<S: RecordStore>(store: &S) -> Result<Vec<(Envelope, WorkOrder)
     Ok(all)
 }
 
+/// The newest `limit` orders of any status, newest first.
+pub async fn recent<S: RecordStore>(
+    store: &S,
+    limit: u32,
+) -> Result<Vec<(Envelope, WorkOrder)>, StoreError> {
+    let q = ListQuery::recent(WorkOrder::KIND, limit.min(500));
+    let mut all: Vec<(Envelope, WorkOrder)> = store
+        .list(&q)
+        .await?
+        .items
+        .into_iter()
+        .filter_map(|e| e.decode().ok().map(|o| (e, o)))
+        .collect();
+    all.sort_by_key(|x| std::cmp::Reverse(x.1.created_at));
+    Ok(all)
+}
+
 /// A unit's orders, newest first (its page in 住户, and the request form's "already reported").
 pub async fn of_unit<S: RecordStore>(
     store: &S,

@@ -528,6 +528,7 @@ fn services_move_find_and_follow_up() {
     ))
     .unwrap();
     assert_eq!(linked.linked_to, Some(id));
+    assert_eq!(block_on(services::recent(&store, 10)).unwrap().len(), 2);
     assert_eq!(
         block_on(services::of_unit(&store, "3单元1号楼502"))
             .unwrap()
