@@ -13,6 +13,8 @@ pub const MODULES: &[ModuleSpec] = &[
     residents::MODULE,
     inspections::MODULE,
     work_orders::MODULE,
+    contacts::MODULE,
+    promises::MODULE,
     photos::MODULE,
     memo::MODULE,
     staff::MODULE,
@@ -221,6 +223,31 @@ mod tests {
             ..WorkOrder::new("大堂", "灯不亮".into(), now(), "李巡检")
         };
         put(create(&|id, at| Envelope::create(&order, id, at)));
+        let (mut call, _) = crate::modules::contacts::CallForm {
+            caller: "王芳".into(),
+            phone: "13800138000".into(),
+            unit: "3-1-502".into(),
+            topic: Some(crate::modules::contacts::Topic::Inquiry),
+            said: "问停水,王芳 13800138000".into(),
+            answered: true,
+            answer: "明早恢复".into(),
+            ..crate::modules::contacts::CallForm::default()
+        }
+        .parse(now(), "小李")
+        .unwrap();
+        call.passed_to = "工程部".into();
+        put(create(&|id, at| Envelope::create(&call, id, at)));
+        let promise = crate::modules::promises::Promise::new(
+            "回电",
+            now() + chrono::Duration::hours(18),
+            "王芳",
+            Some(PhoneNumber::parse("13800138000").unwrap()),
+            ("contact".into(), photo_id),
+            "小李",
+            now(),
+        )
+        .unwrap();
+        put(create(&|id, at| Envelope::create(&promise, id, at)));
         let memo = Memo::new("3-1-502 的钥匙在抽屉", "小李").unwrap();
         put(create(&|id, at| Envelope::create(&memo, id, at)));
         let staff = Staff::new(

@@ -596,6 +596,10 @@ pub fn audit_value(kind: &str, field: &str, value: &str, lang: Lang) -> String {
     if let Some(words) = registry::kind(kind).and_then(|k| (k.values)(field, value, lang)) {
         return words;
     }
+    // A reference to another kind of record (a promise made on a call).
+    if let Some(other) = registry::kind(value) {
+        return other.name(lang).to_string();
+    }
     if let Ok(id) = value.parse::<crate::record::RecordId>() {
         return format!("#{}", &id.0.simple().to_string()[..8]);
     }

@@ -3,10 +3,12 @@
 //! modules they build on (inspections use photos and work orders); never the registry or the
 //! desk-wide services. The registry (`crate::registry`) lists them.
 
+pub mod contacts;
 pub mod inspections;
 pub mod memo;
 pub mod parcels;
 pub mod photos;
+pub mod promises;
 pub mod residents;
 pub mod retention;
 pub mod staff;
