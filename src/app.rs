@@ -6,7 +6,7 @@ use crate::components::toast::ToastHost;
 use crate::desk::Desk;
 use crate::i18n::Msg;
 use crate::modules::visitors::{data as visit_data, texts::visitors_auto_closed};
-use crate::modules::{inspections, parcels, residents, visitors, work_orders};
+use crate::modules::{contacts, inspections, parcels, residents, visitors, work_orders};
 use crate::pages::audit::AuditPage;
 use crate::pages::exchange::ExchangePage;
 use crate::pages::home::HomePage;
@@ -119,6 +119,11 @@ pub fn App(
                 .await;
             desk.purge::<WorkOrder>(settings::work_retention_days(), now)
                 .await;
+            let calls = settings::contact_retention_days();
+            desk.purge::<lobbydesk_core::modules::contacts::Contact>(calls, now)
+                .await;
+            desk.purge::<lobbydesk_core::modules::promises::Promise>(calls, now)
+                .await;
         })
     };
     purge();
@@ -177,6 +182,7 @@ fn Shell() -> impl IntoView {
                     <parcels::Routes />
                     <inspections::Routes />
                     <work_orders::Routes />
+                    <contacts::Routes />
                     <residents::Routes />
                     <Route path=path!("/:module") view=ModulePage />
                 </Routes>

@@ -9,6 +9,7 @@
 //! A new module: its folder (`mod.rs` with `TABS` and `Routes`, `texts.rs`, screens), one
 //! `pub mod` and one registration line here, one `<name::Routes />` line in `app.rs`.
 
+pub mod contacts;
 pub mod inspections;
 pub mod parcels;
 pub mod residents;
@@ -80,7 +81,7 @@ pub const MODULES: &[Module] = &[
     built("inspections", Msg::Inspections, Msg::AboutInspections, inspections::TABS, None, Some(inspections::home_card)),
     built("work-orders", Msg::WorkOrders, Msg::AboutWorkOrders, work_orders::TABS, Some(work_orders::settings_card), Some(work_orders::home_card)),
     plain("complaints", Msg::Complaints, Msg::AboutComplaints, false),
-    plain("contacts", Msg::CallsWalkIns, Msg::AboutCallsWalkIns, false),
+    built("contacts", Msg::CallsWalkIns, Msg::AboutCallsWalkIns, contacts::TABS, Some(contacts::settings_card), Some(contacts::home_card)),
     plain("handover", Msg::Handover, Msg::AboutHandover, false),
     plain("keys", Msg::Keys, Msg::AboutKeys, false),
     plain("release-passes", Msg::ReleasePasses, Msg::AboutReleasePasses, false),

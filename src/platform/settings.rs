@@ -211,3 +211,18 @@ pub fn work_retention_days() -> u32 {
 pub fn set_work_retention_days(d: u32) -> Result<(), String> {
     LocalStorage::set(WORK_RETENTION_DAYS, d).map_err(|e| e.to_string())
 }
+
+const CONTACT_RETENTION_DAYS: &str = "lobbydesk.contact.retention_days";
+
+/// Days after a call was settled before the caller's data (and a settled promise's) is purged
+/// (default 180, as visitors).
+pub fn contact_retention_days() -> u32 {
+    LocalStorage::get(CONTACT_RETENTION_DAYS)
+        .ok()
+        .filter(|d| (30..=3650).contains(d))
+        .unwrap_or(180)
+}
+
+pub fn set_contact_retention_days(d: u32) -> Result<(), String> {
+    LocalStorage::set(CONTACT_RETENTION_DAYS, d).map_err(|e| e.to_string())
+}

@@ -1,0 +1,147 @@
+//! 记录 and 待答复: calls and walk-ins by search (phone, unit, name), newest first; those waiting
+//! for their promised reply, oldest first, each with the reply to record. A repair call turns
+//! into a work order in one tap.
+
+use super::data;
+use super::texts::ContactMsg as T;
+use crate::components::form::{SearchBox, SelectField, TextField};
+use crate::desk::use_desk;
+use crate::i18n::Msg;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use lobbydesk_core::modules::contacts::{Contact, Topic};
+use lobbydesk_core::modules::work_orders::Category;
+use lobbydesk_core::{Envelope, time};
+
+#[component]
+pub fn HistoryPage() -> impl IntoView {
+    let desk = use_desk();
+    let search = RwSignal::new(String::new());
+    let rows = LocalResource::new(move || {
+        desk.revision();
+        let text = search.get();
+        async move { data::find(desk, &text).await }
+    });
+    view! {
+        <section class="page contacts">
+            <div class="card">
+                <h1>{desk.tr(T::History)}</h1>
+                <SearchBox id="ct-search" label=T::Search value=search testid="ct-search" />
+            </div>
+            <Rows rows=rows empty=T::NoContacts />
+        </section>
+    }
+}
+
+#[component]
+pub fn WaitingPage() -> impl IntoView {
+    let desk = use_desk();
+    let rows = LocalResource::new(move || {
+        desk.revision();
+        async move { data::waiting(desk).await }
+    });
+    view! {
+        <section class="page contacts">
+            <div class="card"><h1>{desk.tr(T::Waiting)}</h1></div>
+            <Rows rows=rows empty=T::NoneWaiting />
+        </section>
+    }
+}
+
+#[component]
+fn Rows(rows: LocalResource<Result<Vec<(Envelope, Contact)>, String>>, empty: T) -> impl IntoView {
+    let desk = use_desk();
+    view! {
+        <Transition fallback=move || view! { <p>{desk.tr(Msg::Loading)}</p> }>
+            {move || Suspend::new(async move {
+                match rows.await {
+                    Err(e) => view! { <p class="field-error" role="alert">{e}</p> }.into_any(),
+                    Ok(v) if v.is_empty() => view! { <p class="card empty" data-testid="ct-empty">{desk.tr(empty)}</p> }.into_any(),
+                    Ok(v) => view! {
+                        <ul class="visit-list card" data-testid="ct-list">
+                            {v.into_iter().map(|(e, c)| view! { <ContactRow env=e contact=c /> }).collect_view()}
+                        </ul>
+                    }.into_any(),
+                }
+            })}
+        </Transition>
+    }
+}
+
+/// A call: who, when, about what, what was said and answered; the reply to record while one is
+/// promised; a repair made into a work order.
+#[component]
+fn ContactRow(env: Envelope, contact: Contact) -> impl IntoView {
+    let desk = use_desk();
+    let c = contact;
+    let id = env.meta.id;
+    let (way, topic) = (c.way, c.topic);
+    let reply = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let send = move |_| {
+        let text = reply.get_untracked();
+        leptos::task::spawn_local(async move {
+            match data::reply(desk, id, &text).await {
+                Ok(_) => {
+                    desk.toasts.info(desk.t(T::Replied));
+                    desk.changed();
+                }
+                Err(e) => problem.set(Some(e)),
+            }
+        });
+    };
+    let category = RwSignal::new(Category::Other.code().to_string());
+    let categories = Signal::derive(move || {
+        Category::ALL
+            .iter()
+            .map(|c| (c.code().to_string(), c.label(desk.lang.get()).to_string()))
+            .collect::<Vec<_>>()
+    });
+    let make_order = move |_| {
+        let cat = Category::from_code(&category.get_untracked()).unwrap_or(Category::Other);
+        leptos::task::spawn_local(async move {
+            match data::to_work_order(desk, id, cat).await {
+                Ok(_) => {
+                    desk.toasts.info(desk.t(T::WorkOrderMade));
+                    desk.changed();
+                }
+                Err(e) => problem.set(Some(e)),
+            }
+        });
+    };
+    let waiting = c.waiting();
+    let who = match (&c.caller, &c.phone) {
+        (n, Some(p)) if !n.is_empty() => format!("{n} {}", p.digits()),
+        (n, None) => n.clone(),
+        (_, Some(p)) => p.digits().to_string(),
+    };
+    view! {
+        <li class="visit-row" data-testid="ct-row">
+            <div class="memo-body">
+                <strong>{move || topic.label(desk.lang.get())}</strong> " · " {move || way.label(desk.lang.get())}
+                " · " <span class="muted">{time::short(c.at)} " · " {c.by.clone()}</span>
+                {waiting.then(|| view! { " · " <span class="badge bad" data-testid="ct-waiting">{desk.tr(T::Waiting)}</span> })}
+                <br/><span>{who}</span> {(!c.unit.is_empty()).then(|| format!(" · {}", c.unit))}
+                <br/><span>{c.said.clone()}</span>
+                {(!c.answer.is_empty()).then(|| view! { <br/><span class="ok">{desk.tr(T::Answer)} ": " {c.answer.clone()}</span> })}
+                {(!c.passed_to.is_empty()).then(|| view! { <br/><span class="muted">{desk.tr(T::PassedTo)} ": " {c.passed_to.clone()}</span> })}
+                {(!c.sent_to.is_empty()).then(|| view! { <br/><span class="muted">{desk.tr(T::SentTo)} ": " {c.sent_to.clone()}</span> })}
+                {c.reply.clone().map(|r| view! { <br/><span class="ok" data-testid="ct-reply">{desk.tr(T::Replied)} " " {time::short(r.at)} " · " {r.by} ": " {r.text}</span> })}
+                {c.work_order.map(|w| view! { <br/><A href=format!("/work-orders/o/{w}") attr:class="button-link" attr:data-testid="ct-work-order">{desk.tr(T::WorkOrderMade)}</A> })}
+                {waiting.then(|| view! {
+                    <div class="row">
+                        <TextField id="ct-reply-text" label=T::ReplyText value=reply testid="ct-reply-text" maxlength=300 />
+                        <button data-testid="ct-reply-send" on:click=send>{desk.tr(T::Reply)}</button>
+                    </div>
+                })}
+                {(topic == Topic::Repair && c.work_order.is_none()).then(|| view! {
+                    <div class="row">
+                        <SelectField id="ct-wo-category" label=T::Category value=category options=categories testid="ct-wo-category" />
+                        <button class="secondary" data-testid="ct-to-work-order" on:click=make_order>{desk.tr(T::ToWorkOrder)}</button>
+                    </div>
+                })}
+                <p class="field-error" role="alert">{move || problem.get()}</p>
+            </div>
+        </li>
+    }
+}
