@@ -72,22 +72,21 @@ test('a phoned-in leak goes from taken to closed with a rework, offline, and a s
 
   await o.take({ unit: '3-1-502', reporter: '王芳', phone: '13800138000', description: '卫生间漏水,楼下已渗水' });
   await o.save();
-  // A second call about the same unit: the open order shows and is linked, not duplicated.
+  // A second call about the same unit: the open order shows, and the call is recorded on it
+  // instead of making a second order.
   await o.field('unit').fill('3单元1号楼502');
   await expect(o.field('related')).toContainText('卫生间漏水');
   await o.field('link-same').click();
   await expect(o.field('linked')).toContainText('WX-');
   await expect(o.field('reporter')).toHaveValue('王芳');
-  await o.field('cat-water').click();
   await o.field('description').fill('又打电话催');
-  await o.save();
+  await o.field('submit').click();
+  await expect(page.getByTestId('toast').filter({ hasText: '已记入原工单 WX-' })).toBeVisible();
 
   await page.getByTestId('tab-wo-list').click();
-  await expect(o.rows()).toHaveCount(2);
-  await o.open('又打电话催');
-  await expect(page.getByTestId('wo-linked-to')).toBeVisible();
-
+  await expect(o.rows()).toHaveCount(1);
   await o.open('卫生间漏水');
+  await expect(page.getByTestId('wo-steps')).toContainText('再次来电:又打电话催');
   await expect(o.status()).toHaveText('待派单');
   await expect(page.getByTestId('wo-contact')).toContainText('王芳 13800138000');
   const number = await page.getByTestId('wo-number').textContent();
@@ -112,12 +111,13 @@ test('a phoned-in leak goes from taken to closed with a rework, offline, and a s
   await o.followUp('unsatisfied');
   await expect(o.status()).toHaveText('已派单');
   await expect(page.getByTestId('wo-rework')).toContainText('返工 1');
+  await expect(page.getByTestId('wo-earlier')).toContainText('更换角阀');
   await o.complete('重新打胶,观察一天无渗漏');
   await o.followUp('satisfied');
   await expect(o.status()).toHaveText('已回访');
   await o.field('close').click();
   await expect(o.status()).toHaveText('已关闭');
-  await expect(page.getByTestId('wo-step')).toHaveCount(8);
+  await expect(page.getByTestId('wo-step')).toHaveCount(9);
   await expect(page.getByTestId('wo-steps')).toContainText('返工');
 
   // Still so after a reload, offline.
@@ -128,11 +128,11 @@ test('a phoned-in leak goes from taken to closed with a rework, offline, and a s
   await page.getByTestId('wo-filter-closed').click();
   await expect(o.rows()).toHaveCount(1);
   await page.getByTestId('wo-search').fill('王芳');
-  await expect(o.rows()).toHaveCount(2);
+  await expect(o.rows()).toHaveCount(1);
   await page.getByTestId('wo-search').fill('');
   // Narrowed: all orders, then only 李师傅's, then only today's urgent ones (none).
   await page.getByTestId('wo-filter-all').click();
-  await expect(o.rows()).toHaveCount(2);
+  await expect(o.rows()).toHaveCount(1);
   await page.getByTestId('wo-f-worker').selectOption('李师傅');
   await expect(o.rows()).toHaveCount(1);
   await expect(o.rows().first()).toContainText('卫生间漏水');
@@ -141,7 +141,7 @@ test('a phoned-in leak goes from taken to closed with a rework, offline, and a s
   // The unit's page in 住户 lists its orders.
   await page.goto(app.url + '/residents/u/3-1-502').catch(() => {});
   await shell.signIn();
-  await expect(page.getByTestId('unit-orders').getByTestId('wo-row')).toHaveCount(2);
+  await expect(page.getByTestId('unit-orders').getByTestId('wo-row')).toHaveCount(1);
 });
 
 test('an urgent order not reached in 30 minutes is marked 超时 and counted on the home screen', async ({ page, shell }) => {

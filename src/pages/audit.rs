@@ -74,6 +74,7 @@ fn AuditList() -> impl IntoView {
                                     <div>
                                         <strong>{e.by.name.clone()}</strong> " · "
                                         {move || action.label(desk.lang.get())} " · " <span data-testid="audit-subject">{move || lobbydesk_core::sync::audit_subject(&subject, desk.lang.get())}</span>
+                                        {e.record.map(|r| view! { " " <span class="mono muted" data-testid="audit-record">{format!("#{}", &r.0.simple().to_string()[..8])}</span> })}
                                         <span class="muted">" · " {time::long(e.at)} " · " {e.device.short()}</span>
                                     </div>
                                     <ul class="changes muted">{changes}</ul>

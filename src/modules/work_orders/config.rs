@@ -41,12 +41,21 @@ pub fn WorkOrderSettingsCard() -> impl IntoView {
         ) else {
             return desk.toasts.error(desk.t(T::BadWorkSettings));
         };
-        let names: Vec<String> = workers
+        if ua > uf || na > nf {
+            return desk.toasts.error(desk.t(T::BadLimits));
+        }
+        let mut names: Vec<String> = Vec::new();
+        for n in workers
             .get_untracked()
             .lines()
-            .map(|s| s.trim().to_string())
+            .map(str::trim)
             .filter(|s| !s.is_empty())
-            .collect();
+        {
+            if !names.iter().any(|m| m == n) {
+                names.push(n.to_string());
+            }
+        }
+        workers.set(names.join("\n"));
         let before = (
             settings::work_limits(),
             settings::workers(),

@@ -115,7 +115,17 @@ pub enum Which {
 pub async fn list(desk: Desk, search: &str, which: Which) -> Result<Vec<Row>, String> {
     let store = desk.store();
     let r = if !search.trim().is_empty() {
-        services::search(&*store, search, 100).await
+        // The chip chosen still holds: a search among the open orders finds open ones.
+        services::search(&*store, search, 100)
+            .await
+            .map(|mut rows| {
+                rows.retain(|(_, o)| match which {
+                    Which::Open => o.open(),
+                    Which::All => true,
+                    Which::In(s) => o.status == s,
+                });
+                rows
+            })
     } else {
         match which {
             Which::In(s) => services::in_status(&*store, s).await,

@@ -81,6 +81,7 @@ fn Order(id: RecordId, order: WorkOrder) -> impl IntoView {
     let window = o
         .window
         .map(|(a, b)| format!("{} – {}", time::long(a), time::short(b)));
+    let sheet_window = window.clone().map(|w| format!(" · {w}"));
     let qr = qr_svg(&format!("lobbydesk:work_order:{id}"));
     let print = move |_| crate::platform::print_page();
     let completion = o.completion.clone();
@@ -117,9 +118,15 @@ fn Order(id: RecordId, order: WorkOrder) -> impl IntoView {
                         {(!c.materials.is_empty()).then(|| format!(" · {}", c.materials))}
                         {(c.fee_fen > 0).then(|| format!(" · {} 元", yuan(c.fee_fen)))}</p>
                     {c.signature.map(|s| view! { <StoredPicture id=s class="thumb" testid="wo-signature" /> })}
-                    {c.nobody_home.then(|| view! { <p>{desk.tr(T::NobodyHome)}</p> })}
+                    {c.nobody_home.then(|| view! { <p>{desk.tr(T::NobodyHomeShown)}</p> })}
                 </div>
             })}
+            {o.earlier.iter().map(|c| view! {
+                <div class="notice muted" data-testid="wo-earlier">
+                    <p>{desk.tr(T::EarlierCompletion)} ": " {c.note.clone()}</p>
+                    {c.signature.map(|s| view! { <StoredPicture id=s class="thumb" /> })}
+                </div>
+            }).collect_view()}
             {follow.map(|f| view! {
                 <p data-testid="wo-follow-up-shown">{desk.tr(T::FollowUp)} ": " {move || f.satisfaction.label(lang())}
                     {(!f.comment.is_empty()).then(|| format!(" · {}", f.comment))}</p>
@@ -142,9 +149,12 @@ fn Order(id: RecordId, order: WorkOrder) -> impl IntoView {
             <div class="pass-name mono">{number}</div>
             <div>{desk.tr(T::Where)} ": " {place}</div>
             <div>{desk.tr(T::Contact)} ": " {contact}</div>
-            <div>{desk.tr(T::Urgency)} ": " {move || urgency.label(lang())}</div>
+            <div>{desk.tr(T::Category)} ": " {move || category.label(lang())}</div>
+            <div>{desk.tr(T::Urgency)} ": " {move || urgency.label(lang())} {sheet_window}</div>
+            <div>{desk.tr(T::Taken)} ": " {time::long(o.created_at)}</div>
             <div>{o.description.clone()}</div>
-            <div>{desk.tr(T::Worker)} ": " {o.worker.clone()}</div>
+            <div>{desk.tr(T::Worker)} ": " {move || o.department.map(|d| d.label(lang()).to_string()).unwrap_or_default()} " " {o.worker.clone()}</div>
+            <div>{desk.tr(T::Quoted)} ": " {if o.paid { format!("{} {} 元", desk.t(T::Paid), yuan(o.quote_fen)) } else { desk.t(T::Unpaid).to_string() }}</div>
             <div class="pass-qr" inner_html=qr></div>
         </div>
     }
@@ -157,8 +167,13 @@ fn run(
     mv: Move,
     signature: Option<String>,
     photos: Vec<String>,
-    problem: RwSignal<Option<String>>,
+    (problem, busy): (RwSignal<Option<String>>, RwSignal<bool>),
 ) {
+    // A double tap makes the move once.
+    if busy.get_untracked() {
+        return;
+    }
+    busy.set(true);
     leptos::task::spawn_local(async move {
         match data::make_move(desk, id, mv, signature, photos).await {
             Ok(o) => {
@@ -172,6 +187,7 @@ fn run(
             }
             Err(e) => problem.set(Some(e)),
         }
+        busy.set(false);
     });
 }
 
@@ -182,6 +198,8 @@ fn Moves(id: RecordId, order: WorkOrder) -> impl IntoView {
     let desk = use_desk();
     let status = order.status;
     let problem = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let state = (problem, busy);
     let can = move |mv: &Move| desk.can(mv.needs());
     let sample = Move::Dispatch {
         department: None,
@@ -224,12 +242,12 @@ fn Moves(id: RecordId, order: WorkOrder) -> impl IntoView {
                             <button data-testid="wo-dispatch" on:click=move |_| run(desk, id, Move::Dispatch {
                                 department: Department::from_code(&department.get_untracked()),
                                 worker: worker.get_untracked(),
-                            }, None, Vec::new(), problem)>{desk.tr(label)}</button>
+                            }, None, Vec::new(), state)>{desk.tr(label)}</button>
                         </div>
                     }
                 })}
                 {startable.then(|| view! {
-                    <button class="secondary" data-testid="wo-start" on:click=move |_| run(desk, id, Move::Start, None, Vec::new(), problem)>{desk.tr(T::Start)}</button>
+                    <button class="secondary" data-testid="wo-start" on:click=move |_| run(desk, id, Move::Start, None, Vec::new(), state)>{desk.tr(T::Start)}</button>
                 })}
                 {completable.then(|| {
                     let (note, materials, fee) = (s(), s(), s());
@@ -250,7 +268,7 @@ fn Moves(id: RecordId, order: WorkOrder) -> impl IntoView {
                             // The drawn signature becomes a photo record in data::make_move.
                             ..Completion::default()
                         };
-                        run(desk, id, Move::Complete(c), (!sig.is_empty()).then_some(sig), photo.get_untracked().into_iter().collect(), problem);
+                        run(desk, id, Move::Complete(c), (!sig.is_empty()).then_some(sig), photo.get_untracked().into_iter().collect(), state);
                     };
                     view! {
                         <div class="wo-move" data-testid="wo-complete-form">
@@ -295,17 +313,17 @@ fn Moves(id: RecordId, order: WorkOrder) -> impl IntoView {
                             <TextField id="wo-comment" label=T::Comment value=comment testid="wo-comment" maxlength=300 />
                             <button data-testid="wo-follow-up" disabled=move || satisfaction.get().is_none() on:click=move |_| {
                                 if let Some(sat) = satisfaction.get_untracked() {
-                                    run(desk, id, Move::FollowUp(FollowUp { satisfaction: sat, fixed: fixed.get_untracked(), comment: comment.get_untracked() }), None, Vec::new(), problem);
+                                    run(desk, id, Move::FollowUp(FollowUp { satisfaction: sat, fixed: fixed.get_untracked(), comment: comment.get_untracked() }), None, Vec::new(), state);
                                 }
                             }>{desk.tr(T::FollowUp)}</button>
                         </div>
                     }
                 })}
                 {closable.then(|| view! {
-                    <button data-testid="wo-close" on:click=move |_| run(desk, id, Move::Close, None, Vec::new(), problem)>{desk.tr(T::Close)}</button>
+                    <button data-testid="wo-close" on:click=move |_| run(desk, id, Move::Close, None, Vec::new(), state)>{desk.tr(T::Close)}</button>
                 })}
                 {resumable.then(|| view! {
-                    <button class="secondary" data-testid="wo-resume" on:click=move |_| run(desk, id, Move::Resume, None, Vec::new(), problem)>{desk.tr(T::Resume)}</button>
+                    <button class="secondary" data-testid="wo-resume" on:click=move |_| run(desk, id, Move::Resume, None, Vec::new(), state)>{desk.tr(T::Resume)}</button>
                 })}
                 {holdable.then(|| {
                     let (reason, until) = (s(), s());
@@ -318,8 +336,8 @@ fn Moves(id: RecordId, order: WorkOrder) -> impl IntoView {
                             </div>
                             <button class="secondary" data-testid="wo-hold" on:click=move |_| {
                                 match chrono::NaiveDate::parse_from_str(&until.get_untracked(), "%Y-%m-%d") {
-                                    Ok(d) => run(desk, id, Move::Hold { reason: reason.get_untracked(), until: d }, None, Vec::new(), problem),
-                                    Err(_) => problem.set(Some(desk.t(T::HoldUntil).to_string() + "?")),
+                                    Ok(d) => run(desk, id, Move::Hold { reason: reason.get_untracked(), until: d }, None, Vec::new(), state),
+                                    Err(_) => problem.set(Some(desk.t(T::NeedDate).to_string())),
                                 }
                             }>{desk.tr(T::Hold)}</button>
                         </details>
@@ -331,7 +349,7 @@ fn Moves(id: RecordId, order: WorkOrder) -> impl IntoView {
                         <details class="wo-move">
                             <summary data-testid="wo-cancel-open">{desk.tr(T::Cancel)}</summary>
                             <TextField id="wo-cancel-reason" label=T::CancelReason value=reason testid="wo-cancel-reason" maxlength=200 />
-                            <button class="secondary danger" data-testid="wo-cancel" on:click=move |_| run(desk, id, Move::Cancel { reason: reason.get_untracked() }, None, Vec::new(), problem)>{desk.tr(T::Cancel)}</button>
+                            <button class="secondary danger" data-testid="wo-cancel" on:click=move |_| run(desk, id, Move::Cancel { reason: reason.get_untracked() }, None, Vec::new(), state)>{desk.tr(T::Cancel)}</button>
                         </details>
                     }
                 })}

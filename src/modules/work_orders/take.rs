@@ -13,7 +13,9 @@ use crate::desk::use_desk;
 use crate::i18n::Msg;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use lobbydesk_core::modules::work_orders::{Category, PUBLIC_AREAS, Request, Source, Urgency};
+use lobbydesk_core::modules::work_orders::{
+    Category, Move, PUBLIC_AREAS, Request, Source, Urgency,
+};
 use lobbydesk_core::{RecordId, time};
 
 /// A `datetime-local` value (China time) as a time.
@@ -42,6 +44,7 @@ pub fn TakePage() -> impl IntoView {
             f.set(String::new());
         }
         category.set(None);
+        source.set(Source::Phone);
         urgency.set(Urgency::Normal);
         paid.set(false);
         photo.set(None);
@@ -85,7 +88,31 @@ pub fn TakePage() -> impl IntoView {
             linked_to: linked.get_untracked().map(|(id, _)| id),
         };
         let photos: Vec<String> = photo.get_untracked().into_iter().collect();
+        let again = linked.get_untracked();
         async move {
+            // The same problem called in again: recorded on the open order, no second order.
+            if let Some((id, number)) = again {
+                let note = match request.description.trim() {
+                    "" => format!("{} {}", request.reporter.trim(), request.phone.trim()),
+                    d => d.to_string(),
+                };
+                let note = if note.trim().is_empty() {
+                    desk.t(T::CalledAgain).to_string()
+                } else {
+                    note
+                };
+                match data::make_move(desk, id, Move::Recall { note }, None, Vec::new()).await {
+                    Ok(_) => {
+                        desk.toasts
+                            .info(format!("{} {number}", desk.t(T::AddedToOrder)));
+                        desk.changed();
+                        clear();
+                        focus("wo-unit");
+                    }
+                    Err(e) => problem.set(Some(e)),
+                }
+                return;
+            }
             match data::take(desk, request, photos).await {
                 Ok(o) => {
                     desk.toasts
@@ -184,7 +211,7 @@ pub fn TakePage() -> impl IntoView {
                         })
                     })}
                 </Suspense>
-                {move || linked.get().map(|(_, n)| view! { <p class="ok" data-testid="wo-linked">{desk.tr(T::Linked)} " " {n}</p> })}
+                {move || linked.get().map(|(_, n)| view! { <p class="ok" data-testid="wo-linked">{desk.tr(T::Linked)} " " {n} " · " {desk.tr(T::LinkedNote)}</p> })}
                 <fieldset class="choices">
                     <legend>{desk.tr(T::Category)}</legend>
                     {Category::ALL.iter().copied().map(|c| choice(

@@ -29,6 +29,14 @@ messages! {
         UnitOpen => "这户还有未完成的工单,是同一件事吗?", "This unit has open orders: is it the same problem?";
         SameProblem => "是同一件事,关联", "Same problem: link it";
         Linked => "已关联", "Linked";
+        CalledAgain => "再次来电", "Called again";
+        AddedToOrder => "已记入原工单", "Recorded on the order";
+        LinkedNote => "保存时不会新建工单,这次来电记入原工单。", "Saving records this call on that order; no new order is made.";
+        NobodyHomeShown => "无人在家,未签字", "Nobody home; not signed";
+        EarlierCompletion => "返工前的完工", "Completion before rework";
+        NeedDate => "请填写恢复日期", "Give the date it resumes";
+        Busy => "正在处理…", "Working…";
+        BadLimits => "到场时限不能长于完成时限。", "The time to arrive cannot be longer than the time to finish.";
         Unlink => "取消关联", "Unlink";
         Search => "搜索(工单号、房号、姓名、电话)", "Search (number, unit, name, phone)";
         AllOpen => "未完成", "Open";

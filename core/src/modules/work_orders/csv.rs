@@ -47,7 +47,10 @@ pub fn orders_csv(orders: &[(Envelope, WorkOrder)], lang: Lang, full: bool) -> V
             ("维修人员", "Worker"),
             ("返工次数", "Reworks"),
             ("满意度", "Satisfaction"),
+            ("有偿报价(元)", "Quote (yuan)"),
+            ("材料", "Materials"),
             ("收费(元)", "Fee (yuan)"),
+            ("回访意见", "Follow-up comment"),
             ("完成时间", "Done"),
             ("登记人", "Taken by"),
         ],
@@ -98,10 +101,25 @@ pub fn orders_csv(orders: &[(Envelope, WorkOrder)], lang: Lang, full: bool) -> V
                     .as_ref()
                     .map(|f| f.satisfaction.label(lang).to_string())
                     .unwrap_or_default(),
+                if o.paid {
+                    yuan(o.quote_fen)
+                } else {
+                    String::new()
+                },
+                o.completion
+                    .as_ref()
+                    .map(|c| c.materials.clone())
+                    .unwrap_or_default(),
                 o.completion
                     .as_ref()
                     .filter(|c| c.fee_fen > 0)
                     .map(|c| yuan(c.fee_fen))
+                    .unwrap_or_default(),
+                // Free text may name people: only when the supervisor asks for full data.
+                o.follow_up
+                    .as_ref()
+                    .filter(|_| full)
+                    .map(|f| f.comment.clone())
                     .unwrap_or_default(),
                 time(done),
                 o.created_by.clone(),

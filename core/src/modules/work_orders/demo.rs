@@ -49,7 +49,8 @@ fn one(s: &mut Sample) -> Option<Vec<Envelope>> {
         }),
         ..Request::default()
     };
-    let number = super::number(at.date_naive(), "demo", s.rng().random_range(1..999));
+    let day = at.with_timezone(&crate::time::china()).date_naive();
+    let number = super::number(day, "demo", s.rng().random_range(1..999));
     let mut o = request.parse(number, at, "演示前台").ok()?;
     let roles = [Role::Supervisor];
     let mut t = at;

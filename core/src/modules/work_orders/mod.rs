@@ -183,6 +183,10 @@ pub struct WorkOrder {
     /// How many times a follow-up sent it back (返工).
     #[serde(default)]
     pub rework: u32,
+    /// Completions a follow-up sent back (返工), oldest first: the owner's first signature and
+    /// what was done then are kept.
+    #[serde(default)]
+    pub earlier: Vec<Completion>,
     #[serde(default)]
     pub steps: Vec<Step>,
     /// The earlier order about the same problem (a second call), if linked.
@@ -241,6 +245,8 @@ pub enum WorkError {
     BadPhone(String),
     NoWindow,
     BadWindow,
+    /// A date or time that has already passed (an appointment, a hold's resume date).
+    DatePast,
     BadAmount(String),
     NoDepartment,
     NoReason,
@@ -288,6 +294,12 @@ impl Localized for WorkError {
                 .pick(
                     "预约时间段的结束要晚于开始",
                     "The window must end after it starts",
+                )
+                .into(),
+            DatePast => lang
+                .pick(
+                    "这个时间已经过去,请填以后的时间",
+                    "That time has passed; give a later one",
                 )
                 .into(),
             BadAmount(a) => match lang {
@@ -407,6 +419,10 @@ impl Request {
                 problems.push(WorkError::BadWindow);
                 None
             }
+            (Some(Urgency::Appointment), Some((_, b))) if b <= now => {
+                problems.push(WorkError::DatePast);
+                None
+            }
             (Some(Urgency::Appointment), w) => w,
             _ => None,
         };
@@ -443,6 +459,7 @@ impl Request {
             completion: None,
             follow_up: None,
             rework: 0,
+            earlier: Vec::new(),
             steps: vec![Step {
                 at: now,
                 by: by.to_string(),
@@ -477,6 +494,10 @@ pub enum Move {
         until: NaiveDate,
     },
     Resume,
+    /// The reporter called again about it (a second call, linked instead of a new order).
+    Recall {
+        note: String,
+    },
     Cancel {
         reason: String,
     },
@@ -526,6 +547,7 @@ impl Move {
             Move::Start | Move::Complete(_) => COMPLETE_WORK_ORDERS,
             Move::FollowUp(_) => FOLLOW_UP_WORK_ORDERS,
             Move::Close | Move::Cancel { .. } => CLOSE_WORK_ORDERS,
+            Move::Recall { .. } => TAKE_WORK_ORDERS,
         }
     }
     /// The move as a clerk says it.
@@ -539,6 +561,7 @@ impl Move {
             Move::Hold { .. } => lang.pick("暂缓", "put on hold"),
             Move::Resume => lang.pick("恢复", "resumed"),
             Move::Cancel { .. } => lang.pick("取消", "cancelled"),
+            Move::Recall { .. } => lang.pick("记录再次来电", "called about again"),
         }
     }
 }
@@ -608,6 +631,7 @@ impl WorkOrder {
             completion: None,
             follow_up: None,
             rework: 0,
+            earlier: Vec::new(),
             steps: vec![Step {
                 at: now,
                 by: by.to_string(),
@@ -658,9 +682,17 @@ impl WorkOrder {
                 s.to == WorkStatus::Dispatched && self.rework > 0 && s.note.starts_with(REWORK)
             })
             .map_or(self.created_at, |s| s.at);
-        let minutes = |m: u32| Duration::minutes(i64::from(m));
+        // Time on hold does not count: each hold, from its step to the next one (or now).
+        let mut held = Duration::zero();
+        for (n, s) in self.steps.iter().enumerate() {
+            if s.to == WorkStatus::OnHold && s.at >= from {
+                let end = self.steps.get(n + 1).map_or(now, |next| next.at);
+                held += end - s.at;
+            }
+        }
+        let minutes = |m: u32| Duration::minutes(i64::from(m)) + held;
         let (arrive_by, finish_by) = match (self.urgency, self.window) {
-            (Urgency::Appointment, Some((start, end))) => (start, end),
+            (Urgency::Appointment, Some((start, end))) => (start + held, end + held),
             (Urgency::Urgent, _) => (
                 from + minutes(limits.urgent_arrive),
                 from + minutes(limits.urgent_finish),
@@ -761,7 +793,7 @@ impl WorkOrder {
                 } else {
                     // 返工: back to the same worker, to be done again.
                     o.rework += 1;
-                    o.completion = None;
+                    o.earlier.extend(o.completion.take());
                     (
                         Dispatched,
                         format!("{REWORK}:{}", f.satisfaction.label(Lang::Zh)),
@@ -781,12 +813,24 @@ impl WorkOrder {
                 if reason.trim().is_empty() {
                     return Err(WorkError::NoReason);
                 }
+                if *until < now.with_timezone(&crate::time::china()).date_naive() {
+                    return Err(WorkError::DatePast);
+                }
                 o.hold = Some(Hold {
                     reason: reason.trim().to_string(),
                     until: *until,
                     from: self.status,
                 });
                 (OnHold, format!("{} · {until}", reason.trim()))
+            }
+            Move::Recall { note } => {
+                if !self.open() {
+                    return Err(refuse());
+                }
+                if note.trim().is_empty() {
+                    return Err(WorkError::NoDescription);
+                }
+                (self.status, format!("{RECALL}:{}", note.trim()))
             }
             Move::Resume => {
                 let Some(h) = &self.hold else {
@@ -829,6 +873,8 @@ impl WorkOrder {
 
 /// The note a rework step starts with.
 pub const REWORK: &str = "返工";
+/// The note of a step recording a repeat call.
+pub const RECALL: &str = "再次来电";
 
 /// The number of the `n`th order of `day` on the tablet `device` (its short id):
 /// `WX-20261127-3fa2c1d0-007`. The tablet's part keeps two tablets' numbers apart after their
@@ -920,7 +966,7 @@ impl crate::modules::retention::Retained for WorkOrder {
         self.reporter.clear();
         self.phone = None;
         self.photos.clear();
-        if let Some(c) = &mut self.completion {
+        for c in self.completion.iter_mut().chain(self.earlier.iter_mut()) {
             c.photos.clear();
             c.signature = None;
         }
@@ -937,7 +983,7 @@ impl crate::modules::retention::Retained for WorkOrder {
 
 fn pictures(o: &WorkOrder) -> Vec<RecordId> {
     let mut v = o.photos.clone();
-    if let Some(c) = &o.completion {
+    for c in o.completion.iter().chain(&o.earlier) {
         v.extend(c.photos.iter().copied());
         v.extend(c.signature);
     }
@@ -954,6 +1000,7 @@ fn order_words(field: &str, value: &str, lang: Lang) -> Option<String> {
         "urgency" => Urgency::from_code(value).and_then(|s| w(s.label(lang))),
         "department" => Department::from_code(value).and_then(|s| w(s.label(lang))),
         "satisfaction" => Satisfaction::from_code(value).and_then(|s| w(s.label(lang))),
+        "quote_fen" | "fee_fen" => value.parse::<u32>().ok().map(|f| format!("{} 元", yuan(f))),
         _ => None,
     }
 }
@@ -986,13 +1033,14 @@ pub const MODULE: crate::module::ModuleSpec = crate::module::ModuleSpec {
                 crate::spec::Label::new("urgency", "紧急程度", "Urgency"),
                 crate::spec::Label::new("window", "预约时间", "Appointment"),
                 crate::spec::Label::new("paid", "有偿", "Paid"),
-                crate::spec::Label::new("quote_fen", "报价(分)", "Quote (fen)"),
+                crate::spec::Label::new("quote_fen", "报价", "Quote"),
                 crate::spec::Label::new("department", "部门", "Department"),
                 crate::spec::Label::new("worker", "维修人员", "Worker"),
                 crate::spec::Label::new("hold", "暂缓", "Hold"),
                 crate::spec::Label::new("completion", "完工", "Completion"),
                 crate::spec::Label::new("materials", "材料", "Materials"),
-                crate::spec::Label::new("fee_fen", "收费(分)", "Fee (fen)"),
+                crate::spec::Label::new("fee_fen", "收费", "Fee"),
+                crate::spec::Label::new("earlier", "返工前的完工", "Completions before rework"),
                 crate::spec::Label::new("nobody_home", "无人在家", "Nobody home"),
                 crate::spec::Label::new("follow_up", "回访", "Follow-up"),
                 crate::spec::Label::new("satisfaction", "满意度", "Satisfaction"),

@@ -174,7 +174,9 @@ pub async fn of_unit<S: RecordStore>(
     Ok(all)
 }
 
-/// Orders matching a search: number (or its end), unit, reporter's name or phone.
+/// Orders matching a search: the number or any part of it (the day, the tablet, the count;
+/// any case), the unit, the reporter's name, the phone (its start or its last digits), the
+/// public area or words of the problem; newest first.
 pub async fn search<S: RecordStore>(
     store: &S,
     text: &str,
@@ -184,11 +186,17 @@ pub async fn search<S: RecordStore>(
     if t.is_empty() {
         return Ok(Vec::new());
     }
+    let lower = t.to_lowercase();
+    let number = match lower.strip_prefix("wx-") {
+        Some(rest) => format!("WX-{rest}"),
+        None => t.to_string(),
+    };
+    let digits = t.bytes().all(|b| b.is_ascii_digit());
     let mut plan = vec![
-        (ix::NUMBER, KeyRange::Prefix(t.to_uppercase())),
+        (ix::NUMBER, KeyRange::Prefix(number)),
         (ix::NAME, KeyRange::Prefix(t.to_string())),
     ];
-    if t.bytes().all(|b| b.is_ascii_digit()) && t.len() >= 3 {
+    if digits && t.len() >= 3 {
         plan.push((ix::PHONE, KeyRange::Prefix(t.to_string())));
     }
     if let Ok(u) = crate::unit_no::UnitNo::parse(t) {
@@ -203,11 +211,22 @@ pub async fn search<S: RecordStore>(
             }
         }
     }
-    // A number's end (the 007 the owner reads out), among recent orders.
-    if found.is_empty() && t.len() >= 3 {
+    // What no index holds, among the newest 500: part of a number, a phone's last digits, the
+    // public area, words of the problem.
+    if t.chars().count() >= 2 {
         let recent =
             list_all_as::<S, WorkOrder>(store, ListQuery::recent(WorkOrder::KIND, 500)).await?;
-        found.extend(recent.into_iter().filter(|(_, o)| o.number.ends_with(t)));
+        for (e, o) in recent {
+            let hit = (t.len() >= 3 && o.number.to_lowercase().contains(&lower))
+                || (digits
+                    && t.len() >= 4
+                    && o.phone.as_ref().is_some_and(|p| p.digits().ends_with(t)))
+                || o.place.contains(t)
+                || o.description.contains(t);
+            if hit && !found.iter().any(|(f, _)| f.meta.id == e.meta.id) {
+                found.push((e, o));
+            }
+        }
     }
     found.sort_by_key(|x| std::cmp::Reverse(x.1.created_at));
     found.truncate(limit as usize);

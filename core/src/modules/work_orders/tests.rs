@@ -202,6 +202,12 @@ fn every_move_from_every_status_is_allowed_or_refused_as_the_machine_says() {
         ("hold", hold()),
         ("resume", Move::Resume),
         ("cancel", cancel()),
+        (
+            "recall",
+            Move::Recall {
+                note: "又打电话催".into(),
+            },
+        ),
     ];
     // (from, move) → where it goes; every pair not listed is refused.
     let allowed: &[(WorkStatus, &str, WorkStatus)] = &[
@@ -222,6 +228,10 @@ fn every_move_from_every_status_is_allowed_or_refused_as_the_machine_says() {
         (FollowedUp, "close", Closed),
         (OnHold, "resume", Dispatched),
         (OnHold, "cancel", Cancelled),
+        (Pending, "recall", Pending),
+        (Dispatched, "recall", Dispatched),
+        (InProgress, "recall", InProgress),
+        (OnHold, "recall", OnHold),
     ];
     for &from in WorkStatus::ALL {
         let o = in_status(from);
@@ -266,6 +276,12 @@ fn an_unsatisfied_follow_up_or_one_not_fixed_is_rework_back_to_the_worker() {
         assert_eq!(o.status, WorkStatus::Dispatched);
         assert_eq!(o.rework, 1);
         assert!(o.completion.is_none(), "done again from scratch");
+        assert_eq!(
+            o.earlier.len(),
+            1,
+            "the first completion and signature are kept"
+        );
+        assert_eq!(o.earlier[0].note, "换了阀门");
         assert_eq!(o.worker, "李师傅");
         assert!(o.steps.last().unwrap().note.starts_with(REWORK));
         let again = o
@@ -350,6 +366,24 @@ fn a_move_needs_its_right_and_its_details() {
             .unwrap_err(),
         WorkError::NoReason
     );
+    // A resume date or an appointment already past is refused.
+    let past = Move::Hold {
+        reason: "等配件".into(),
+        until: NaiveDate::from_ymd_opt(2026, 11, 26).unwrap(),
+    };
+    assert_eq!(
+        order().apply(&past, "小李", CLERK, at(11, 0)).unwrap_err(),
+        WorkError::DatePast
+    );
+    let gone = Request {
+        urgency: Some(Urgency::Appointment),
+        window: Some((at(7, 0), at(8, 0))),
+        ..leak()
+    };
+    assert_eq!(
+        gone.parse(String::new(), at(9, 0), "小李").unwrap_err(),
+        vec![WorkError::DatePast]
+    );
     // A hold comes back to where it was.
     let held = in_status(WorkStatus::InProgress)
         .apply(&hold(), "小李", CLERK, at(11, 0))
@@ -400,9 +434,17 @@ fn time_limits_per_urgency_across_midnight_and_the_china_day() {
         normal.late(at(9, 0) + Duration::hours(25), &limits),
         Some(Late::Finish)
     );
-    // On hold is never late.
+    // On hold is never late, and the time held does not count after it resumes.
     let held = normal.apply(&hold(), "小李", CLERK, at(9, 5)).unwrap();
     assert_eq!(held.late(at(9, 0) + Duration::hours(48), &limits), None);
+    let resumed = held
+        .apply(&Move::Resume, "小李", CLERK, at(9, 5) + Duration::hours(30))
+        .unwrap();
+    assert_eq!(resumed.late(at(9, 5) + Duration::hours(31), &limits), None);
+    assert_eq!(
+        resumed.late(at(9, 0) + Duration::hours(30 + 25), &limits),
+        Some(Late::Finish)
+    );
     // An appointment counts from its window.
     let visit = Request {
         urgency: Some(Urgency::Appointment),
@@ -501,6 +543,10 @@ fn services_move_find_and_follow_up() {
         "13800138000",
         "138001",
         "WX-20261127",
+        "wx-20261127-aaaa0001-001",
+        "aaaa0001",
+        "8000",
+        "漏水",
         &o.number[o.number.len() - 3..],
     ] {
         let found = block_on(services::search(&store, key, 20)).unwrap();
