@@ -13,6 +13,7 @@ pub const MODULES: &[ModuleSpec] = &[
     residents::MODULE,
     inspections::MODULE,
     work_orders::MODULE,
+    complaints::MODULE,
     contacts::MODULE,
     promises::MODULE,
     photos::MODULE,
@@ -248,6 +249,27 @@ mod tests {
         )
         .unwrap();
         put(create(&|id, at| Envelope::create(&promise, id, at)));
+        let mut complaint = crate::modules::complaints::ComplaintForm {
+            kind: Some(crate::modules::complaints::Kind::Venting),
+            name: "王芳".into(),
+            phone: "13800138000".into(),
+            unit: "3-1-502".into(),
+            what: "保洁不干净,王芳 13800138000".into(),
+            place: "3号楼大堂".into(),
+            happened: "昨天晚上".into(),
+            photos: vec![photo_id],
+            ..crate::modules::complaints::ComplaintForm::default()
+        }
+        .parse(now(), "小李")
+        .unwrap();
+        complaint.department = Some(crate::modules::complaints::Department::Cleaning);
+        complaint.visit = Some(crate::modules::complaints::Visit {
+            with: "保洁主管刘".into(),
+            found: "确有垃圾".into(),
+        });
+        complaint.fee_status = "已缴清".into();
+        complaint.satisfaction = Some(Satisfaction::Satisfied);
+        put(create(&|id, at| Envelope::create(&complaint, id, at)));
         let memo = Memo::new("3-1-502 的钥匙在抽屉", "小李").unwrap();
         put(create(&|id, at| Envelope::create(&memo, id, at)));
         let staff = Staff::new(

@@ -3,6 +3,7 @@
 //! modules they build on (inspections use photos and work orders); never the registry or the
 //! desk-wide services. The registry (`crate::registry`) lists them.
 
+pub mod complaints;
 pub mod contacts;
 pub mod inspections;
 pub mod memo;

@@ -1,0 +1,267 @@
+//! The two procedures step by step, raising a communicative complaint, reclassifying, the
+//! supervisor-only close, a promise and a linked work order on the memory store.
+
+use super::services;
+use super::*;
+use crate::modules::work_orders::{Category, WorkOrder};
+use crate::store::RecordStore;
+use crate::store::conformance::{Fixture, block_on};
+use crate::store::memory::MemoryStore;
+use chrono::TimeZone;
+
+const SUP: &[Role] = &[Role::Supervisor];
+const CLERK: &[Role] = &[Role::Clerk];
+
+fn at(h: u32) -> DateTime<Utc> {
+    crate::time::china()
+        .with_ymd_and_hms(2026, 11, 27, h, 0, 0)
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+fn form(kind: Kind) -> ComplaintForm {
+    ComplaintForm {
+        kind: Some(kind),
+        name: "王芳".into(),
+        phone: "13800138000".into(),
+        unit: "3-1-502".into(),
+        what: "楼道垃圾三天没人清".into(),
+        ..ComplaintForm::default()
+    }
+}
+
+fn next(note: &str) -> Move {
+    Move::Next {
+        note: note.into(),
+        department: Some(Department::Cleaning),
+        with: "保洁主管刘".into(),
+        satisfaction: Some(Satisfaction::Satisfied),
+    }
+}
+
+#[test]
+fn each_kind_is_worked_by_its_procedure_step_by_step_and_only_a_supervisor_closes_a_valid_one() {
+    for kind in Kind::ALL.iter().copied() {
+        let mut c = form(kind).parse(at(9), "小李").unwrap();
+        let steps = kind.procedure();
+        for (n, stage) in steps.iter().enumerate().skip(1) {
+            assert_eq!(c.next_stage(), Some(*stage));
+            let roles = if *stage == Stage::Closed && !kind.communicative() {
+                SUP
+            } else {
+                CLERK
+            };
+            if *stage == Stage::Closed && !kind.communicative() {
+                assert_eq!(
+                    c.apply(&next("关闭"), "小李", CLERK, at(10)).unwrap_err(),
+                    ComplaintError::NotAllowed(CLOSE_COMPLAINTS)
+                );
+            }
+            c = c.apply(&next("已办"), "某人", roles, at(10)).unwrap();
+            assert_eq!(c.stage, *stage);
+            assert_eq!(c.steps.len(), n + 1);
+        }
+        assert!(!c.open());
+        assert_eq!(
+            c.apply(&next("again"), "某人", SUP, at(11)).unwrap_err(),
+            ComplaintError::Closed
+        );
+    }
+    // Each step asks for what it records.
+    let c = form(Kind::Valid).parse(at(9), "小李").unwrap();
+    let blank = Move::Next {
+        note: " ".into(),
+        department: None,
+        with: String::new(),
+        satisfaction: None,
+    };
+    assert_eq!(
+        c.apply(&blank, "小李", CLERK, at(10)).unwrap_err(),
+        ComplaintError::NoNote
+    );
+    let judged = c
+        .apply(&next("确属保洁失职"), "小李", CLERK, at(10))
+        .unwrap();
+    assert_eq!(
+        judged.apply(&blank, "小李", CLERK, at(10)).unwrap_err(),
+        ComplaintError::NoDepartment
+    );
+    let assigned = judged.apply(&next(""), "小李", CLERK, at(10)).unwrap();
+    assert_eq!(assigned.department, Some(Department::Cleaning));
+    let no_with = Move::Next {
+        note: "现场确有垃圾".into(),
+        department: None,
+        with: " ".into(),
+        satisfaction: None,
+    };
+    assert_eq!(
+        assigned.apply(&no_with, "小李", CLERK, at(10)).unwrap_err(),
+        ComplaintError::NoWith
+    );
+    let visited = assigned
+        .apply(&next("现场确有垃圾"), "小李", CLERK, at(11))
+        .unwrap();
+    assert_eq!(visited.visit.as_ref().unwrap().with, "保洁主管刘");
+}
+
+#[test]
+fn a_venting_complaint_is_raised_to_valid_by_a_supervisor_and_keeps_its_history() {
+    let c = form(Kind::Venting).parse(at(9), "小李").unwrap();
+    let c = c
+        .apply(&next("核对了业主身份"), "小李", CLERK, at(10))
+        .unwrap();
+    let raise = Move::Raise {
+        reason: "反复投诉,确有保洁问题".into(),
+    };
+    assert_eq!(
+        c.apply(&raise, "小李", CLERK, at(11)).unwrap_err(),
+        ComplaintError::NotAllowed(CLOSE_COMPLAINTS)
+    );
+    assert_eq!(
+        c.apply(&Move::Raise { reason: " ".into() }, "王主管", SUP, at(11))
+            .unwrap_err(),
+        ComplaintError::NoReason
+    );
+    let raised = c.apply(&raise, "王主管", SUP, at(11)).unwrap();
+    assert_eq!(raised.kind, Kind::Valid);
+    assert_eq!(raised.stage, Stage::Judged);
+    assert_eq!(raised.next_stage(), Some(Stage::Assigned));
+    assert_eq!(
+        raised.steps.len(),
+        3,
+        "recorded, identity, raised: nothing lost"
+    );
+    assert!(raised.steps[2].note.starts_with(RAISED));
+    // A valid complaint is not raised again, nor reclassified.
+    assert_eq!(
+        raised.apply(&raise, "王主管", SUP, at(12)).unwrap_err(),
+        ComplaintError::NotNow
+    );
+    let re = Move::Reclassify {
+        kind: Kind::Help,
+        reason: "x".into(),
+    };
+    assert_eq!(
+        raised.apply(&re, "王主管", SUP, at(12)).unwrap_err(),
+        ComplaintError::NotNow
+    );
+    // Among communicative kinds, with a reason, the stage stays.
+    let help = c.apply(&re, "小李", CLERK, at(12)).unwrap();
+    assert_eq!(
+        (help.kind, help.stage),
+        (Kind::Help, Stage::IdentityConfirmed)
+    );
+    // A venting complaint is never closed without its follow-up.
+    let v = form(Kind::Venting).parse(at(9), "小李").unwrap();
+    assert!(
+        v.kind
+            .procedure()
+            .iter()
+            .position(|s| *s == Stage::FollowedUp)
+            < v.kind.procedure().iter().position(|s| *s == Stage::Closed)
+    );
+}
+
+#[test]
+fn who_complained_is_asked_unless_anonymous() {
+    let anon = ComplaintForm {
+        kind: Some(Kind::Inquiry),
+        what: "建议增加路灯".into(),
+        anonymous: true,
+        ..ComplaintForm::default()
+    };
+    assert!(anon.parse(at(9), "小李").unwrap().name.is_empty());
+    let nobody = ComplaintForm {
+        anonymous: false,
+        ..anon.clone()
+    };
+    assert_eq!(
+        nobody.parse(at(9), "小李").unwrap_err(),
+        vec![ComplaintError::NoWho]
+    );
+    let bad = ComplaintForm {
+        kind: None,
+        what: " ".into(),
+        phone: "123".into(),
+        ..form(Kind::Valid)
+    };
+    let e = bad.parse(at(9), "小李").unwrap_err();
+    assert!(e.contains(&ComplaintError::NoKind) && e.contains(&ComplaintError::NoWhat));
+    assert!(e.contains(&ComplaintError::BadPhone("123".into())));
+}
+
+#[test]
+fn services_record_promise_link_a_work_order_and_find() {
+    let f = Fixture::at_millis(at(9).timestamp_millis());
+    let store = MemoryStore::new();
+    let (env, _) = block_on(services::record(
+        &store,
+        &form(Kind::Valid),
+        Vec::new(),
+        "小李",
+        || f.id(),
+        || f.stamp(),
+    ))
+    .unwrap();
+    let id = env.meta.id;
+    let p = block_on(services::promise(
+        &store,
+        id,
+        "明天上午派人清理",
+        at(9) + Duration::hours(24),
+        "小李",
+        || f.id(),
+        || f.stamp(),
+    ))
+    .unwrap();
+    assert_eq!(p.on, (Complaint::KIND.to_string(), id));
+    assert_eq!(p.to, "王芳");
+    let w = block_on(services::to_work_order(
+        &store,
+        id,
+        Category::Facility,
+        "aaaa0001",
+        "小李",
+        || f.id(),
+        || f.stamp(),
+    ))
+    .unwrap();
+    assert_eq!(
+        block_on(services::to_work_order(
+            &store,
+            id,
+            Category::Facility,
+            "aaaa0001",
+            "小李",
+            || f.id(),
+            || f.stamp()
+        ))
+        .unwrap(),
+        w
+    );
+    let order: WorkOrder = block_on(store.get(WorkOrder::KIND, w))
+        .unwrap()
+        .unwrap()
+        .decode()
+        .unwrap();
+    assert!(order.description.contains("楼道垃圾"));
+    for key in ["3-1-502", "王芳", "138001"] {
+        assert_eq!(
+            block_on(services::search(&store, key, 10)).unwrap().len(),
+            1,
+            "{key}"
+        );
+    }
+    let c = block_on(services::make_move(
+        &store,
+        id,
+        &next("确属保洁失职"),
+        "小李",
+        CLERK,
+        || f.stamp(),
+    ))
+    .unwrap();
+    assert_eq!(c.stage, Stage::Judged);
+    assert_eq!(c.work_order, Some(w), "the link made meanwhile is kept");
+    assert_eq!(block_on(services::list(&store, true)).unwrap().len(), 1);
+}
