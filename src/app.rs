@@ -6,7 +6,9 @@ use crate::components::toast::ToastHost;
 use crate::desk::Desk;
 use crate::i18n::Msg;
 use crate::modules::visitors::{data as visit_data, texts::visitors_auto_closed};
-use crate::modules::{contacts, inspections, parcels, residents, visitors, work_orders};
+use crate::modules::{
+    complaints, contacts, inspections, parcels, residents, visitors, work_orders,
+};
 use crate::pages::audit::AuditPage;
 use crate::pages::exchange::ExchangePage;
 use crate::pages::home::HomePage;
@@ -124,6 +126,11 @@ pub fn App(
                 .await;
             desk.purge::<lobbydesk_core::modules::promises::Promise>(calls, now)
                 .await;
+            desk.purge::<lobbydesk_core::modules::complaints::Complaint>(
+                settings::complaint_retention_days(),
+                now,
+            )
+            .await;
         })
     };
     purge();
@@ -183,6 +190,7 @@ fn Shell() -> impl IntoView {
                     <inspections::Routes />
                     <work_orders::Routes />
                     <contacts::Routes />
+                    <complaints::Routes />
                     <residents::Routes />
                     <Route path=path!("/:module") view=ModulePage />
                 </Routes>

@@ -28,10 +28,10 @@ test('the shell shows every module, fits the tablet and has large touch targets'
   await shell.screenshot(testInfo, 'home');
 
   // A module not built yet says so plainly.
-  await shell.goTo('complaints');
+  await shell.goTo('handover');
   await expect(page.getByTestId('not-built')).toContainText('此模块尚未建成');
-  await expect(page.getByTestId('not-built')).toContainText('有效投诉与沟通性投诉');
-  await expect(shell.nav('complaints')).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByTestId('not-built')).toContainText('备用金');
+  await expect(shell.nav('handover')).toHaveAttribute('aria-current', 'page');
 });
 
 test('the manifest, icons and service worker are in place', async ({ page, shell }) => {
@@ -88,7 +88,7 @@ test('after one visit the app opens offline, and a memo saved offline survives r
   // Every screen opens offline, deep links too.
   await page.goto(app.url + '/settings');
   await expect(page.getByTestId('storage-card')).toBeVisible();
-  await page.goto(app.url + '/complaints');
+  await page.goto(app.url + '/keys');
   await expect(page.getByTestId('not-built')).toBeVisible();
   await page.goto(app.url + '/inspections');
   await expect(page.getByTestId('insp-start-form')).toBeVisible();
@@ -212,7 +212,7 @@ test('a clock set back since the tablet was last used holds the retention purge 
 const SCREENS = ['/', '/visitors', '/visitors/onsite', '/visitors/log', '/parcels', '/parcels/shelf',
   '/parcels/outgoing', '/parcels/today', '/inspections', '/inspections/log', '/inspections/templates',
   '/inspections/schedules', '/work-orders', '/work-orders/list', '/work-orders/follow-up', '/residents',
-  '/residents/import', '/settings', '/staff', '/audit', '/exchange', '/complaints'];
+  '/residents/import', '/settings', '/staff', '/audit', '/exchange', '/complaints', '/complaints/list', '/contacts', '/contacts/history', '/contacts/waiting', '/handover'];
 
 test('every control on every screen is at least 44 px each way', async ({ page, shell }) => {
   test.setTimeout(90_000);

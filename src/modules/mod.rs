@@ -9,6 +9,7 @@
 //! A new module: its folder (`mod.rs` with `TABS` and `Routes`, `texts.rs`, screens), one
 //! `pub mod` and one registration line here, one `<name::Routes />` line in `app.rs`.
 
+pub mod complaints;
 pub mod contacts;
 pub mod inspections;
 pub mod parcels;
@@ -80,7 +81,7 @@ pub const MODULES: &[Module] = &[
     built("parcels", Msg::Parcels, Msg::AboutParcels, parcels::TABS, Some(parcels::settings_card), None),
     built("inspections", Msg::Inspections, Msg::AboutInspections, inspections::TABS, None, Some(inspections::home_card)),
     built("work-orders", Msg::WorkOrders, Msg::AboutWorkOrders, work_orders::TABS, Some(work_orders::settings_card), Some(work_orders::home_card)),
-    plain("complaints", Msg::Complaints, Msg::AboutComplaints, false),
+    built("complaints", Msg::Complaints, Msg::AboutComplaints, complaints::TABS, Some(complaints::settings_card), None),
     built("contacts", Msg::CallsWalkIns, Msg::AboutCallsWalkIns, contacts::TABS, Some(contacts::settings_card), Some(contacts::home_card)),
     plain("handover", Msg::Handover, Msg::AboutHandover, false),
     plain("keys", Msg::Keys, Msg::AboutKeys, false),

@@ -226,3 +226,17 @@ pub fn contact_retention_days() -> u32 {
 pub fn set_contact_retention_days(d: u32) -> Result<(), String> {
     LocalStorage::set(CONTACT_RETENTION_DAYS, d).map_err(|e| e.to_string())
 }
+
+const COMPLAINT_RETENTION_DAYS: &str = "lobbydesk.complaint.retention_days";
+
+/// Days after a complaint was closed before the complainant's data is purged (default 365).
+pub fn complaint_retention_days() -> u32 {
+    LocalStorage::get(COMPLAINT_RETENTION_DAYS)
+        .ok()
+        .filter(|d| (30..=3650).contains(d))
+        .unwrap_or(365)
+}
+
+pub fn set_complaint_retention_days(d: u32) -> Result<(), String> {
+    LocalStorage::set(COMPLAINT_RETENTION_DAYS, d).map_err(|e| e.to_string())
+}

@@ -1,0 +1,89 @@
+// 投诉: a 发泄型 complaint worked by the communicative procedure, raised to 有效 by the supervisor,
+// then the department found, the site visited with its supervisor, a linked work order for the
+// fix, followed up and closed; a promise made on it on the home screen; all offline.
+import { test, expect } from './fixtures.js';
+
+test.beforeEach(async ({ page }) => {
+  page.on('pageerror', (e) => { throw e; });
+});
+
+test('a venting complaint is raised to a valid one and worked to closed by the procedure, offline', async ({ page, context, app, shell }) => {
+  await shell.open('/complaints');
+  await shell.waitForOfflineReady();
+  await app.close();
+  await context.setOffline(true);
+  await page.reload();
+  await shell.signIn();
+  // Nothing recorded without what, the kind, and who (unless anonymous).
+  await page.getByTestId('cp-submit').click();
+  await expect(page.getByTestId('cp-error')).toContainText('请记下投诉内容');
+  await expect(page.getByTestId('cp-error')).toContainText('请判断投诉性质');
+  await page.getByTestId('cp-unit').fill('3-1-502');
+  await page.getByTestId('cp-name').fill('王芳');
+  await page.getByTestId('cp-phone').fill('13800138000');
+  await page.getByTestId('cp-what').fill('楼道垃圾三天没人清,味道很大,物业都不管');
+  await page.getByTestId('cp-place').fill('3号楼1单元楼道');
+  await page.getByTestId('cp-kind-venting').click();
+  await page.getByTestId('cp-submit').click();
+  await expect(page.getByTestId('toast').filter({ hasText: '已登记投诉' })).toBeVisible();
+
+  await page.getByTestId('tab-cp-list').click();
+  await page.getByTestId('cp-row').first().getByTestId('cp-open').click();
+  await expect(page.getByTestId('cp-kind')).toHaveText('发泄型');
+  // Communicative procedure: identity first.
+  await expect(page.getByTestId('cp-next')).toContainText('已确认身份');
+  await page.getByTestId('cp-tick').click();
+  await expect(page.getByTestId('cp-move-error')).toContainText('请写明这一步的情况');
+  await page.getByTestId('cp-note').fill('核对业主档案,本人来电');
+  await page.getByTestId('cp-tick').click();
+  await expect(page.getByTestId('cp-case-stage')).toHaveText('已确认身份');
+  // It is a real service failure: raised to 有效 with a reason, the steps kept.
+  await page.getByTestId('cp-kind-open').click();
+  await page.getByTestId('cp-reason').fill('确属保洁未按时清运');
+  await page.getByTestId('cp-raise').click();
+  await expect(page.getByTestId('cp-kind')).toHaveText('有效投诉');
+  await expect(page.getByTestId('cp-history')).toContainText('升级为有效投诉:确属保洁未按时清运');
+  await expect(page.getByTestId('cp-next')).toContainText('已确定负责部门');
+  await page.getByTestId('cp-department-pick').selectOption('cleaning');
+  await page.getByTestId('cp-tick').click();
+  await expect(page.getByTestId('cp-department')).toHaveText('保洁');
+  await page.getByTestId('cp-with').fill('保洁主管刘');
+  await page.getByTestId('cp-note').fill('现场确有三袋垃圾未清');
+  await page.getByTestId('cp-tick').click();
+  await expect(page.getByTestId('cp-case-stage')).toHaveText('已到现场');
+  // A promise to the complainant, and the fix as a work order.
+  await page.getByTestId('cp-promise-open').click();
+  await page.getByTestId('cp-promise-what').fill('今天下班前清理完毕并回电');
+  const due = new Date(Date.now() + 6 * 3600 * 1000);
+  const local = new Date(due.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 16);
+  await page.getByTestId('cp-promise-due').fill(local);
+  await page.getByTestId('cp-promise').click();
+  await expect(page.getByTestId('toast').filter({ hasText: '已登记承诺' })).toBeVisible();
+  await page.getByTestId('cp-category').selectOption('facility');
+  await page.getByTestId('cp-to-work-order').click();
+  await expect(page.getByTestId('cp-work-order')).toBeVisible();
+  await page.getByTestId('cp-note').fill('保洁已清运并消毒');
+  await page.getByTestId('cp-tick').click();
+  await expect(page.getByTestId('cp-case-stage')).toHaveText('部门已处理');
+  // The follow-up list, then the follow-up with satisfaction; a supervisor closes.
+  await page.getByTestId('tab-cp-follow-up').click();
+  await page.getByTestId('cp-row').first().getByTestId('cp-open').click();
+  await page.getByTestId('cp-sat-satisfied').click();
+  await page.getByTestId('cp-note').fill('业主表示满意');
+  await page.getByTestId('cp-tick').click();
+  await expect(page.getByTestId('cp-case-stage')).toHaveText('已回访');
+  await page.getByTestId('cp-tick').click();
+  await expect(page.getByTestId('cp-case-stage')).toHaveText('已关闭');
+  await expect(page.getByTestId('cp-step').filter({ hasText: '✓' })).toHaveCount(7);
+  // The promise is on the home screen; the linked work order carries the complaint.
+  await shell.goTo('home');
+  await expect(page.getByTestId('promise-row')).toContainText('今天下班前清理完毕并回电');
+  await page.reload();
+  await shell.signIn();
+  await page.goto(app.url + '/complaints/list').catch(() => {});
+  await shell.signIn();
+  await page.getByTestId('cp-filter-all').click();
+  await page.getByTestId('cp-search').fill('3-1-502');
+  await expect(page.getByTestId('cp-row')).toHaveCount(1);
+  await expect(page.getByTestId('cp-stage')).toHaveText('已关闭');
+});

@@ -1,0 +1,136 @@
+//! Complaints on the desk's store.
+
+use crate::desk::Desk;
+use crate::platform::clock::BrowserClock;
+use leptos::prelude::*;
+use lobbydesk_core::clock::Clock;
+use lobbydesk_core::modules::complaints::services::{self, CaseError};
+use lobbydesk_core::modules::complaints::{Complaint, ComplaintForm, Move};
+use lobbydesk_core::modules::photos::Photo;
+use lobbydesk_core::modules::work_orders::Category;
+use lobbydesk_core::{Envelope, Localized, Record, RecordId, RecordStore, StoreError};
+
+pub type Row = (Envelope, Complaint);
+
+pub fn explain(desk: Desk, e: &CaseError) -> String {
+    match e {
+        CaseError::Complaint(errs) => errs
+            .iter()
+            .map(|e| e.message(desk.lang.get_untracked()))
+            .collect::<Vec<_>>()
+            .join(" "),
+        CaseError::Other(s) => s.clone(),
+        CaseError::Store(e) => desk.explain(e),
+    }
+}
+
+fn roles(desk: Desk) -> (String, Vec<lobbydesk_core::modules::staff::Role>) {
+    desk.session
+        .with_untracked(|s| s.as_ref().map(|s| (s.name.clone(), s.roles.clone())))
+        .unwrap_or_default()
+}
+
+/// Records a complaint with its photo (a data URL) as a photo record written with it.
+pub async fn record(
+    desk: Desk,
+    mut form: ComplaintForm,
+    photo: Option<String>,
+) -> Result<Complaint, String> {
+    let mut pics = Vec::new();
+    if let Some(d) = photo.filter(|d| d.starts_with("data:image/")) {
+        let pe = Envelope::create(
+            &Photo::new(d, BrowserClock.now()),
+            desk.new_id(),
+            desk.stamp(),
+        )
+        .map_err(|e| desk.explain(&StoreError::from(e)))?;
+        form.photos = vec![pe.meta.id];
+        pics.push(pe);
+    }
+    services::record(
+        &*desk.store(),
+        &form,
+        pics,
+        &desk.clerk.get_untracked(),
+        || desk.new_id(),
+        || desk.stamp(),
+    )
+    .await
+    .map(|(_, c)| c)
+    .map_err(|e| explain(desk, &e))
+}
+
+pub async fn make_move(desk: Desk, id: RecordId, mv: Move) -> Result<Complaint, String> {
+    let (name, roles) = roles(desk);
+    services::make_move(&*desk.store(), id, &mv, &name, &roles, || desk.stamp())
+        .await
+        .map_err(|e| explain(desk, &e))
+}
+
+pub async fn promise(
+    desk: Desk,
+    id: RecordId,
+    what: &str,
+    due: chrono::DateTime<chrono::Utc>,
+) -> Result<(), String> {
+    services::promise(
+        &*desk.store(),
+        id,
+        what,
+        due,
+        &desk.clerk.get_untracked(),
+        || desk.new_id(),
+        || desk.stamp(),
+    )
+    .await
+    .map(|_| ())
+    .map_err(|e| explain(desk, &e))
+}
+
+pub async fn to_work_order(
+    desk: Desk,
+    id: RecordId,
+    category: Category,
+) -> Result<RecordId, String> {
+    services::to_work_order(
+        &*desk.store(),
+        id,
+        category,
+        &desk.device.short(),
+        &desk.clerk.get_untracked(),
+        || desk.new_id(),
+        || desk.stamp(),
+    )
+    .await
+    .map_err(|e| explain(desk, &e))
+}
+
+pub async fn get(desk: Desk, id: RecordId) -> Result<Option<Complaint>, String> {
+    match desk.store().get(Complaint::KIND, id).await {
+        Ok(Some(e)) if !e.meta.deleted => e
+            .decode()
+            .map(Some)
+            .map_err(|e| desk.explain(&StoreError::from(e))),
+        Ok(_) => Ok(None),
+        Err(e) => Err(desk.explain(&e)),
+    }
+}
+
+pub async fn list(desk: Desk, search: &str, open_only: bool) -> Result<Vec<Row>, String> {
+    let store = desk.store();
+    let r = if search.trim().is_empty() {
+        services::list(&*store, open_only).await
+    } else {
+        services::search(&*store, search, 100).await.map(|mut v| {
+            v.retain(|(_, c)| !open_only || c.open());
+            v
+        })
+    };
+    r.map_err(|e| desk.explain(&e))
+}
+
+pub async fn to_follow_up(desk: Desk) -> Result<Vec<Row>, String> {
+    services::to_follow_up(&*desk.store())
+        .await
+        .map_err(|e| desk.explain(&e))
+}
