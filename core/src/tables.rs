@@ -118,6 +118,16 @@ mod tests {
                 .is_none()
         );
         let names: Vec<&str> = choices().iter().map(|c| c.name).collect();
-        assert_eq!(names, vec!["visits", "parcels", "residents", "work_orders"]);
+        assert_eq!(
+            names,
+            vec![
+                "visits",
+                "parcels",
+                "residents",
+                "work_orders",
+                "complaints",
+                "contacts"
+            ]
+        );
     }
 }

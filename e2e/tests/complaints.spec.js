@@ -86,4 +86,8 @@ test('a venting complaint is raised to a valid one and worked to closed by the p
   await page.getByTestId('cp-search').fill('3-1-502');
   await expect(page.getByTestId('cp-row')).toHaveCount(1);
   await expect(page.getByTestId('cp-stage')).toHaveText('已关闭');
+  // The unit's page lists it.
+  await page.goto(app.url + '/residents/u/3-1-502').catch(() => {});
+  await shell.signIn();
+  await expect(page.getByTestId('unit-complaints')).toContainText('有效投诉 · 已关闭');
 });

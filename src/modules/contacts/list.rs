@@ -110,10 +110,18 @@ fn ContactRow(env: Envelope, contact: Contact) -> impl IntoView {
         });
     };
     let waiting = c.waiting();
-    let who = match (&c.caller, &c.phone) {
-        (n, Some(p)) if !n.is_empty() => format!("{n} {}", p.digits()),
+    // The phone in full only while a reply is owed (the clerk calls back); masked otherwise.
+    let phone = c.phone.as_ref().map(|p| {
+        if waiting {
+            p.digits().to_string()
+        } else {
+            lobbydesk_core::spec::Mask::Phone.apply(p.digits())
+        }
+    });
+    let who = match (&c.caller, phone) {
+        (n, Some(p)) if !n.is_empty() => format!("{n} {p}"),
         (n, None) => n.clone(),
-        (_, Some(p)) => p.digits().to_string(),
+        (_, Some(p)) => p,
     };
     view! {
         <li class="visit-row" data-testid="ct-row">

@@ -1,4 +1,5 @@
-//! A unit's page: the unit, its residents and vehicles, its recent visits and its work orders.
+//! A unit's page: the unit, its residents and vehicles, its recent visits, its work orders,
+//! complaints and calls.
 
 use super::ResidentRow;
 use super::data;
@@ -26,6 +27,19 @@ pub fn UnitPage() -> impl IntoView {
             crate::modules::work_orders::data::of_unit(desk, &k)
                 .await
                 .unwrap_or_default()
+        }
+    });
+    let cases = LocalResource::new(move || {
+        desk.revision();
+        let k = key();
+        async move {
+            let complaints = crate::modules::complaints::data::list(desk, &k, false)
+                .await
+                .unwrap_or_default();
+            let calls = crate::modules::contacts::data::find(desk, &k)
+                .await
+                .unwrap_or_default();
+            (complaints, calls)
         }
     });
     view! {
@@ -70,6 +84,36 @@ pub fn UnitPage() -> impl IntoView {
                             {rows.into_iter().map(|(e, o)| view! { <crate::modules::work_orders::OrderRow id=e.meta.id order=o /> }).collect_view()}
                         </ul>
                     })
+                })}
+            </Suspense>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    let (complaints, calls) = cases.await;
+                    let lang = desk.lang.get_untracked();
+                    view! {
+                        {(!complaints.is_empty()).then(|| view! {
+                            <h2>{desk.tr(Msg::Complaints)}</h2>
+                            <ul class="visit-list card" data-testid="unit-complaints">
+                                {complaints.into_iter().map(|(e, c)| view! {
+                                    <li class="visit-row">
+                                        <leptos_router::components::A href=format!("/complaints/c/{}", e.meta.id)>{c.kind.label(lang)} " · " {c.stage.label(lang)}</leptos_router::components::A>
+                                        <br/><span>{lobbydesk_core::time::short(c.created_at)} " · " {c.what.clone()}</span>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        })}
+                        {(!calls.is_empty()).then(|| view! {
+                            <h2>{desk.tr(Msg::CallsWalkIns)}</h2>
+                            <ul class="visit-list card" data-testid="unit-calls">
+                                {calls.into_iter().map(|(_, c)| view! {
+                                    <li class="visit-row">
+                                        <strong>{c.topic.label(lang)}</strong> " · " {lobbydesk_core::time::short(c.at)}
+                                        <br/><span>{c.said.clone()}</span>
+                                    </li>
+                                }).collect_view()}
+                            </ul>
+                        })}
+                    }
                 })}
             </Suspense>
         </section>

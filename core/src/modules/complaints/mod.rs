@@ -12,6 +12,7 @@
 //! communicative ones can be changed with a reason. Nothing is closed without its follow-up, so a
 //! 发泄型 complaint never is.
 
+pub mod csv;
 pub mod services;
 
 use crate::actor::{Action, Role};
@@ -546,6 +547,7 @@ pub const MODULE: crate::module::ModuleSpec = crate::module::ModuleSpec {
     kinds: &[
         crate::spec::KindSpec::of::<Complaint>("complaints", HANDLE_COMPLAINTS)
             .named("投诉", "Complaint")
+            .csv(csv::TABLE)
             .values(complaint_words)
             .photos(photos_of)
             .personal(&[

@@ -265,3 +265,19 @@ fn services_record_promise_link_a_work_order_and_find() {
     assert_eq!(c.work_order, Some(w), "the link made meanwhile is kept");
     assert_eq!(block_on(services::list(&store, true)).unwrap().len(), 1);
 }
+
+#[test]
+fn the_csv_masks_the_complainant_unless_asked() {
+    let c = form(Kind::Valid).parse(at(9), "小李").unwrap();
+    let masked = String::from_utf8(super::csv::complaints_csv(
+        std::slice::from_ref(&c),
+        Lang::Zh,
+        false,
+    ))
+    .unwrap();
+    assert!(
+        masked.contains("有效投诉") && masked.contains("138****8000") && !masked.contains("王芳")
+    );
+    let full = String::from_utf8(super::csv::complaints_csv(&[c], Lang::Zh, true)).unwrap();
+    assert!(full.contains("13800138000") && full.contains("王芳"));
+}

@@ -5,6 +5,7 @@
 //! the reply is recorded. A repair becomes a work order in one tap; an official visitor (公务)
 //! notes whom they were sent to.
 
+pub mod csv;
 pub mod services;
 
 use crate::actor::{Action, Role};
@@ -364,6 +365,7 @@ pub const MODULE: crate::module::ModuleSpec = crate::module::ModuleSpec {
     kinds: &[
         crate::spec::KindSpec::of::<Contact>("contacts", LOG_CONTACTS)
             .named("来电来访", "Call or walk-in")
+            .csv(csv::TABLE)
             .values(contact_words)
             .personal(&[
                 ("caller", crate::spec::Mask::Name),

@@ -242,3 +242,22 @@ fn the_retention_purge_leaves_a_call_waiting_for_its_reply_alone() {
         "the statistics keep what it was about"
     );
 }
+
+#[test]
+fn the_csv_masks_the_caller_unless_asked() {
+    let (c, _) = unanswered().parse(at(27, 16, 0), "小李").unwrap();
+    let masked = String::from_utf8(super::csv::contacts_csv(
+        std::slice::from_ref(&c),
+        Lang::Zh,
+        false,
+    ))
+    .unwrap();
+    assert!(
+        masked.contains("咨询")
+            && masked.contains("139****") == false
+            && masked.contains("138****8000")
+    );
+    assert!(!masked.contains("王芳"));
+    let full = String::from_utf8(super::csv::contacts_csv(&[c], Lang::Zh, true)).unwrap();
+    assert!(full.contains("13800138000") && full.contains("王芳"));
+}
