@@ -72,12 +72,24 @@ test('a venting complaint is raised to a valid one and worked to closed by the p
   await page.getByTestId('cp-note').fill('业主表示满意');
   await page.getByTestId('cp-tick').click();
   await expect(page.getByTestId('cp-case-stage')).toHaveText('已回访');
+  // Not closed while its promise is open: the promise is kept first, from the home screen.
+  await expect(page.getByTestId('cp-promises')).toContainText('今天下班前清理完毕并回电 · 未兑现');
+  await page.getByTestId('cp-tick').click();
+  await expect(page.getByTestId('cp-move-error')).toContainText('还有未兑现的承诺');
+  const caseUrl = page.url();
+  await shell.goTo('home');
+  const promise = page.getByTestId('promise-row').filter({ hasText: '今天下班前清理完毕并回电' });
+  await promise.getByTestId('promise-settle').click();
+  await promise.getByTestId('promise-keep-note').fill('已清理并电话告知');
+  await promise.getByTestId('promise-keep').click();
+  await expect(page.getByTestId('promise-row')).toHaveCount(0);
+  await page.goto(caseUrl);
+  await shell.signIn();
   await page.getByTestId('cp-tick').click();
   await expect(page.getByTestId('cp-case-stage')).toHaveText('已关闭');
   await expect(page.getByTestId('cp-step').filter({ hasText: '✓' })).toHaveCount(7);
-  // The promise is on the home screen; the linked work order carries the complaint.
-  await shell.goTo('home');
-  await expect(page.getByTestId('promise-row')).toContainText('今天下班前清理完毕并回电');
+  // Everything done stays listed, the identity check before the raise too.
+  await expect(page.getByTestId('cp-history')).toContainText('已确认身份 · 核对业主档案,本人来电');
   await page.reload();
   await shell.signIn();
   await page.goto(app.url + '/complaints/list').catch(() => {});

@@ -66,6 +66,7 @@ test('a call not answered on the spot is promised, stays on the home screen offl
   await row.getByTestId('promise-open').click();
   const call = page.getByTestId('ct-row').first();
   await expect(call.getByTestId('ct-waiting')).toBeVisible();
+  await expect(call.getByTestId('ct-promise')).toContainText('2026-11-28 10:00');
   await call.getByTestId('ct-reply-text').fill('已回电:明早 8 点至 12 点停水');
   await call.getByTestId('ct-reply-send').click();
   await expect(page.getByTestId('ct-empty')).toBeVisible();
@@ -104,4 +105,17 @@ test('a repair call becomes a work order in one tap, and bad input is refused wi
   await expect(page.getByTestId('wo-detail-status')).toHaveText('待派单');
   await expect(page.getByTestId('wo-contact')).toContainText('王芳 13800138000');
   await expect(page.getByTestId('wo-description-shown')).toHaveText('厨房水管漏水');
+  // A call about a complaint becomes one, who and what carried over.
+  await page.goto(page.url().replace(/\/work-orders.*$/, '/contacts'));
+  await shell.signIn();
+  await page.getByTestId('ct-phone').fill('13800138000');
+  await page.getByTestId('ct-caller').fill('王芳');
+  await page.getByTestId('ct-topic').selectOption('complaint');
+  await page.getByTestId('ct-said').fill('保安夜里不巡逻');
+  await page.getByTestId('ct-answer').fill('已记录,转投诉处理');
+  await page.getByTestId('ct-submit').click();
+  await page.getByTestId('tab-ct-history').click();
+  await page.getByTestId('ct-row').filter({ hasText: '保安夜里不巡逻' }).getByTestId('ct-to-complaint').click();
+  await expect(page.getByTestId('cp-what')).toHaveValue('保安夜里不巡逻');
+  await expect(page.getByTestId('cp-name')).toHaveValue('王芳');
 });

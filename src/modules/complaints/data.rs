@@ -134,3 +134,11 @@ pub async fn to_follow_up(desk: Desk) -> Result<Vec<Row>, String> {
         .await
         .map_err(|e| desk.explain(&e))
 }
+
+/// The promises made on the complaint `id`.
+pub async fn promises(desk: Desk, id: RecordId) -> Vec<lobbydesk_core::modules::promises::Promise> {
+    lobbydesk_core::modules::promises::services::made_on(&*desk.store(), id)
+        .await
+        .map(|v| v.into_iter().map(|(_, p)| p).collect())
+        .unwrap_or_default()
+}

@@ -129,15 +129,21 @@ fn Case(id: RecordId, complaint: Complaint) -> impl IntoView {
             state,
         )
     };
+    let busy = state.1;
     let make_promise = move |_| {
         let (what, due) = (
             promise_what.get_untracked(),
             local_time(&promise_due.get_untracked()),
         );
+        let Some(due) = due else {
+            return problem.set(Some(desk.t(T::NeedDue).to_string()));
+        };
+        // A double tap records one promise.
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
         leptos::task::spawn_local(async move {
-            let Some(due) = due else {
-                return problem.set(Some(desk.t(T::PromiseDue).to_string() + "?"));
-            };
             match data::promise(desk, id, &what, due).await {
                 Ok(()) => {
                     desk.toasts.info(desk.t(T::Promised));
@@ -145,17 +151,27 @@ fn Case(id: RecordId, complaint: Complaint) -> impl IntoView {
                 }
                 Err(e) => problem.set(Some(e)),
             }
+            busy.set(false);
         });
     };
     let make_order = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
         let cat = Category::from_code(&category.get_untracked()).unwrap_or(Category::Other);
         leptos::task::spawn_local(async move {
             match data::to_work_order(desk, id, cat).await {
                 Ok(_) => desk.changed(),
                 Err(e) => problem.set(Some(e)),
             }
+            busy.set(false);
         });
     };
+    let promises = LocalResource::new(move || {
+        desk.revision();
+        async move { data::promises(desk, id).await }
+    });
     let procedure = kind.procedure();
     let done: Vec<Stage> = c.steps.iter().map(|s| s.stage).collect();
     view! {
@@ -164,7 +180,7 @@ fn Case(id: RecordId, complaint: Complaint) -> impl IntoView {
             <dl class="facts">
                 <dt>{desk.tr(T::Who)}</dt><dd data-testid="cp-who">{if c.anonymous { desk.t(T::Anonymous).to_string() } else { format!("{} {} {}", c.unit, c.name, c.phone.as_ref().map(|p| p.digits().to_string()).unwrap_or_default()) }}</dd>
                 <dt>{desk.tr(T::Place)}</dt><dd>{c.place.clone()}</dd>
-                <dt>{desk.tr(T::Happened)}</dt><dd>{c.happened.clone()}</dd>
+                <dt>{desk.tr(T::HappenedAt)}</dt><dd>{c.happened.clone()}</dd>
                 {c.department.map(|d| view! { <dt>{desk.tr(T::Department)}</dt><dd data-testid="cp-department">{move || d.label(lang())}</dd> })}
                 {c.visit.clone().map(|v| view! { <dt>{desk.tr(T::Found)}</dt><dd>{v.with} ": " {v.found}</dd> })}
                 {(!c.fee_status.is_empty()).then(|| view! { <dt>{desk.tr(T::FeeStatus)}</dt><dd>{c.fee_status.clone()}</dd> })}
@@ -179,7 +195,7 @@ fn Case(id: RecordId, complaint: Complaint) -> impl IntoView {
             <ol class="steps" data-testid="cp-steps">
                 {procedure.iter().map(|st| {
                     let st = *st;
-                    let ticked = c.steps.iter().rev().find(|s| s.stage == st).cloned();
+                    let ticked = c.steps.iter().find(|s| s.stage == st).cloned();
                     let is_done = done.contains(&st);
                     view! {
                         <li class="step" class:done=is_done data-testid="cp-step">
@@ -189,11 +205,27 @@ fn Case(id: RecordId, complaint: Complaint) -> impl IntoView {
                     }
                 }).collect_view()}
             </ol>
-            <ul class="plain-list muted" data-testid="cp-history">
-                {c.steps.iter().filter(|s| s.note.starts_with(lobbydesk_core::modules::complaints::RAISED) || s.note.contains(" → ")).map(|s| view! {
-                    <li>{time::short(s.at)} " · " {s.by.clone()} " · " {s.note.clone()}</li>
+            <h3>{desk.tr(T::History)}</h3>
+            <ol class="plain-list muted" data-testid="cp-history">
+                {c.steps.iter().map(|s| {
+                    let st = s.stage;
+                    view! { <li>{time::short(s.at)} " · " {s.by.clone()} " · " {move || st.label(lang())} {(!s.note.is_empty()).then(|| format!(" · {}", s.note))}</li> }
                 }).collect_view()}
-            </ul>
+            </ol>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    let list = promises.await;
+                    (!list.is_empty()).then(|| view! {
+                        <h3>{desk.tr(T::Promises)}</h3>
+                        <ul class="plain-list" data-testid="cp-promises">
+                            {list.into_iter().map(|p| view! {
+                                <li>{time::long(p.due)} " · " {p.what.clone()} " · "
+                                    {if p.open() { desk.t(T::PromiseOpen).to_string() } else { desk.t(T::PromiseSettled).to_string() }}</li>
+                            }).collect_view()}
+                        </ul>
+                    })
+                })}
+            </Suspense>
             {(may_next).then(|| {
                 let st = next.unwrap_or(Stage::Closed);
                 view! {

@@ -21,6 +21,21 @@ pub fn RecordPage() -> impl IntoView {
     let anonymous = RwSignal::new(false);
     let photo = RwSignal::new(None::<String>);
     let problem = RwSignal::new(None::<String>);
+    // From a call about a complaint (来电来访 → 转为投诉): who and what carried over.
+    let query = leptos_router::hooks::use_query_map();
+    if let Some(call) = query
+        .with_untracked(|q| q.get("call"))
+        .and_then(|s| s.parse::<lobbydesk_core::RecordId>().ok())
+    {
+        leptos::task::spawn_local(async move {
+            if let Some(c) = crate::modules::contacts::data::get(desk, call).await {
+                name.set(c.caller);
+                phone.set(c.phone.map(|p| p.digits().to_string()).unwrap_or_default());
+                unit.set(c.unit);
+                what.set(c.said);
+            }
+        });
+    }
     let save = Action::new_local(move |_: &()| {
         let form = ComplaintForm {
             kind: kind.get_untracked(),

@@ -49,5 +49,11 @@ messages! {
         SettingsTitle => "投诉设置", "Complaints";
         BadDays => "保留天数请填 30 到 3650。", "Keep 30 to 3650 days.";
         Closed => "已关闭", "Closed";
+        HappenedAt => "发生时间", "When it happened";
+        History => "全部记录", "Everything done";
+        Promises => "在这条投诉上的承诺", "Promises made on it";
+        PromiseOpen => "未兑现", "open";
+        PromiseSettled => "已办结", "settled";
+        NeedDue => "请填写承诺的时间", "Say by when";
     }
 }

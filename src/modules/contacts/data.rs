@@ -73,10 +73,36 @@ pub async fn find(desk: Desk, text: &str) -> Result<Vec<(Envelope, Contact)>, St
         .map_err(|e| desk.explain(&e))
 }
 
-pub async fn waiting(desk: Desk) -> Result<Vec<(Envelope, Contact)>, String> {
+/// Calls by search, each with its promise as it stands.
+pub async fn find_with_promises(
+    desk: Desk,
+    text: &str,
+) -> Result<Vec<services::WithPromise>, String> {
+    let store = desk.store();
+    let rows = services::find(&*store, text, 100)
+        .await
+        .map_err(|e| desk.explain(&e))?;
+    services::with_promises(&*store, rows)
+        .await
+        .map_err(|e| desk.explain(&e))
+}
+
+/// Calls whose promised reply is open, soonest due first.
+pub async fn waiting(desk: Desk) -> Result<Vec<services::WithPromise>, String> {
     services::waiting(&*desk.store())
         .await
         .map_err(|e| desk.explain(&e))
+}
+
+/// One call.
+pub async fn get(desk: Desk, id: RecordId) -> Option<Contact> {
+    use lobbydesk_core::{Record, RecordStore};
+    desk.store()
+        .get(Contact::KIND, id)
+        .await
+        .ok()
+        .flatten()
+        .and_then(|e| e.decode().ok())
 }
 
 pub async fn open_promises(desk: Desk) -> Result<Vec<(Envelope, Promise)>, String> {

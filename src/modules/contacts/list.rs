@@ -9,7 +9,9 @@ use crate::desk::use_desk;
 use crate::i18n::Msg;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use lobbydesk_core::modules::contacts::services::WithPromise;
 use lobbydesk_core::modules::contacts::{Contact, Topic};
+use lobbydesk_core::modules::promises::{Outcome, Promise};
 use lobbydesk_core::modules::work_orders::Category;
 use lobbydesk_core::{Envelope, time};
 
@@ -20,7 +22,7 @@ pub fn HistoryPage() -> impl IntoView {
     let rows = LocalResource::new(move || {
         desk.revision();
         let text = search.get();
-        async move { data::find(desk, &text).await }
+        async move { data::find_with_promises(desk, &text).await }
     });
     view! {
         <section class="page contacts">
@@ -49,7 +51,7 @@ pub fn WaitingPage() -> impl IntoView {
 }
 
 #[component]
-fn Rows(rows: LocalResource<Result<Vec<(Envelope, Contact)>, String>>, empty: T) -> impl IntoView {
+fn Rows(rows: LocalResource<Result<Vec<WithPromise>, String>>, empty: T) -> impl IntoView {
     let desk = use_desk();
     view! {
         <Transition fallback=move || view! { <p>{desk.tr(Msg::Loading)}</p> }>
@@ -59,7 +61,7 @@ fn Rows(rows: LocalResource<Result<Vec<(Envelope, Contact)>, String>>, empty: T)
                     Ok(v) if v.is_empty() => view! { <p class="card empty" data-testid="ct-empty">{desk.tr(empty)}</p> }.into_any(),
                     Ok(v) => view! {
                         <ul class="visit-list card" data-testid="ct-list">
-                            {v.into_iter().map(|(e, c)| view! { <ContactRow env=e contact=c /> }).collect_view()}
+                            {v.into_iter().map(|(e, c, p)| view! { <ContactRow env=e contact=c promise=p /> }).collect_view()}
                         </ul>
                     }.into_any(),
                 }
@@ -71,14 +73,19 @@ fn Rows(rows: LocalResource<Result<Vec<(Envelope, Contact)>, String>>, empty: T)
 /// A call: who, when, about what, what was said and answered; the reply to record while one is
 /// promised; a repair made into a work order.
 #[component]
-fn ContactRow(env: Envelope, contact: Contact) -> impl IntoView {
+fn ContactRow(env: Envelope, contact: Contact, promise: Option<Promise>) -> impl IntoView {
     let desk = use_desk();
+    let busy = RwSignal::new(false);
     let c = contact;
     let id = env.meta.id;
     let (way, topic) = (c.way, c.topic);
     let reply = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
     let send = move |_| {
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
         let text = reply.get_untracked();
         leptos::task::spawn_local(async move {
             match data::reply(desk, id, &text).await {
@@ -88,6 +95,7 @@ fn ContactRow(env: Envelope, contact: Contact) -> impl IntoView {
                 }
                 Err(e) => problem.set(Some(e)),
             }
+            busy.set(false);
         });
     };
     let category = RwSignal::new(Category::Other.code().to_string());
@@ -98,6 +106,11 @@ fn ContactRow(env: Envelope, contact: Contact) -> impl IntoView {
             .collect::<Vec<_>>()
     });
     let make_order = move |_| {
+        // A double tap makes one order.
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
         let cat = Category::from_code(&category.get_untracked()).unwrap_or(Category::Other);
         leptos::task::spawn_local(async move {
             match data::to_work_order(desk, id, cat).await {
@@ -107,9 +120,17 @@ fn ContactRow(env: Envelope, contact: Contact) -> impl IntoView {
                 }
                 Err(e) => problem.set(Some(e)),
             }
+            busy.set(false);
         });
     };
-    let waiting = c.waiting();
+    let waiting = c.reply.is_none() && promise.as_ref().is_some_and(|p| p.open());
+    let promised = promise.map(|p| match p.outcome {
+        None => format!("{} {}", desk.t(T::Due), time::long(p.due)),
+        Some(Outcome::Kept { .. }) => desk.t(T::Keep).to_string(),
+        Some(Outcome::Withdrawn { reason, by, .. }) => {
+            format!("{} · {by} · {reason}", desk.t(T::Withdrawn))
+        }
+    });
     // The phone in full only while a reply is owed (the clerk calls back); masked otherwise.
     let phone = c.phone.as_ref().map(|p| {
         if waiting {
@@ -134,6 +155,8 @@ fn ContactRow(env: Envelope, contact: Contact) -> impl IntoView {
                 {(!c.answer.is_empty()).then(|| view! { <br/><span class="ok">{desk.tr(T::Answer)} ": " {c.answer.clone()}</span> })}
                 {(!c.passed_to.is_empty()).then(|| view! { <br/><span class="muted">{desk.tr(T::PassedTo)} ": " {c.passed_to.clone()}</span> })}
                 {(!c.sent_to.is_empty()).then(|| view! { <br/><span class="muted">{desk.tr(T::SentTo)} ": " {c.sent_to.clone()}</span> })}
+                {promised.map(|p| view! { <br/><span class="warn" data-testid="ct-promise">{p}</span> })}
+                {(topic == Topic::Complaint).then(|| view! { <br/><A href=format!("/complaints?call={id}") attr:class="button-link" attr:data-testid="ct-to-complaint">{desk.tr(T::ToComplaint)}</A> })}
                 {c.reply.clone().map(|r| view! { <br/><span class="ok" data-testid="ct-reply">{desk.tr(T::Replied)} " " {time::short(r.at)} " · " {r.by} ": " {r.text}</span> })}
                 {c.work_order.map(|w| view! { <br/><A href=format!("/work-orders/o/{w}") attr:class="button-link" attr:data-testid="ct-work-order">{desk.tr(T::WorkOrderMade)}</A> })}
                 {waiting.then(|| view! {

@@ -61,6 +61,7 @@ pub fn LogPage() -> impl IntoView {
             f.set(String::new());
         }
         topic.set(Topic::Inquiry.code().to_string());
+        way.set(Way::Call);
         not_answered.set(false);
         problem.set(None);
     };

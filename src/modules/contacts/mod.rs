@@ -55,8 +55,17 @@ pub fn home_card() -> AnyView {
 #[component]
 fn OpenPromises() -> impl IntoView {
     let desk = use_desk();
+    // Overdue turns red on time, with the home screen left open.
+    let tick = RwSignal::new(0u32);
+    if let Ok(h) = set_interval_with_handle(
+        move || tick.update(|t| *t += 1),
+        std::time::Duration::from_secs(30),
+    ) {
+        on_cleanup(move || h.clear());
+    }
     let list = LocalResource::new(move || {
         desk.revision();
+        tick.track();
         async move { data::open_promises(desk).await.unwrap_or_default() }
     });
     view! {
@@ -92,9 +101,7 @@ fn OpenPromises() -> impl IntoView {
                                         <li class="promise" class:late=overdue data-testid="promise-row">
                                             <strong class:bad=overdue>{desk.tr(T::Due)} " " {time::long(p.due)}</strong>
                                             {overdue.then(|| view! { " · " <span class="badge bad">{desk.tr(T::Overdue)}</span> })}
-                                            <br/><span>{p.what.clone()}</span> " · " <span>{p.to.clone()}</span>
-                                            {p.phone.as_ref().map(|ph| format!(" {}", ph.digits()))}
-                                            {(!p.unit.is_empty()).then(|| format!(" · {}", p.unit))}
+                                            <br/><span>{[p.what.clone(), p.to.clone(), p.phone.as_ref().map(|ph| ph.digits().to_string()).unwrap_or_default(), p.unit.clone()].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ")}</span>
                                             {on_call.then(|| view! { " " <A href="/contacts/waiting" attr:class="button-link" attr:data-testid="promise-open">{desk.tr(T::Reply)}</A> })}
                                             <details>
                                                 <summary data-testid="promise-settle">{desk.tr(T::Keep)} " / " {desk.tr(T::Withdraw)}</summary>

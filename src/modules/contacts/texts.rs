@@ -30,6 +30,8 @@ messages! {
         ReplyText => "答复内容", "The reply";
         Replied => "已答复", "Replied";
         ToWorkOrder => "转为工单", "Make a work order";
+        ToComplaint => "转为投诉", "Record as a complaint";
+        Withdrawn => "承诺已撤回", "Promise withdrawn";
         Category => "报修类别", "Category";
         WorkOrderMade => "已转工单", "Work order made";
         OpenPromises => "未兑现的承诺", "Promises open";

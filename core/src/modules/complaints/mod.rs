@@ -48,7 +48,7 @@ labelled_enum!(Stage {
     Assigned => "assigned", "已确定负责部门", "Department found", [];
     Visited => "visited", "已到现场", "Site visited", [];
     Fixed => "fixed", "部门已处理", "Dealt with", [];
-    IdentityConfirmed => "identity", "已确认身份", "Identity confirmed", [];
+    IdentityConfirmed => "identity_confirmed", "已确认身份", "Identity confirmed", [];
     FeesChecked => "fees_checked", "已查看缴费", "Fees looked at", [];
     Handled => "handled", "已通知部门或答复", "Passed on or answered", [];
     FollowedUp => "followed_up", "已回访", "Followed up", [];
@@ -198,6 +198,8 @@ pub enum ComplaintError {
     /// Raising or reclassifying what cannot be (a valid complaint, a closed one).
     NotNow,
     Closed,
+    /// A promise made on it is still open: kept or withdrawn first.
+    PromiseOpen,
     NotAllowed(Action),
 }
 
@@ -246,6 +248,12 @@ impl Localized for ComplaintError {
                 )
                 .into(),
             Closed => lang.pick("投诉已关闭", "The complaint is closed").into(),
+            PromiseOpen => lang
+                .pick(
+                    "这条投诉还有未兑现的承诺,请先兑现或撤回",
+                    "A promise made on this complaint is still open: keep or withdraw it first",
+                )
+                .into(),
             NotAllowed(a) => a.refusal(lang),
         }
     }

@@ -67,6 +67,12 @@ pub async fn make_move<S: RecordStore>(
     stamp: impl Fn() -> Stamp,
 ) -> Result<Complaint, CaseError> {
     let (env, c) = read(store, id).await?;
+    if matches!(mv, Move::Next { .. }) && c.next_stage() == Some(Stage::Closed) {
+        let open = crate::modules::promises::services::made_on(store, id).await?;
+        if open.iter().any(|(_, p)| p.open()) {
+            return Err(CaseError::Complaint(vec![ComplaintError::PromiseOpen]));
+        }
+    }
     let at = stamp();
     let next = c
         .apply(mv, by, roles, at.now)

@@ -190,13 +190,17 @@ fn who_complained_is_asked_unless_anonymous() {
     assert!(e.contains(&ComplaintError::BadPhone("123".into())));
 }
 
-#[test]
-fn services_record_promise_link_a_work_order_and_find() {
-    let f = Fixture::at_millis(at(9).timestamp_millis());
-    let store = MemoryStore::new();
+/// A complaint of `kind` recorded, with a promise of `what` due `hours` later made on it.
+fn promised(
+    f: &Fixture,
+    store: &MemoryStore,
+    kind: Kind,
+    what: &str,
+    hours: i64,
+) -> (RecordId, crate::modules::promises::Promise) {
     let (env, _) = block_on(services::record(
-        &store,
-        &form(Kind::Valid),
+        store,
+        &form(kind),
         Vec::new(),
         "小李",
         || f.id(),
@@ -205,15 +209,25 @@ fn services_record_promise_link_a_work_order_and_find() {
     .unwrap();
     let id = env.meta.id;
     let p = block_on(services::promise(
-        &store,
+        store,
         id,
-        "明天上午派人清理",
-        at(9) + Duration::hours(24),
+        what,
+        at(9) + Duration::hours(hours),
         "小李",
         || f.id(),
         || f.stamp(),
     ))
     .unwrap();
+    (id, p)
+}
+
+#[test]
+fn services_record_promise_link_a_work_order_and_find() {
+    let (f, store) = (
+        Fixture::at_millis(at(9).timestamp_millis()),
+        MemoryStore::new(),
+    );
+    let (id, p) = promised(&f, &store, Kind::Valid, "明天上午派人清理", 24);
     assert_eq!(p.on, (Complaint::KIND.to_string(), id));
     assert_eq!(p.to, "王芳");
     let w = block_on(services::to_work_order(
@@ -280,4 +294,75 @@ fn the_csv_masks_the_complainant_unless_asked() {
     );
     let full = String::from_utf8(super::csv::complaints_csv(&[c], Lang::Zh, true)).unwrap();
     assert!(full.contains("13800138000") && full.contains("王芳"));
+}
+
+#[test]
+fn codes_are_what_the_records_store() {
+    for s in Stage::ALL {
+        assert_eq!(
+            serde_json::to_value(s).unwrap(),
+            serde_json::Value::from(s.code())
+        );
+    }
+    for k in Kind::ALL {
+        assert_eq!(
+            serde_json::to_value(k).unwrap(),
+            serde_json::Value::from(k.code())
+        );
+    }
+}
+
+#[test]
+fn a_complaint_is_not_closed_while_a_promise_made_on_it_is_open() {
+    let (f, store) = (
+        Fixture::at_millis(at(9).timestamp_millis()),
+        MemoryStore::new(),
+    );
+    let (id, p) = promised(&f, &store, Kind::Inquiry, "周五前答复", 30);
+    for _ in 0..4 {
+        block_on(services::make_move(
+            &store,
+            id,
+            &next("已办"),
+            "小李",
+            CLERK,
+            || f.stamp(),
+        ))
+        .unwrap();
+    }
+    assert_eq!(
+        block_on(services::make_move(
+            &store,
+            id,
+            &next("关闭"),
+            "小李",
+            CLERK,
+            || f.stamp()
+        ))
+        .unwrap_err(),
+        services::CaseError::Complaint(vec![ComplaintError::PromiseOpen])
+    );
+    let (pe, _) = block_on(crate::modules::promises::services::made_on(&store, id))
+        .unwrap()
+        .remove(0);
+    assert_eq!(p.on.1, id);
+    block_on(crate::modules::promises::services::settle(
+        &store,
+        pe.meta.id,
+        true,
+        "已答复",
+        "小李",
+        || f.stamp(),
+    ))
+    .unwrap();
+    let closed = block_on(services::make_move(
+        &store,
+        id,
+        &next("关闭"),
+        "小李",
+        CLERK,
+        || f.stamp(),
+    ))
+    .unwrap();
+    assert_eq!(closed.stage, Stage::Closed);
 }

@@ -152,15 +152,63 @@ pub async fn to_work_order<S: RecordStore>(
     Ok((oid, order))
 }
 
-/// Calls still waiting for their promised reply, oldest first.
-pub async fn waiting<S: RecordStore>(store: &S) -> Result<Vec<(Envelope, Contact)>, StoreError> {
-    let q = ListQuery::by(Contact::KIND, ix::WAITING, KeyRange::Exact("1".into()), 500);
-    let mut all = list_all_as::<S, Contact>(store, q).await?;
-    all.sort_by_key(|x| x.1.at);
-    Ok(all)
+/// A call with the promise made on it, as it stands now (open, kept, withdrawn).
+pub type WithPromise = (Envelope, Contact, Option<Promise>);
+
+/// `rows` with their promises (read in one batch).
+pub async fn with_promises<S: RecordStore>(
+    store: &S,
+    rows: Vec<(Envelope, Contact)>,
+) -> Result<Vec<WithPromise>, StoreError> {
+    let keys: Vec<(String, RecordId)> = rows
+        .iter()
+        .filter_map(|(_, c)| c.promise.map(|p| (Promise::KIND.to_string(), p)))
+        .collect();
+    let found = store.get_many(&keys).await?;
+    let mut promises = keys.into_iter().map(|(_, id)| id).zip(found);
+    let mut out = Vec::new();
+    for (e, c) in rows {
+        let p = match c.promise {
+            Some(pid) => promises
+                .next()
+                .filter(|(id, _)| *id == pid)
+                .and_then(|(_, env)| env)
+                .and_then(|env| env.decode::<Promise>().ok()),
+            None => None,
+        };
+        out.push((e, c, p));
+    }
+    Ok(out)
 }
 
-/// The newest calls, or those matching a search (phone, unit, caller's name), newest first.
+/// Calls whose promised reply is still open, the soonest due first (a promise withdrawn takes
+/// its call off the list).
+pub async fn waiting<S: RecordStore>(store: &S) -> Result<Vec<WithPromise>, StoreError> {
+    let open = crate::modules::promises::services::open(store).await?;
+    let keys: Vec<(String, RecordId)> = open
+        .iter()
+        .filter(|(_, p)| p.on.0 == Contact::KIND)
+        .map(|(_, p)| (Contact::KIND.to_string(), p.on.1))
+        .collect();
+    let calls = store.get_many(&keys).await?;
+    let mut out = Vec::new();
+    for ((_, p), env) in open
+        .into_iter()
+        .filter(|(_, p)| p.on.0 == Contact::KIND)
+        .zip(calls)
+    {
+        if let Some(env) = env.filter(|e| !e.meta.deleted)
+            && let Ok(c) = env.decode::<Contact>()
+            && c.reply.is_none()
+        {
+            out.push((env, c, Some(p)));
+        }
+    }
+    Ok(out)
+}
+
+/// The newest calls, or those matching a search (phone: its start or any 4 or more of its
+/// digits, spaces and dashes ignored; unit; caller's name), newest first.
 pub async fn find<S: RecordStore>(
     store: &S,
     text: &str,
@@ -179,12 +227,32 @@ pub async fn find<S: RecordStore>(
         add(list_all_as::<S, Contact>(store, ListQuery::recent(Contact::KIND, limit)).await?);
     } else {
         let digits: String = t.chars().filter(char::is_ascii_digit).collect();
-        if digits.len() >= 3 && digits.len() == t.len() {
+        let phone_like = digits.len() >= 3
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-'));
+        if phone_like {
             add(list_all_as::<S, Contact>(
                 store,
-                ListQuery::by(Contact::KIND, ix::PHONE, KeyRange::Prefix(digits), limit),
+                ListQuery::by(
+                    Contact::KIND,
+                    ix::PHONE,
+                    KeyRange::Prefix(digits.clone()),
+                    limit,
+                ),
             )
             .await?);
+            if digits.len() >= 4 {
+                let recent =
+                    list_all_as::<S, Contact>(store, ListQuery::recent(Contact::KIND, 500)).await?;
+                add(recent
+                    .into_iter()
+                    .filter(|(_, c)| {
+                        c.phone
+                            .as_ref()
+                            .is_some_and(|p| p.digits().contains(&digits))
+                    })
+                    .collect());
+            }
         }
         if let Ok(u) = crate::unit_no::UnitNo::parse(t) {
             add(list_all_as::<S, Contact>(

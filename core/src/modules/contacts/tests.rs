@@ -85,18 +85,18 @@ fn a_call_is_answered_on_the_spot_or_gets_a_contact_and_a_promised_time() {
     );
 }
 
+/// `form` logged on `store`.
+fn logged(f: &Fixture, store: &MemoryStore, form: &CallForm) -> (Envelope, Contact) {
+    block_on(services::log(store, form, "小李", || f.id(), || f.stamp())).unwrap()
+}
+
 #[test]
 fn an_unanswered_call_is_saved_with_its_promise_and_the_reply_keeps_it() {
-    let f = Fixture::at_millis(at(27, 16, 0).timestamp_millis());
-    let store = MemoryStore::new();
-    let (env, c) = block_on(services::log(
-        &store,
-        &unanswered(),
-        "小李",
-        || f.id(),
-        || f.stamp(),
-    ))
-    .unwrap();
+    let (f, store) = (
+        Fixture::at_millis(at(27, 16, 0).timestamp_millis()),
+        MemoryStore::new(),
+    );
+    let (env, c) = logged(&f, &store, &unanswered());
     let id = env.meta.id;
     let pid = c.promise.unwrap();
     let open = block_on(promises::open(&store)).unwrap();
@@ -105,7 +105,9 @@ fn an_unanswered_call_is_saved_with_its_promise_and_the_reply_keeps_it() {
     assert_eq!(open[0].1.on, (Contact::KIND.to_string(), id));
     assert_eq!(open[0].1.to, "王芳");
     assert!(!open[0].1.overdue(at(28, 9, 59)) && open[0].1.overdue(at(28, 10, 1)));
-    assert_eq!(block_on(services::waiting(&store)).unwrap().len(), 1);
+    let waiting = block_on(services::waiting(&store)).unwrap();
+    assert_eq!(waiting.len(), 1);
+    assert_eq!(waiting[0].2.as_ref().unwrap().due, at(28, 10, 0));
     assert_eq!(
         block_on(services::reply(&store, id, " ", "小王", || f.stamp())).unwrap_err(),
         ContactError::Call(vec![CallError::NoReply])
@@ -125,7 +127,14 @@ fn an_unanswered_call_is_saved_with_its_promise_and_the_reply_keeps_it() {
         block_on(services::reply(&store, id, "again", "小王", || f.stamp())).unwrap_err(),
         ContactError::Call(vec![CallError::AlreadyReplied])
     );
-    for key in ["13800138000", "138001", "3-1-502", "王芳"] {
+    for key in [
+        "13800138000",
+        "138001",
+        "3-1-502",
+        "王芳",
+        "8000",
+        "138 0013 8000",
+    ] {
         assert_eq!(
             block_on(services::find(&store, key, 20)).unwrap().len(),
             1,
@@ -256,4 +265,54 @@ fn the_csv_masks_the_caller_unless_asked() {
     assert!(!masked.contains("王芳"));
     let full = String::from_utf8(super::csv::contacts_csv(&[c], Lang::Zh, true)).unwrap();
     assert!(full.contains("13800138000") && full.contains("王芳"));
+}
+
+#[test]
+fn a_withdrawn_promise_takes_its_call_off_the_waiting_list_and_shows_on_it() {
+    let (f, store) = (
+        Fixture::at_millis(at(27, 16, 0).timestamp_millis()),
+        MemoryStore::new(),
+    );
+    let (_, c) = logged(&f, &store, &unanswered());
+    let later = CallForm {
+        promise_due: Some(at(28, 9, 0)),
+        caller: "李雷".into(),
+        phone: "13912345678".into(),
+        ..unanswered()
+    };
+    block_on(services::log(
+        &store,
+        &later,
+        "小李",
+        || f.id(),
+        || f.stamp(),
+    ))
+    .unwrap();
+    let waiting = block_on(services::waiting(&store)).unwrap();
+    assert_eq!(
+        waiting
+            .iter()
+            .map(|w| w.1.caller.as_str())
+            .collect::<Vec<_>>(),
+        vec!["李雷", "王芳"],
+        "soonest due first"
+    );
+    block_on(promises::settle(
+        &store,
+        c.promise.unwrap(),
+        false,
+        "业主已自行了解",
+        "小王",
+        || f.stamp(),
+    ))
+    .unwrap();
+    let waiting = block_on(services::waiting(&store)).unwrap();
+    assert_eq!(waiting.len(), 1);
+    let all = block_on(services::find(&store, "", 10)).unwrap();
+    let rows = block_on(services::with_promises(&store, all)).unwrap();
+    let withdrawn = rows.iter().find(|r| r.1.caller == "王芳").unwrap();
+    assert!(matches!(
+        withdrawn.2.as_ref().unwrap().outcome,
+        Some(crate::modules::promises::Outcome::Withdrawn { .. })
+    ));
 }
