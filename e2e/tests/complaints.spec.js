@@ -65,6 +65,11 @@ test('a venting complaint is raised to a valid one and worked to closed by the p
   await page.getByTestId('cp-note').fill('保洁已清运并消毒');
   await page.getByTestId('cp-tick').click();
   await expect(page.getByTestId('cp-case-stage')).toHaveText('部门已处理');
+  // Due its follow-up: in the one list of follow-ups too.
+  await shell.goTo('contacts');
+  await page.getByTestId('tab-ct-follow-up').click();
+  await expect(page.getByTestId('fu-row').filter({ hasText: '楼道垃圾三天没人清' })).toHaveCount(1);
+  await shell.goTo('complaints');
   // The follow-up list, then the follow-up with satisfaction; a supervisor closes.
   await page.getByTestId('tab-cp-follow-up').click();
   await page.getByTestId('cp-row').first().getByTestId('cp-open').click();

@@ -70,6 +70,16 @@ test('a call not answered on the spot is promised, stays on the home screen offl
   await call.getByTestId('ct-reply-text').fill('已回电:明早 8 点至 12 点停水');
   await call.getByTestId('ct-reply-send').click();
   await expect(page.getByTestId('ct-empty')).toBeVisible();
+  // The seventh step: the call back, from the one follow-up list.
+  await page.getByTestId('tab-ct-follow-up').click();
+  const due = page.getByTestId('fu-row').filter({ hasText: '问明天几点停水' });
+  await expect(due).toContainText('已回电');
+  await due.getByTestId('fu-save').click();
+  await expect(due).toContainText('请选择满意度');
+  await due.getByTestId('fu-sat-satisfied').click();
+  await due.getByTestId('fu-comment').fill('知道了,谢谢');
+  await due.getByTestId('fu-save').click();
+  await expect(page.getByTestId('fu-empty')).toBeVisible();
   await shell.goTo('home');
   await expect(page.getByTestId('promise-row')).toHaveCount(0);
   await page.goto(app.url + '/contacts/history').catch(() => {});

@@ -179,8 +179,8 @@ fn Case(id: RecordId, complaint: Complaint) -> impl IntoView {
             <h1><span data-testid="cp-kind">{move || kind.label(lang())}</span> " · " <span data-testid="cp-case-stage">{move || stage.label(lang())}</span></h1>
             <dl class="facts">
                 <dt>{desk.tr(T::Who)}</dt><dd data-testid="cp-who">{if c.anonymous { desk.t(T::Anonymous).to_string() } else { format!("{} {} {}", c.unit, c.name, c.phone.as_ref().map(|p| p.digits().to_string()).unwrap_or_default()) }}</dd>
-                <dt>{desk.tr(T::Place)}</dt><dd>{c.place.clone()}</dd>
-                <dt>{desk.tr(T::HappenedAt)}</dt><dd>{c.happened.clone()}</dd>
+                {(!c.place.is_empty()).then(|| view! { <dt>{desk.tr(T::Place)}</dt><dd>{c.place.clone()}</dd> })}
+                {(!c.happened.is_empty()).then(|| view! { <dt>{desk.tr(T::HappenedAt)}</dt><dd>{c.happened.clone()}</dd> })}
                 {c.department.map(|d| view! { <dt>{desk.tr(T::Department)}</dt><dd data-testid="cp-department">{move || d.label(lang())}</dd> })}
                 {c.visit.clone().map(|v| view! { <dt>{desk.tr(T::Found)}</dt><dd>{v.with} ": " {v.found}</dd> })}
                 {(!c.fee_status.is_empty()).then(|| view! { <dt>{desk.tr(T::FeeStatus)}</dt><dd>{c.fee_status.clone()}</dd> })}

@@ -128,3 +128,30 @@ pub async fn settle(desk: Desk, id: RecordId, keep: bool, text: &str) -> Result<
         promises::SettleError::Store(s) => desk.explain(&s),
     })
 }
+
+/// Calls due their follow-up call.
+pub async fn to_follow_up(desk: Desk) -> Result<Vec<(Envelope, Contact)>, String> {
+    services::to_follow_up(&*desk.store())
+        .await
+        .map_err(|e| desk.explain(&e))
+}
+
+/// Records a call's follow-up.
+pub async fn follow_up(
+    desk: Desk,
+    id: RecordId,
+    satisfaction: lobbydesk_core::modules::work_orders::Satisfaction,
+    comment: &str,
+) -> Result<(), String> {
+    services::follow_up(
+        &*desk.store(),
+        id,
+        satisfaction,
+        comment,
+        &desk.clerk.get_untracked(),
+        || desk.stamp(),
+    )
+    .await
+    .map(|_| ())
+    .map_err(|e| explain(desk, &e))
+}

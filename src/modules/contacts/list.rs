@@ -176,3 +176,108 @@ fn ContactRow(env: Envelope, contact: Contact, promise: Option<Promise>) -> impl
         </li>
     }
 }
+
+/// 回访 Everything due a follow-up call, in one list: calls replied to (the result recorded here),
+/// complaints dealt with or answered, and work orders done (each opened on its own page, where
+/// its follow-up is recorded with the rest of its procedure).
+#[component]
+pub fn FollowUpPage() -> impl IntoView {
+    let desk = use_desk();
+    let due = LocalResource::new(move || {
+        desk.revision();
+        async move {
+            let calls = data::to_follow_up(desk).await.unwrap_or_default();
+            let complaints = crate::modules::complaints::data::to_follow_up(desk)
+                .await
+                .unwrap_or_default();
+            let orders = crate::modules::work_orders::data::to_follow_up(desk)
+                .await
+                .unwrap_or_default();
+            (calls, complaints, orders)
+        }
+    });
+    view! {
+        <section class="page contacts">
+            <div class="card"><h1>{desk.tr(T::FollowUpAll)}</h1></div>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    let (calls, complaints, orders) = due.await;
+                    let lang = desk.lang.get_untracked();
+                    let none = calls.is_empty() && complaints.is_empty() && orders.is_empty();
+                    view! {
+                        {none.then(|| view! { <p class="card empty" data-testid="fu-empty">{desk.tr(T::NothingToFollowUp)}</p> })}
+                        <ul class="visit-list card" data-testid="fu-list">
+                            {calls.into_iter().map(|(e, c)| view! { <CallFollowUpRow id=e.meta.id contact=c /> }).collect_view()}
+                            {complaints.into_iter().map(|(e, c)| view! {
+                                <li class="visit-row" data-testid="fu-row">
+                                    <strong>{desk.tr(T::ComplaintWord)}</strong> " · " {c.kind.label(lang)} " · " {c.unit.clone()}
+                                    <br/><span>{c.what.clone()}</span>
+                                    <br/><A href=format!("/complaints/c/{}", e.meta.id) attr:class="button-link" attr:data-testid="fu-open">{desk.tr(T::FollowUp)}</A>
+                                </li>
+                            }).collect_view()}
+                            {orders.into_iter().map(|(e, o)| view! {
+                                <li class="visit-row" data-testid="fu-row">
+                                    <strong>{desk.tr(T::WorkOrderWord)}</strong> " · " <span class="mono">{o.shown_number(e.meta.id)}</span> " · " {if o.unit.is_empty() { o.place.clone() } else { o.unit.clone() }}
+                                    <br/><span>{o.description.clone()}</span>
+                                    <br/><A href=format!("/work-orders/o/{}", e.meta.id) attr:class="button-link" attr:data-testid="fu-open">{desk.tr(T::FollowUp)}</A>
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    }
+                })}
+            </Suspense>
+        </section>
+    }
+}
+
+/// A call due its follow-up: the satisfaction and a comment, recorded in place.
+#[component]
+fn CallFollowUpRow(id: lobbydesk_core::RecordId, contact: Contact) -> impl IntoView {
+    use lobbydesk_core::modules::work_orders::Satisfaction;
+    let desk = use_desk();
+    let c = contact;
+    let satisfaction = RwSignal::new(None::<Satisfaction>);
+    let comment = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let busy = RwSignal::new(false);
+    let save = move |_| {
+        let Some(sat) = satisfaction.get_untracked() else {
+            return problem.set(Some(desk.t(T::ChooseSatisfaction).to_string()));
+        };
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        let text = comment.get_untracked();
+        leptos::task::spawn_local(async move {
+            match data::follow_up(desk, id, sat, &text).await {
+                Ok(()) => desk.changed(),
+                Err(e) => problem.set(Some(e)),
+            }
+            busy.set(false);
+        });
+    };
+    let topic = c.topic;
+    view! {
+        <li class="visit-row" data-testid="fu-row">
+            <div class="memo-body">
+                <strong>{desk.tr(T::CallWord)}</strong> " · " {move || topic.label(desk.lang.get())} " · " {c.caller.clone()}
+                {c.phone.as_ref().map(|p| format!(" {}", p.digits()))}
+                <br/><span>{c.said.clone()}</span>
+                {c.reply.clone().map(|r| view! { <br/><span class="ok">{desk.tr(T::Replied)} ": " {r.text}</span> })}
+                <fieldset class="choices">
+                    {Satisfaction::ALL.iter().copied().map(|v| view! {
+                        <button type="button" class="choice" data-testid=format!("fu-sat-{}", v.code())
+                            aria-pressed=move || (satisfaction.get() == Some(v)).to_string()
+                            on:click=move |_| satisfaction.set(Some(v))>{move || v.label(desk.lang.get())}</button>
+                    }).collect_view()}
+                </fieldset>
+                <div class="row">
+                    <TextField id="fu-comment" label=T::FollowUpComment value=comment testid="fu-comment" maxlength=200 />
+                    <button data-testid="fu-save" on:click=save>{desk.tr(T::FollowUp)}</button>
+                </div>
+                <p class="field-error" role="alert">{move || problem.get()}</p>
+            </div>
+        </li>
+    }
+}

@@ -28,6 +28,11 @@ pub const TABS: &[Tab] = &[
     Tab::new("/contacts", T::Log.tx(), "tab-ct-log"),
     Tab::new("/contacts/history", T::History.tx(), "tab-ct-history"),
     Tab::new("/contacts/waiting", T::Waiting.tx(), "tab-ct-waiting"),
+    Tab::new(
+        "/contacts/follow-up",
+        T::FollowUpTab.tx(),
+        "tab-ct-follow-up",
+    ),
 ];
 
 /// `/contacts`: log, history, waiting.
@@ -38,6 +43,7 @@ pub fn Routes() -> impl leptos_router::MatchNestedRoutes + Clone {
             <Route path=path!("") view=|| view! { <Allowed needs=LOG_CONTACTS><log::LogPage /></Allowed> } />
             <Route path=path!("/history") view=|| view! { <Allowed needs=LOG_CONTACTS><list::HistoryPage /></Allowed> } />
             <Route path=path!("/waiting") view=|| view! { <Allowed needs=LOG_CONTACTS><list::WaitingPage /></Allowed> } />
+            <Route path=path!("/follow-up") view=|| view! { <Allowed needs=LOG_CONTACTS><list::FollowUpPage /></Allowed> } />
         </ParentRoute>
     }
     .into_inner()

@@ -32,6 +32,15 @@ messages! {
         ToWorkOrder => "转为工单", "Make a work order";
         ToComplaint => "转为投诉", "Record as a complaint";
         Withdrawn => "承诺已撤回", "Promise withdrawn";
+        FollowUpAll => "待回访(来电、投诉、工单)", "To follow up (calls, complaints, work orders)";
+        FollowUpTab => "回访", "Follow-ups";
+        FollowUp => "回访", "Follow up";
+        FollowUpComment => "回访意见", "What they said";
+        ChooseSatisfaction => "请选择满意度", "Choose the satisfaction";
+        NothingToFollowUp => "没有需要回访的事项。", "Nothing to follow up.";
+        CallWord => "来电", "Call";
+        ComplaintWord => "投诉", "Complaint";
+        WorkOrderWord => "工单", "Work order";
         Category => "报修类别", "Category";
         WorkOrderMade => "已转工单", "Work order made";
         OpenPromises => "未兑现的承诺", "Promises open";

@@ -39,6 +39,16 @@ pub struct Reply {
     pub text: String,
 }
 
+/// The follow-up call (回访) after a reply: how satisfied the caller was.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CallFollowUp {
+    pub at: DateTime<Utc>,
+    pub by: String,
+    pub satisfaction: crate::modules::work_orders::Satisfaction,
+    #[serde(default)]
+    pub comment: String,
+}
+
 /// A call or a walk-in.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Contact {
@@ -71,6 +81,9 @@ pub struct Contact {
     /// The work order a repair call became.
     #[serde(default)]
     pub work_order: Option<RecordId>,
+    /// The seventh step: the call back after the reply.
+    #[serde(default)]
+    pub follow_up: Option<CallFollowUp>,
     pub by: String,
     #[serde(default)]
     pub purged: bool,
@@ -111,6 +124,8 @@ pub enum CallError {
     NoReply,
     AlreadyReplied,
     NothingPromised,
+    /// A follow-up before the reply, or a second one.
+    NoFollowUpDue,
 }
 
 impl Localized for CallError {
@@ -167,6 +182,9 @@ impl Localized for CallError {
                     "这条来电没有待答复的承诺",
                     "Nothing was promised on this call",
                 )
+                .into(),
+            NoFollowUpDue => lang
+                .pick("这条来电现在不需要回访", "This call is not due a follow-up")
                 .into(),
         }
     }
@@ -254,6 +272,7 @@ impl CallForm {
                 promise: None,
                 reply: None,
                 work_order: None,
+                follow_up: None,
                 by: by.to_string(),
                 purged: false,
             },
@@ -263,6 +282,33 @@ impl CallForm {
 }
 
 impl Contact {
+    /// Replied to and not yet called back (回访).
+    pub fn follow_up_due(&self) -> bool {
+        self.reply.is_some() && self.follow_up.is_none()
+    }
+
+    /// The follow-up call's result, at `now` by `by`.
+    pub fn followed_up(
+        &self,
+        satisfaction: crate::modules::work_orders::Satisfaction,
+        comment: &str,
+        by: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Self, CallError> {
+        if !self.follow_up_due() {
+            return Err(CallError::NoFollowUpDue);
+        }
+        Ok(Contact {
+            follow_up: Some(CallFollowUp {
+                at: now,
+                by: by.to_string(),
+                satisfaction,
+                comment: comment.trim().to_string(),
+            }),
+            ..self.clone()
+        })
+    }
+
     /// Waiting for the promised reply.
     pub fn waiting(&self) -> bool {
         self.promise.is_some() && self.reply.is_none()
@@ -298,6 +344,8 @@ pub mod ix {
     pub const NAME: &str = "name";
     /// `1` while waiting for the promised reply.
     pub const WAITING: &str = "waiting";
+    /// `1` while due a follow-up call.
+    pub const FOLLOW_UP: &str = "follow_up";
     pub const PERSONAL: &str = crate::modules::retention::PERSONAL;
 }
 
@@ -317,6 +365,9 @@ impl Record for Contact {
         }
         if self.waiting() {
             v.push((ix::WAITING, "1".into()));
+        }
+        if self.follow_up_due() {
+            v.push((ix::FOLLOW_UP, "1".into()));
         }
         if !self.purged && !self.waiting() {
             v.push((
@@ -351,6 +402,8 @@ impl crate::modules::retention::Retained for Contact {
 
 fn contact_words(field: &str, value: &str, lang: Lang) -> Option<String> {
     match field {
+        "follow_up.satisfaction" => crate::modules::work_orders::Satisfaction::from_code(value)
+            .map(|s| s.label(lang).to_string()),
         "way" => Way::from_code(value).map(|w| w.label(lang).to_string()),
         "topic" => Topic::from_code(value).map(|t| t.label(lang).to_string()),
         _ => None,
@@ -386,6 +439,9 @@ pub const MODULE: crate::module::ModuleSpec = crate::module::ModuleSpec {
                 crate::spec::Label::new("reply", "答复", "Reply"),
                 crate::spec::Label::new("text", "内容", "Text"),
                 crate::spec::Label::new("work_order", "工单", "Work order"),
+                crate::spec::Label::new("follow_up", "回访", "Follow-up"),
+                crate::spec::Label::new("satisfaction", "满意度", "Satisfaction"),
+                crate::spec::Label::new("comment", "意见", "Comment"),
                 crate::spec::Label::new("purged", "已清除个人信息", "Personal data purged"),
             ]),
     ],

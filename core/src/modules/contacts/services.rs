@@ -67,6 +67,20 @@ fn read(env: Option<Envelope>, id: RecordId) -> Result<(Envelope, Contact), Cont
     Ok((env, c))
 }
 
+/// The call `id` as stored now and, changed by `change` at a new stamp, its next version.
+async fn updated<S: RecordStore>(
+    store: &S,
+    id: RecordId,
+    stamp: &impl Fn() -> Stamp,
+    change: impl FnOnce(&Contact, chrono::DateTime<chrono::Utc>) -> Result<Contact, CallError>,
+) -> Result<(Contact, Envelope, Contact), ContactError> {
+    let (env, c) = read(store.get(Contact::KIND, id).await?, id)?;
+    let at = stamp();
+    let next = change(&c, at.now).map_err(|e| ContactError::Call(vec![e]))?;
+    let ne = env.update(&next, at).map_err(StoreError::from)?;
+    Ok((c, ne, next))
+}
+
 /// Records the reply to a call that was promised one, keeping its promise, in one write.
 pub async fn reply<S: RecordStore>(
     store: &S,
@@ -75,12 +89,8 @@ pub async fn reply<S: RecordStore>(
     by: &str,
     stamp: impl Fn() -> Stamp,
 ) -> Result<Contact, ContactError> {
-    let (env, c) = read(store.get(Contact::KIND, id).await?, id)?;
-    let at = stamp();
-    let next = c
-        .replied(text, by, at.now)
-        .map_err(|e| ContactError::Call(vec![e]))?;
-    let mut batch = vec![env.update(&next, at).map_err(StoreError::from)?];
+    let (c, ne, next) = updated(store, id, &stamp, |c, now| c.replied(text, by, now)).await?;
+    let mut batch = vec![ne];
     if let Some(pid) = c.promise {
         match settled(store, pid, true, text, by, &stamp).await {
             Ok((pe, _)) => batch.push(pe),
@@ -280,4 +290,36 @@ pub async fn find<S: RecordStore>(
     found.sort_by_key(|x| std::cmp::Reverse(x.1.at));
     found.truncate(limit as usize);
     Ok(found)
+}
+
+/// Records the follow-up call (回访) on a call that was replied to.
+pub async fn follow_up<S: RecordStore>(
+    store: &S,
+    id: RecordId,
+    satisfaction: crate::modules::work_orders::Satisfaction,
+    comment: &str,
+    by: &str,
+    stamp: impl Fn() -> Stamp,
+) -> Result<Contact, ContactError> {
+    let (_, ne, next) = updated(store, id, &stamp, |c, now| {
+        c.followed_up(satisfaction, comment, by, now)
+    })
+    .await?;
+    store.put(&ne).await?;
+    Ok(next)
+}
+
+/// Calls due their follow-up call, oldest first.
+pub async fn to_follow_up<S: RecordStore>(
+    store: &S,
+) -> Result<Vec<(Envelope, Contact)>, StoreError> {
+    let q = ListQuery::by(
+        Contact::KIND,
+        ix::FOLLOW_UP,
+        KeyRange::Exact("1".into()),
+        500,
+    );
+    let mut all = list_all_as::<S, Contact>(store, q).await?;
+    all.sort_by_key(|x| x.1.at);
+    Ok(all)
 }

@@ -120,7 +120,32 @@ fn an_unanswered_call_is_saved_with_its_promise_and_the_reply_keeps_it() {
         || f.stamp(),
     ))
     .unwrap();
-    assert_eq!(replied.reply.unwrap().by, "小王");
+    assert_eq!(replied.reply.as_ref().unwrap().by, "小王");
+    // The seventh step: due a follow-up call once replied, once.
+    assert_eq!(block_on(services::to_follow_up(&store)).unwrap().len(), 1);
+    let sat = crate::modules::work_orders::Satisfaction::Satisfied;
+    block_on(services::follow_up(
+        &store,
+        id,
+        sat,
+        "满意",
+        "小李",
+        || f.stamp(),
+    ))
+    .unwrap();
+    assert!(block_on(services::to_follow_up(&store)).unwrap().is_empty());
+    assert_eq!(
+        block_on(services::follow_up(
+            &store,
+            id,
+            sat,
+            "again",
+            "小李",
+            || f.stamp()
+        ))
+        .unwrap_err(),
+        ContactError::Call(vec![CallError::NoFollowUpDue])
+    );
     assert!(block_on(promises::open(&store)).unwrap().is_empty());
     assert!(block_on(services::waiting(&store)).unwrap().is_empty());
     assert_eq!(
