@@ -187,6 +187,7 @@ messages! {
     Search => "搜索", "Search";
     SettingsSaved => "设置已保存", "Settings saved";
     BadSetting => "请填写有效的时间和 1 到 3650 之间的天数。", "Enter a valid time and a number of days from 1 to 3650.";
+    BadKeepDays => "保留天数请填 30 到 3650。", "Keep 30 to 3650 days.";
     WatchName => "姓名", "Name";
 
     LockSwitch => "锁定/换人", "Lock / switch";

@@ -108,3 +108,20 @@ test('a venting complaint is raised to a valid one and worked to closed by the p
   await shell.signIn();
   await expect(page.getByTestId('unit-complaints')).toContainText('有效投诉 · 已关闭');
 });
+
+test('how long complainants and callers are kept is set in settings, within its range', async ({ page, shell }) => {
+  await shell.open('/settings');
+  for (const card of ['cp', 'ct']) {
+    await page.getByTestId(`${card}-keep`).fill('20');
+    await page.getByTestId(`${card}-keep`).press('Enter');
+    await expect(page.getByTestId('toast').filter({ hasText: '保留天数请填 30 到 3650。' }).last()).toBeVisible();
+    await page.getByTestId(`${card}-keep`).fill('400');
+    await page.getByTestId(`${card}-keep`).press('Enter');
+    await expect(page.getByTestId('toast').filter({ hasText: '设置已保存' }).last()).toBeVisible();
+  }
+  await page.reload();
+  await shell.signIn();
+  await expect(page.getByTestId('cp-keep')).toHaveValue('400');
+  await page.goto(shell.url + '/audit');
+  await expect(page.getByTestId('audit-row').filter({ hasText: '投诉个人信息保留天数' }).first()).toContainText('365 → 400');
+});

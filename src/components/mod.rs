@@ -5,6 +5,7 @@ pub mod lookup;
 pub mod paged;
 pub mod photo;
 pub mod qr;
+pub mod retention;
 pub mod shell;
 pub mod signature;
 pub mod tabs;

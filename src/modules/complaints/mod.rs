@@ -7,9 +7,8 @@ pub mod list;
 pub mod record;
 pub mod texts;
 
-use crate::components::form::TextField;
+use crate::components::retention::RetentionCard;
 use crate::components::tabs::{Tab, TabbedModule};
-use crate::desk::use_desk;
 use crate::i18n::Msg;
 use crate::pages::signin::Allowed;
 use crate::platform::settings;
@@ -50,37 +49,9 @@ pub fn settings_card() -> AnyView {
 
 #[component]
 fn ComplaintSettingsCard() -> impl IntoView {
-    let desk = use_desk();
-    let keep = RwSignal::new(settings::complaint_retention_days().to_string());
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(d) = keep
-            .get_untracked()
-            .trim()
-            .parse::<u32>()
-            .ok()
-            .filter(|d| (30..=3650).contains(d))
-        else {
-            return desk.toasts.error(desk.t(T::BadDays));
-        };
-        let before = settings::complaint_retention_days();
-        match settings::set_complaint_retention_days(d) {
-            Ok(()) => {
-                desk.toasts.info(desk.t(Msg::SettingsSaved));
-                desk.settings_changed(vec![(
-                    "complaint.retention_days",
-                    before.to_string(),
-                    d.to_string(),
-                )]);
-            }
-            Err(e) => desk.toasts.error(e),
-        }
-    };
     view! {
-        <form class="card" on:submit=save data-testid="cp-settings">
-            <h2>{desk.tr(T::SettingsTitle)}</h2>
-            <TextField id="cp-keep" label=T::KeepDays value=keep kind="number" inputmode="numeric" testid="cp-keep" />
-            <button type="submit">{desk.tr(Msg::Save)}</button>
-        </form>
+        <RetentionCard title=T::SettingsTitle label=T::KeepDays setting="complaint.retention_days"
+            get=settings::complaint_retention_days set=settings::set_complaint_retention_days
+            field="cp-keep" testid="cp-settings" />
     }
 }

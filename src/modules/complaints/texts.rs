@@ -47,7 +47,6 @@ messages! {
         Updated => "投诉已更新", "Complaint updated";
         KeepDays => "投诉个人信息保留天数", "Keep complainants' data (days)";
         SettingsTitle => "投诉设置", "Complaints";
-        BadDays => "保留天数请填 30 到 3650。", "Keep 30 to 3650 days.";
         Closed => "已关闭", "Closed";
         HappenedAt => "发生时间", "When it happened";
         History => "全部记录", "Everything done";

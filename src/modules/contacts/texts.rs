@@ -53,6 +53,5 @@ messages! {
         KeepNote => "做了什么", "What was done";
         KeepDays => "来电来访个人信息保留天数", "Keep callers' data (days)";
         SettingsTitle => "来电来访设置", "Calls and walk-ins";
-        BadDays => "保留天数请填 30 到 3650。", "Keep 30 to 3650 days.";
     }
 }
