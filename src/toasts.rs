@@ -1,5 +1,7 @@
 //! Toasts: short messages after an action. Errors stay until dismissed; others fade after 4 s.
-//! The desk holds the list; `components::toast::ToastHost` shows it.
+//! At most [`SHOWN`] at once, the oldest giving way, and a message repeated replaces its twin, so
+//! a run of quick steps never buries the screen. The desk holds the list;
+//! `components::toast::ToastHost` shows it.
 //!
 //! ```ignore
 //! desk.toasts.info(desk.t(Msg::Saved));
@@ -8,6 +10,9 @@
 
 use leptos::prelude::*;
 use std::time::Duration;
+
+/// How many toasts show at once.
+pub const SHOWN: usize = 3;
 
 #[derive(Clone)]
 pub struct Toast {
@@ -42,12 +47,16 @@ impl Toasts {
         let id = self.next.get_value();
         self.next.set_value(id + 1);
         self.list.update(|l| {
+            l.retain(|t| t.text != text || t.error != error || t.undo.is_some());
             l.push(Toast {
                 id,
                 text,
                 error,
                 undo,
-            })
+            });
+            if l.len() > SHOWN {
+                l.drain(..l.len() - SHOWN);
+            }
         });
         id
     }

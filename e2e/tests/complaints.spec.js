@@ -125,3 +125,98 @@ test('how long complainants and callers are kept is set in settings, within its 
   await page.goto(shell.url + '/audit');
   await expect(page.getByTestId('audit-row').filter({ hasText: '投诉个人信息保留天数' }).first()).toContainText('365 → 400');
 });
+
+test('complaints are listed by kind, department, state and date, and a month is counted against the limit', async ({ page, shell }) => {
+  await shell.open('/settings');
+  await page.getByTestId('cp-limit').fill('0');
+  await page.getByTestId('cp-limit').press('Enter');
+  await expect(page.getByTestId('toast').filter({ hasText: '处理时限请填 1 到 90 天。' })).toBeVisible();
+  await page.getByTestId('cp-limit').fill('2');
+  await page.getByTestId('cp-limit').press('Enter');
+  await expect(page.getByTestId('toast').filter({ hasText: '设置已保存' }).last()).toBeVisible();
+  await shell.goTo('complaints');
+  const record = async (what, kind, anonymous) => {
+    if (anonymous) {
+      await page.getByTestId('cp-anonymous').check();
+    } else {
+      await page.getByTestId('cp-unit').fill('5-2-301');
+      await page.getByTestId('cp-name').fill('赵强');
+      await page.getByTestId('cp-phone').fill('13700137000');
+    }
+    await page.getByTestId('cp-what').fill(what);
+    await page.getByTestId(`cp-kind-${kind}`).click();
+    await page.getByTestId('cp-submit').click();
+    await expect(page.getByTestId('toast').filter({ hasText: '已登记投诉' }).last()).toBeVisible();
+  };
+  await record('电梯按钮失灵没人管', 'help', false);
+  await record('问一下停车月卡怎么办', 'inquiry', true);
+  // The help request is passed to engineering; the anonymous question is answered at the desk.
+  const work = async (what, department) => {
+    await page.getByTestId('tab-cp-list').click();
+    await page.getByTestId('cp-row').filter({ hasText: what }).getByTestId('cp-open').click();
+    await page.getByTestId('cp-note').fill('核实');
+    await page.getByTestId('cp-tick').click();
+    await expect(page.getByTestId('cp-case-stage')).toHaveText('已确认身份');
+    await page.getByTestId('cp-note').fill('无欠费');
+    await page.getByTestId('cp-tick').click();
+    await expect(page.getByTestId('cp-case-stage')).toHaveText('已查看缴费');
+    await page.getByTestId('cp-department-pick').selectOption(department);
+    await page.getByTestId('cp-note').fill(department ? '已转工程部' : '已告知办理方式');
+    await page.getByTestId('cp-tick').click();
+    await expect(page.getByTestId('cp-case-stage')).toHaveText('已通知部门或答复');
+  };
+  await work('电梯按钮失灵没人管', 'engineering');
+  await expect(page.getByTestId('cp-department')).toHaveText('工程');
+  await page.getByTestId('tab-cp-list').click();
+  await page.getByTestId('cp-row').filter({ hasText: '问一下停车月卡怎么办' }).getByTestId('cp-open').click();
+  // Nobody to confirm on an anonymous complaint: the step says so already.
+  await expect(page.getByTestId('cp-note')).toHaveValue('匿名投诉');
+  await page.getByTestId('cp-tick').click();
+  await expect(page.getByTestId('cp-case-stage')).toHaveText('已确认身份');
+  await page.getByTestId('cp-note').fill('无从查看');
+  await page.getByTestId('cp-tick').click();
+  await expect(page.getByTestId('cp-case-stage')).toHaveText('已查看缴费');
+  await expect(page.getByTestId('cp-department-pick')).toHaveValue('');
+  await page.getByTestId('cp-note').fill('已告知办理方式');
+  await page.getByTestId('cp-tick').click();
+  await expect(page.getByTestId('cp-case-stage')).toHaveText('已通知部门或答复');
+  await page.getByTestId('cp-sat-satisfied').click();
+  await page.getByTestId('cp-note').fill('回访满意');
+  await page.getByTestId('cp-tick').click();
+  await expect(page.getByTestId('cp-case-stage')).toHaveText('已回访');
+  await page.getByTestId('cp-tick').click();
+  await expect(page.getByTestId('cp-case-stage')).toHaveText('已关闭');
+
+  await page.getByTestId('tab-cp-list').click();
+  await expect(page.getByTestId('cp-row')).toHaveCount(1);
+  await page.getByTestId('cp-filter-closed').click();
+  await expect(page.getByTestId('cp-row')).toHaveCount(1);
+  await expect(page.getByTestId('cp-row')).toContainText('问一下停车月卡怎么办');
+  await page.getByTestId('cp-filter-all').click();
+  await expect(page.getByTestId('cp-row')).toHaveCount(2);
+  await page.getByTestId('cp-f-department').selectOption('engineering');
+  await expect(page.getByTestId('cp-row')).toHaveCount(1);
+  await expect(page.getByTestId('cp-row')).toContainText('电梯按钮失灵没人管');
+  await page.getByTestId('cp-f-department').selectOption('');
+  await page.getByTestId('cp-f-kind').selectOption('inquiry');
+  await expect(page.getByTestId('cp-row')).toHaveCount(1);
+  await page.getByTestId('cp-f-kind').selectOption('');
+  const tomorrow = new Date(Date.now() + 32 * 3600 * 1000).toISOString().slice(0, 10);
+  await page.getByTestId('cp-f-from').fill(tomorrow);
+  await expect(page.getByTestId('cp-empty')).toBeVisible();
+  await page.getByTestId('cp-f-from').fill('');
+  await expect(page.getByTestId('cp-row')).toHaveCount(2);
+
+  // This month: two complaints, one closed within the 2-day limit.
+  await page.getByTestId('tab-cp-report').click();
+  await expect(page.getByTestId('cp-total')).toHaveText('2');
+  await expect(page.getByTestId('cp-closed')).toHaveText('1');
+  await expect(page.getByTestId('cp-limit')).toHaveText('2');
+  await expect(page.getByTestId('cp-share')).toHaveText('50%');
+  await expect(page.getByTestId('cp-n-kind-help')).toContainText('1');
+  await expect(page.getByTestId('cp-n-dept-engineering')).toContainText('1');
+  await expect(page.getByTestId('cp-n-dept-none')).toContainText('1');
+  await page.getByTestId('cp-month').fill('2020-01');
+  await expect(page.getByTestId('cp-total')).toHaveText('0');
+  await expect(page.getByTestId('cp-share')).toHaveText('—');
+});

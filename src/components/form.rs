@@ -21,8 +21,10 @@ use wasm_bindgen::JsCast;
 /// A labelled text input with its error shown under it (`aria-invalid`, `aria-describedby`).
 #[component]
 pub fn TextField(
-    /// The input's id; the label points at it.
-    id: &'static str,
+    /// The input's id; the label points at it. Unique on the page (a list's rows add their
+    /// record's id).
+    #[prop(into)]
+    id: String,
     #[prop(into)] label: Text,
     value: RwSignal<String>,
     /// The problem to show under the field, in the current language.
@@ -60,7 +62,7 @@ pub fn TextField(
     }
     view! {
         <div class="field" class:invalid=move || error.with(|e| e.is_some())>
-            <label for=id>
+            <label for=id.clone()>
                 {desk.tr(label)}
                 {required.then(|| view! { <span class="req" aria-hidden="true">" *"</span> })}
             </label>

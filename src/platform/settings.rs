@@ -240,3 +240,17 @@ pub fn complaint_retention_days() -> u32 {
 pub fn set_complaint_retention_days(d: u32) -> Result<(), String> {
     LocalStorage::set(COMPLAINT_RETENTION_DAYS, d).map_err(|e| e.to_string())
 }
+
+const COMPLAINT_LIMIT_DAYS: &str = "lobbydesk.complaint.limit_days";
+
+/// The office's time limit for closing a complaint (投诉处理时限), in days: 1 to 90, 7 unless set.
+pub fn complaint_limit_days() -> u32 {
+    LocalStorage::get(COMPLAINT_LIMIT_DAYS)
+        .ok()
+        .filter(|d| (1..=90).contains(d))
+        .unwrap_or(7)
+}
+
+pub fn set_complaint_limit_days(d: u32) -> Result<(), String> {
+    LocalStorage::set(COMPLAINT_LIMIT_DAYS, d).map_err(|e| e.to_string())
+}

@@ -4,6 +4,7 @@ use crate::desk::Desk;
 use crate::platform::clock::BrowserClock;
 use leptos::prelude::*;
 use lobbydesk_core::clock::Clock;
+use lobbydesk_core::modules::complaints::report::{self, Filter};
 use lobbydesk_core::modules::complaints::services::{self, CaseError};
 use lobbydesk_core::modules::complaints::{Complaint, ComplaintForm, Move};
 use lobbydesk_core::modules::photos::Photo;
@@ -116,17 +117,30 @@ pub async fn get(desk: Desk, id: RecordId) -> Result<Option<Complaint>, String> 
     }
 }
 
-pub async fn list(desk: Desk, search: &str, open_only: bool) -> Result<Vec<Row>, String> {
+/// Complaints `filter` lets through, found by `search` (unit, name, phone) when it is given.
+pub async fn list(desk: Desk, search: &str, filter: &Filter) -> Result<Vec<Row>, String> {
     let store = desk.store();
     let r = if search.trim().is_empty() {
-        services::list(&*store, open_only).await
+        report::find(&*store, filter).await
     } else {
         services::search(&*store, search, 100).await.map(|mut v| {
-            v.retain(|(_, c)| !open_only || c.open());
+            v.retain(|(_, c)| filter.matches(c));
             v
         })
     };
     r.map_err(|e| desk.explain(&e))
+}
+
+/// The month `year`-`month` counted with the office's time limit.
+pub async fn month(desk: Desk, year: i32, month: u32) -> Result<report::MonthCounts, String> {
+    report::month(
+        &*desk.store(),
+        year,
+        month,
+        crate::platform::settings::complaint_limit_days(),
+    )
+    .await
+    .map_err(|e| desk.explain(&e))
 }
 
 pub async fn to_follow_up(desk: Desk) -> Result<Vec<Row>, String> {

@@ -96,17 +96,25 @@ fn Case(id: RecordId, complaint: Complaint) -> impl IntoView {
         });
     let s = || RwSignal::new(String::new());
     let (note, with, reason, promise_what, promise_due) = (s(), s(), s(), s(), s());
-    let department = RwSignal::new(
-        c.department
-            .unwrap_or(Department::Service)
-            .code()
-            .to_string(),
-    );
+    if c.anonymous && next == Some(Stage::IdentityConfirmed) {
+        // Nobody to confirm: the step says so, and the clerk may add to it.
+        note.set(desk.t(T::Anonymous).to_string());
+    }
+    // Passing a communicative complaint on names a department only when it was passed.
+    let department = RwSignal::new(match (next, c.department) {
+        (Some(Stage::Handled), None) => String::new(),
+        (_, d) => d.unwrap_or(Department::Service).code().to_string(),
+    });
     let satisfaction = RwSignal::new(None::<Satisfaction>);
     let departments = Signal::derive(move || {
         Department::ALL
             .iter()
             .map(|d| (d.code().to_string(), d.label(lang()).to_string()))
+            .collect::<Vec<_>>()
+    });
+    let passed_to = Signal::derive(move || {
+        std::iter::once((String::new(), desk.t(T::AnsweredHere).to_string()))
+            .chain(departments.get())
             .collect::<Vec<_>>()
     });
     let category = RwSignal::new(Category::Facility.code().to_string());
@@ -232,6 +240,7 @@ fn Case(id: RecordId, complaint: Complaint) -> impl IntoView {
                     <div class="wo-move" data-testid="cp-next">
                         <h2>{desk.tr(T::NextStep)} ": " {move || st.label(lang())}</h2>
                         {(st == Stage::Assigned).then(|| view! { <SelectField id="cp-department" label=T::Department value=department options=departments testid="cp-department-pick" /> })}
+                        {(st == Stage::Handled).then(|| view! { <SelectField id="cp-department" label=T::PassedTo value=department options=passed_to testid="cp-department-pick" /> })}
                         {(st == Stage::Visited).then(|| view! { <TextField id="cp-with" label=T::With value=with testid="cp-with" maxlength=40 /> })}
                         {(st == Stage::FollowedUp).then(|| view! {
                             <fieldset class="choices">

@@ -1,13 +1,14 @@
 //! 投诉 Complaints: recording one with help judging its kind, the list and the follow-ups, and
-//! one complaint worked step by step by its procedure.
+//! one complaint worked step by step by its procedure, the lists narrowed and a month counted.
 
 pub mod data;
 pub mod detail;
 pub mod list;
 pub mod record;
+pub mod report;
 pub mod texts;
 
-use crate::components::retention::RetentionCard;
+use crate::components::days::DaysCard;
 use crate::components::tabs::{Tab, TabbedModule};
 use crate::i18n::Msg;
 use crate::pages::signin::Allowed;
@@ -27,6 +28,7 @@ pub const TABS: &[Tab] = &[
         T::FollowUps.tx(),
         "tab-cp-follow-up",
     ),
+    Tab::new("/complaints/report", T::Report.tx(), "tab-cp-report"),
 ];
 
 /// `/complaints`: record, list, follow-ups, one complaint.
@@ -36,6 +38,7 @@ pub fn Routes() -> impl leptos_router::MatchNestedRoutes + Clone {
         <ParentRoute path=path!("/complaints") view=|| view! { <TabbedModule label=Msg::Complaints tabs=TABS /> }>
             <Route path=path!("") view=|| view! { <Allowed needs=HANDLE_COMPLAINTS><record::RecordPage /></Allowed> } />
             <Route path=path!("/list") view=|| view! { <Allowed needs=HANDLE_COMPLAINTS><list::ListPage /></Allowed> } />
+            <Route path=path!("/report") view=|| view! { <Allowed needs=HANDLE_COMPLAINTS><report::ReportPage /></Allowed> } />
             <Route path=path!("/follow-up") view=|| view! { <Allowed needs=HANDLE_COMPLAINTS><list::FollowUpPage /></Allowed> } />
             <Route path=path!("/c/:id") view=|| view! { <Allowed needs=HANDLE_COMPLAINTS><detail::CasePage /></Allowed> } />
         </ParentRoute>
@@ -50,8 +53,11 @@ pub fn settings_card() -> AnyView {
 #[component]
 fn ComplaintSettingsCard() -> impl IntoView {
     view! {
-        <RetentionCard title=T::SettingsTitle label=T::KeepDays setting="complaint.retention_days"
+        <DaysCard title=T::SettingsTitle label=T::KeepDays setting="complaint.retention_days"
             get=settings::complaint_retention_days set=settings::set_complaint_retention_days
             field="cp-keep" testid="cp-settings" />
+        <DaysCard title=T::SettingsTitle label=T::LimitDays setting="complaint.limit_days"
+            get=settings::complaint_limit_days set=settings::set_complaint_limit_days
+            field="cp-limit" testid="cp-limit-settings" range=(1, 90) bad=T::BadLimit />
     }
 }

@@ -54,5 +54,25 @@ messages! {
         PromiseOpen => "未兑现", "open";
         PromiseSettled => "已办结", "settled";
         NeedDue => "请填写承诺的时间", "Say by when";
+        ClosedOnly => "已关闭", "Closed";
+        AnyKind => "全部性质", "Any kind";
+        AnyDepartment => "全部部门", "Any department";
+        From => "登记日期从", "Recorded from";
+        To => "到", "to";
+        Report => "统计", "Counts";
+        Month => "月份", "Month";
+        BadMonth => "请选择月份(如 2026-11)。", "Choose a month (e.g. 2026-11).";
+        Total => "投诉总数", "Complaints";
+        ByKind => "按性质", "By kind";
+        ByDepartment => "按负责部门", "By department";
+        NoDepartment => "未转部门(前台直接答复或未处理到)", "No department (answered at the desk, or not yet)";
+        ClosedCount => "已关闭", "Closed";
+        InTime => "时限内关闭", "Closed within the limit";
+        InTimeShare => "时限内关闭率", "Share closed within the limit";
+        LimitIs => "处理时限(天),可在设置中修改", "Time limit (days), set in Settings";
+        LimitDays => "投诉处理时限(天)", "Time limit to close a complaint (days)";
+        BadLimit => "处理时限请填 1 到 90 天。", "The time limit is 1 to 90 days.";
+        PassedTo => "转交部门", "Passed to";
+        AnsweredHere => "前台直接答复", "Answered at the desk";
     }
 }

@@ -161,7 +161,7 @@ fn ContactRow(env: Envelope, contact: Contact, promise: Option<Promise>) -> impl
                 {c.work_order.map(|w| view! { <br/><A href=format!("/work-orders/o/{w}") attr:class="button-link" attr:data-testid="ct-work-order">{desk.tr(T::WorkOrderMade)}</A> })}
                 {waiting.then(|| view! {
                     <div class="row">
-                        <TextField id="ct-reply-text" label=T::ReplyText value=reply testid="ct-reply-text" maxlength=300 />
+                        <TextField id=format!("ct-reply-text-{id}") label=T::ReplyText value=reply testid="ct-reply-text" maxlength=300 />
                         <button data-testid="ct-reply-send" on:click=send>{desk.tr(T::Reply)}</button>
                     </div>
                 })}

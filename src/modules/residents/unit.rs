@@ -33,9 +33,16 @@ pub fn UnitPage() -> impl IntoView {
         desk.revision();
         let k = key();
         async move {
-            let complaints = crate::modules::complaints::data::list(desk, &k, false)
-                .await
-                .unwrap_or_default();
+            let complaints = crate::modules::complaints::data::list(
+                desk,
+                &k,
+                &lobbydesk_core::modules::complaints::report::Filter {
+                    state: lobbydesk_core::modules::complaints::report::State::Any,
+                    ..Default::default()
+                },
+            )
+            .await
+            .unwrap_or_default();
             let calls = crate::modules::contacts::data::find(desk, &k)
                 .await
                 .unwrap_or_default();

@@ -13,6 +13,7 @@
 //! 发泄型 complaint never is.
 
 pub mod csv;
+pub mod report;
 pub mod services;
 
 use crate::actor::{Action, Role};
@@ -414,7 +415,16 @@ impl Complaint {
                     Stage::FollowedUp => {
                         c.satisfaction = Some(satisfaction.ok_or(ComplaintError::NoSatisfaction)?);
                     }
-                    Stage::Judged | Stage::Fixed | Stage::IdentityConfirmed | Stage::Handled => {
+                    Stage::Handled => {
+                        if note.is_empty() {
+                            return Err(ComplaintError::NoNote);
+                        }
+                        // Passed to a department, or answered at the desk (none).
+                        if department.is_some() {
+                            c.department = *department;
+                        }
+                    }
+                    Stage::Judged | Stage::Fixed | Stage::IdentityConfirmed => {
                         if note.is_empty() {
                             return Err(ComplaintError::NoNote);
                         }
@@ -581,11 +591,18 @@ pub const MODULE: crate::module::ModuleSpec = crate::module::ModuleSpec {
             ]),
     ],
     exportable: true,
-    settings: &[crate::spec::Label::new(
-        "complaint.retention_days",
-        "投诉个人信息保留天数",
-        "Complaints' personal data kept (days)",
-    )],
+    settings: &[
+        crate::spec::Label::new(
+            "complaint.retention_days",
+            "投诉个人信息保留天数",
+            "Complaints' personal data kept (days)",
+        ),
+        crate::spec::Label::new(
+            "complaint.limit_days",
+            "投诉处理时限(天)",
+            "Time limit to close a complaint (days)",
+        ),
+    ],
     demo: None,
 };
 

@@ -366,3 +366,149 @@ fn a_complaint_is_not_closed_while_a_promise_made_on_it_is_open() {
     .unwrap();
     assert_eq!(closed.stage, Stage::Closed);
 }
+
+fn china(m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
+    crate::time::china()
+        .with_ymd_and_hms(2026, m, d, h, min, 0)
+        .unwrap()
+        .with_timezone(&Utc)
+}
+
+/// A complaint of `kind` recorded at `t`, worked to the end at `closed` when given.
+fn worked(kind: Kind, t: DateTime<Utc>, closed: Option<DateTime<Utc>>) -> Complaint {
+    let mut c = form(kind).parse(t, "小李").unwrap();
+    if let Some(end) = closed {
+        while c.open() {
+            c = c.apply(&next("已办"), "主管", SUP, end).unwrap();
+        }
+    }
+    c
+}
+
+#[test]
+fn lists_narrow_by_kind_department_state_and_china_days_and_a_month_is_counted() {
+    use super::report::{self, Filter, State};
+    let (f, store) = (
+        Fixture::at_millis(at(9).timestamp_millis()),
+        MemoryStore::new(),
+    );
+    let rows = [
+        // The last evening of October in China (still the 31st's afternoon in UTC).
+        worked(Kind::Valid, china(10, 31, 23, 30), Some(china(11, 1, 9, 0))),
+        // Closed on its third day: in time for a 3-day limit.
+        worked(Kind::Valid, china(11, 1, 0, 10), Some(china(11, 4, 0, 10))),
+        // Closed a minute after its limit.
+        worked(Kind::Help, china(11, 10, 9, 0), Some(china(11, 13, 9, 1))),
+        // Still open, answered at the desk (no department).
+        worked(Kind::Venting, china(11, 30, 23, 50), None),
+        worked(Kind::Inquiry, china(12, 1, 0, 0), None),
+    ];
+    for c in &rows {
+        block_on(store.put(&crate::record::Envelope::create(c, f.id(), f.stamp()).unwrap()))
+            .unwrap();
+    }
+    let find = |filter: Filter| {
+        block_on(report::find(&store, &filter))
+            .unwrap()
+            .into_iter()
+            .map(|(_, c)| c.created_at)
+            .collect::<Vec<_>>()
+    };
+    let nov = report::month_days(2026, 11).unwrap();
+    assert_eq!(
+        find(Filter {
+            state: State::Any,
+            from: Some(nov.0),
+            to: Some(nov.1),
+            ..Filter::default()
+        }),
+        vec![rows[3].created_at, rows[2].created_at, rows[1].created_at],
+        "November in China, newest first"
+    );
+    assert_eq!(find(Filter::default()).len(), 2, "open ones");
+    assert_eq!(
+        find(Filter {
+            state: State::Closed,
+            kind: Some(Kind::Valid),
+            ..Filter::default()
+        })
+        .len(),
+        2
+    );
+    assert_eq!(
+        find(Filter {
+            state: State::Any,
+            department: Some(Department::Cleaning),
+            ..Filter::default()
+        })
+        .len(),
+        3,
+        "the three worked through the department step"
+    );
+    assert_eq!(
+        find(Filter {
+            state: State::Any,
+            from: Some(chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()),
+            ..Filter::default()
+        }),
+        vec![rows[4].created_at]
+    );
+
+    let m = block_on(report::month(&store, 2026, 11, 3)).unwrap();
+    assert_eq!(m.total, 3);
+    assert_eq!(
+        m.by_kind,
+        vec![
+            (Kind::Valid, 1),
+            (Kind::Help, 1),
+            (Kind::Inquiry, 0),
+            (Kind::Venting, 1)
+        ]
+    );
+    assert_eq!(
+        m.by_department
+            .iter()
+            .find(|(d, _)| *d == Department::Cleaning),
+        Some(&(Department::Cleaning, 2))
+    );
+    assert_eq!(m.unassigned, 1);
+    assert_eq!((m.closed, m.closed_in_time), (2, 1));
+    assert_eq!(m.in_time_percent(), Some(33));
+    let longer = block_on(report::month(&store, 2026, 11, 4)).unwrap();
+    assert_eq!(longer.closed_in_time, 2, "the limit is the office's");
+    assert_eq!(
+        block_on(report::month(&store, 2026, 9, 3))
+            .unwrap()
+            .in_time_percent(),
+        None
+    );
+    assert_eq!(report::parse_month("2026-02"), Some((2026, 2)));
+    assert_eq!(
+        report::month_days(2028, 2).unwrap().1.to_string(),
+        "2028-02-29"
+    );
+    for bad in ["2026-13", "2026", "abc-01", ""] {
+        assert_eq!(report::parse_month(bad), None, "{bad}");
+    }
+}
+
+#[test]
+fn a_communicative_complaint_passed_to_a_department_counts_for_it_and_one_answered_does_not() {
+    let mut c = form(Kind::Help).parse(at(9), "小李").unwrap();
+    let step = |department| Move::Next {
+        note: "已办".into(),
+        department,
+        with: String::new(),
+        satisfaction: Some(Satisfaction::Satisfied),
+    };
+    for _ in 0..2 {
+        c = c.apply(&step(None), "小李", CLERK, at(10)).unwrap();
+    }
+    assert_eq!(c.next_stage(), Some(Stage::Handled));
+    let answered = c.apply(&step(None), "小李", CLERK, at(10)).unwrap();
+    assert_eq!(answered.department, None);
+    let passed = c
+        .apply(&step(Some(Department::Parking)), "小李", CLERK, at(10))
+        .unwrap();
+    assert_eq!(passed.department, Some(Department::Parking));
+}

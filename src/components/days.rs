@@ -1,9 +1,10 @@
-//! A module's settings card holding one setting: how many days a record's personal data is kept
-//! after it ended (30 to 3650). Saved to the tablet's settings and audited under the name the
+//! A module's settings card holding one number of days: by default how many days a record's
+//! personal data is kept after it ended (30 to 3650), or any other range with its own refusal
+//! (a time limit of 1 to 90 days). Saved to the tablet's settings and audited under the name the
 //! module's registration labels.
 //!
 //! ```ignore
-//! view! { <RetentionCard title=T::SettingsTitle label=T::KeepDays setting="contact.retention_days"
+//! view! { <DaysCard title=T::SettingsTitle label=T::KeepDays setting="contact.retention_days"
 //!     get=settings::contact_retention_days set=settings::set_contact_retention_days
 //!     field="ct-keep" testid="ct-settings" /> }
 //! ```
@@ -14,7 +15,7 @@ use crate::i18n::{Msg, Text};
 use leptos::prelude::*;
 
 #[component]
-pub fn RetentionCard(
+pub fn DaysCard(
     #[prop(into)] title: Text,
     #[prop(into)] label: Text,
     /// The setting's name in the audit trail (`contact.retention_days`).
@@ -25,6 +26,12 @@ pub fn RetentionCard(
     field: &'static str,
     /// The card's test id (`ct-settings`).
     testid: &'static str,
+    /// The days allowed, both included.
+    #[prop(default = (30, 3650))]
+    range: (u32, u32),
+    /// What a number out of `range` is told (the keep-days message unless given).
+    #[prop(optional, into)]
+    bad: Option<Text>,
 ) -> impl IntoView {
     let desk = use_desk();
     let keep = RwSignal::new(get().to_string());
@@ -35,9 +42,11 @@ pub fn RetentionCard(
             .trim()
             .parse::<u32>()
             .ok()
-            .filter(|d| (30..=3650).contains(d))
+            .filter(|d| (range.0..=range.1).contains(d))
         else {
-            return desk.toasts.error(desk.t(Msg::BadKeepDays));
+            return desk
+                .toasts
+                .error(desk.t(bad.unwrap_or(Msg::BadKeepDays.tx())));
         };
         let before = get();
         match set(d) {
