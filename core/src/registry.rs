@@ -15,6 +15,7 @@ pub const MODULES: &[ModuleSpec] = &[
     work_orders::MODULE,
     complaints::MODULE,
     contacts::MODULE,
+    keys::MODULE,
     promises::MODULE,
     photos::MODULE,
     memo::MODULE,
@@ -270,6 +271,39 @@ mod tests {
         complaint.fee_status = "已缴清".into();
         complaint.satisfaction = Some(Satisfaction::Satisfied);
         put(create(&|id, at| Envelope::create(&complaint, id, at)));
+        use crate::modules::keys::{Borrower, Condition, KeyForm, LoanForm, Opens};
+        let key = KeyForm {
+            label: "3-1-502 户门".into(),
+            opens: Some(Opens::Unit),
+            unit: "3-1-502".into(),
+            place: "3 号楼".into(),
+            hook: "A-12".into(),
+            copies: "2".into(),
+        }
+        .parse(now(), "王主管")
+        .unwrap();
+        let sig = photo_id;
+        let loan = LoanForm {
+            borrower: Some(Borrower::Resident),
+            name: "王芳".into(),
+            phone: "13800138000".into(),
+            unit: "3-1-502".into(),
+            reason: "忘带钥匙".into(),
+            due: Some(now() + chrono::Duration::hours(2)),
+            signature: Some(sig),
+        }
+        .parse(RecordId(uuid::Uuid::from_u128(90)), &key, now(), "小李")
+        .unwrap()
+        .back(
+            Some(Condition::Damaged),
+            "齿口磨损",
+            Some(sig),
+            "小王",
+            now(),
+        )
+        .unwrap();
+        put(create(&|id, at| Envelope::create(&key, id, at)));
+        put(create(&|id, at| Envelope::create(&loan, id, at)));
         let memo = Memo::new("3-1-502 的钥匙在抽屉", "小李").unwrap();
         put(create(&|id, at| Envelope::create(&memo, id, at)));
         let staff = Staff::new(

@@ -126,7 +126,9 @@ mod tests {
                 "residents",
                 "work_orders",
                 "complaints",
-                "contacts"
+                "contacts",
+                "keys",
+                "key_loans"
             ]
         );
     }

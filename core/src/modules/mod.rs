@@ -6,6 +6,7 @@
 pub mod complaints;
 pub mod contacts;
 pub mod inspections;
+pub mod keys;
 pub mod memo;
 pub mod parcels;
 pub mod photos;
