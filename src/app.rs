@@ -7,7 +7,7 @@ use crate::desk::Desk;
 use crate::i18n::Msg;
 use crate::modules::visitors::{data as visit_data, texts::visitors_auto_closed};
 use crate::modules::{
-    complaints, contacts, inspections, parcels, residents, visitors, work_orders,
+    complaints, contacts, inspections, keys, parcels, residents, visitors, work_orders,
 };
 use crate::pages::audit::AuditPage;
 use crate::pages::exchange::ExchangePage;
@@ -131,6 +131,11 @@ pub fn App(
                 now,
             )
             .await;
+            desk.purge::<lobbydesk_core::modules::keys::KeyLoan>(
+                settings::key_retention_days(),
+                now,
+            )
+            .await;
         })
     };
     purge();
@@ -191,6 +196,7 @@ fn Shell() -> impl IntoView {
                     <work_orders::Routes />
                     <contacts::Routes />
                     <complaints::Routes />
+                    <keys::Routes />
                     <residents::Routes />
                     <Route path=path!("/:module") view=ModulePage />
                 </Routes>

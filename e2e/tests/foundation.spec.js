@@ -212,7 +212,8 @@ test('a clock set back since the tablet was last used holds the retention purge 
 const SCREENS = ['/', '/visitors', '/visitors/onsite', '/visitors/log', '/parcels', '/parcels/shelf',
   '/parcels/outgoing', '/parcels/today', '/inspections', '/inspections/log', '/inspections/templates',
   '/inspections/schedules', '/work-orders', '/work-orders/list', '/work-orders/follow-up', '/residents',
-  '/residents/import', '/settings', '/staff', '/audit', '/exchange', '/complaints', '/complaints/list', '/contacts', '/contacts/history', '/contacts/waiting', '/handover'];
+  '/residents/import', '/settings', '/staff', '/audit', '/exchange', '/complaints', '/complaints/list', '/contacts', '/contacts/history', '/contacts/waiting', '/handover',
+  '/complaints/report', '/keys', '/keys/out', '/keys/new'];
 
 test('every control on every screen is at least 44 px each way', async ({ page, shell }) => {
   test.setTimeout(90_000);

@@ -12,6 +12,7 @@
 pub mod complaints;
 pub mod contacts;
 pub mod inspections;
+pub mod keys;
 pub mod parcels;
 pub mod residents;
 pub mod visitors;
@@ -84,7 +85,7 @@ pub const MODULES: &[Module] = &[
     built("complaints", Msg::Complaints, Msg::AboutComplaints, complaints::TABS, Some(complaints::settings_card), None),
     built("contacts", Msg::CallsWalkIns, Msg::AboutCallsWalkIns, contacts::TABS, Some(contacts::settings_card), Some(contacts::home_card)),
     plain("handover", Msg::Handover, Msg::AboutHandover, false),
-    plain("keys", Msg::Keys, Msg::AboutKeys, false),
+    built("keys", Msg::Keys, Msg::AboutKeys, keys::TABS, Some(keys::settings_card), Some(keys::home_card)),
     plain("release-passes", Msg::ReleasePasses, Msg::AboutReleasePasses, false),
     built("residents", Msg::Residents, Msg::AboutResidents, residents::TABS, None, None),
     plain("reports", Msg::Reports, Msg::AboutReports, false),

@@ -75,7 +75,7 @@ pub fn FirstRun(
     }
 }
 
-async fn active_staff(desk: Desk) -> Result<Vec<(RecordId, Staff)>, StoreError> {
+pub(crate) async fn active_staff(desk: Desk) -> Result<Vec<(RecordId, Staff)>, StoreError> {
     let page = desk
         .store()
         .inner()

@@ -212,45 +212,60 @@ pub fn set_work_retention_days(d: u32) -> Result<(), String> {
     LocalStorage::set(WORK_RETENTION_DAYS, d).map_err(|e| e.to_string())
 }
 
+/// A number of days kept under `key`: `default` unless a value within `lo..=hi` was saved.
+fn days(key: &str, lo: u32, hi: u32, default: u32) -> u32 {
+    LocalStorage::get(key)
+        .ok()
+        .filter(|d| (lo..=hi).contains(d))
+        .unwrap_or(default)
+}
+
+fn set_days(key: &str, d: u32) -> Result<(), String> {
+    LocalStorage::set(key, d).map_err(|e| e.to_string())
+}
+
 const CONTACT_RETENTION_DAYS: &str = "lobbydesk.contact.retention_days";
 
 /// Days after a call was settled before the caller's data (and a settled promise's) is purged
 /// (default 180, as visitors).
 pub fn contact_retention_days() -> u32 {
-    LocalStorage::get(CONTACT_RETENTION_DAYS)
-        .ok()
-        .filter(|d| (30..=3650).contains(d))
-        .unwrap_or(180)
+    days(CONTACT_RETENTION_DAYS, 30, 3650, 180)
 }
 
 pub fn set_contact_retention_days(d: u32) -> Result<(), String> {
-    LocalStorage::set(CONTACT_RETENTION_DAYS, d).map_err(|e| e.to_string())
+    set_days(CONTACT_RETENTION_DAYS, d)
 }
 
 const COMPLAINT_RETENTION_DAYS: &str = "lobbydesk.complaint.retention_days";
 
 /// Days after a complaint was closed before the complainant's data is purged (default 365).
 pub fn complaint_retention_days() -> u32 {
-    LocalStorage::get(COMPLAINT_RETENTION_DAYS)
-        .ok()
-        .filter(|d| (30..=3650).contains(d))
-        .unwrap_or(365)
+    days(COMPLAINT_RETENTION_DAYS, 30, 3650, 365)
 }
 
 pub fn set_complaint_retention_days(d: u32) -> Result<(), String> {
-    LocalStorage::set(COMPLAINT_RETENTION_DAYS, d).map_err(|e| e.to_string())
+    set_days(COMPLAINT_RETENTION_DAYS, d)
 }
 
 const COMPLAINT_LIMIT_DAYS: &str = "lobbydesk.complaint.limit_days";
 
 /// The office's time limit for closing a complaint (投诉处理时限), in days: 1 to 90, 7 unless set.
 pub fn complaint_limit_days() -> u32 {
-    LocalStorage::get(COMPLAINT_LIMIT_DAYS)
-        .ok()
-        .filter(|d| (1..=90).contains(d))
-        .unwrap_or(7)
+    days(COMPLAINT_LIMIT_DAYS, 1, 90, 7)
 }
 
 pub fn set_complaint_limit_days(d: u32) -> Result<(), String> {
-    LocalStorage::set(COMPLAINT_LIMIT_DAYS, d).map_err(|e| e.to_string())
+    set_days(COMPLAINT_LIMIT_DAYS, d)
+}
+
+const KEY_RETENTION_DAYS: &str = "lobbydesk.key.retention_days";
+
+/// Days after a key came back before its borrower's name, phone and signatures are purged
+/// (default 365: a key's history is asked about long after).
+pub fn key_retention_days() -> u32 {
+    days(KEY_RETENTION_DAYS, 30, 3650, 365)
+}
+
+pub fn set_key_retention_days(d: u32) -> Result<(), String> {
+    set_days(KEY_RETENTION_DAYS, d)
 }

@@ -29,6 +29,15 @@ pub fn UnitPage() -> impl IntoView {
                 .unwrap_or_default()
         }
     });
+    let keys = LocalResource::new(move || {
+        desk.revision();
+        let k = key();
+        async move {
+            crate::modules::keys::data::of_unit(desk, &k)
+                .await
+                .unwrap_or_default()
+        }
+    });
     let cases = LocalResource::new(move || {
         desk.revision();
         let k = key();
@@ -90,6 +99,15 @@ pub fn UnitPage() -> impl IntoView {
                         <ul class="visit-list card" data-testid="unit-orders">
                             {rows.into_iter().map(|(e, o)| view! { <crate::modules::work_orders::OrderRow id=e.meta.id order=o /> }).collect_view()}
                         </ul>
+                    })
+                })}
+            </Suspense>
+            <Suspense>
+                {move || Suspend::new(async move {
+                    let rows = keys.await;
+                    (!rows.is_empty()).then(|| view! {
+                        <h2>{desk.tr(crate::modules::keys::texts::KeyMsg::UnitKeys)}</h2>
+                        <div data-testid="unit-keys"><crate::modules::keys::list::KeyRows rows=rows /></div>
                     })
                 })}
             </Suspense>

@@ -273,6 +273,20 @@ impl KeyForm {
     }
 }
 
+impl Key {
+    /// The form holding this key, to change it.
+    pub fn form(&self) -> KeyForm {
+        KeyForm {
+            label: self.label.clone(),
+            opens: Some(self.opens),
+            unit: self.unit.clone(),
+            place: self.place.clone(),
+            hook: self.hook.clone(),
+            copies: self.copies.to_string(),
+        }
+    }
+}
+
 impl LoanForm {
     /// A loan of `key` at `now` by the clerk `by`; whether a copy is free is the service's check.
     pub fn parse(
