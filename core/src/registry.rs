@@ -10,6 +10,7 @@ use crate::spec::KindSpec;
 pub const MODULES: &[ModuleSpec] = &[
     visitors::MODULE,
     parcels::MODULE,
+    deposits::MODULE,
     residents::MODULE,
     inspections::MODULE,
     work_orders::MODULE,
@@ -271,6 +272,30 @@ mod tests {
         complaint.fee_status = "已缴清".into();
         complaint.satisfaction = Some(Satisfaction::Satisfied);
         put(create(&|id, at| Envelope::create(&complaint, id, at)));
+        let deposit = crate::modules::deposits::DepositForm {
+            what: "一袋文件".into(),
+            from: "张伟".into(),
+            from_phone: "13800138000".into(),
+            to: "王芳".into(),
+            to_phone: "13900139000".into(),
+            unit: "3-1-502".into(),
+            kept_at: "前台柜 2 号格".into(),
+        }
+        .parse(now(), "小李", "123456".into())
+        .unwrap();
+        let mut deposit = deposit
+            .release(
+                crate::modules::deposits::Outcome::HandedOver,
+                "王芳",
+                "123456",
+                false,
+                Some(photo_id),
+                "小王",
+                now(),
+            )
+            .unwrap();
+        deposit.photo = Some(photo_id);
+        put(create(&|id, at| Envelope::create(&deposit, id, at)));
         use crate::modules::keys::{Borrower, Condition, KeyForm, LoanForm, Opens};
         let key = KeyForm {
             label: "3-1-502 户门".into(),

@@ -5,6 +5,7 @@
 
 pub mod complaints;
 pub mod contacts;
+pub mod deposits;
 pub mod inspections;
 pub mod keys;
 pub mod memo;
