@@ -7,7 +7,7 @@ use crate::desk::Desk;
 use crate::i18n::Msg;
 use crate::modules::visitors::{data as visit_data, texts::visitors_auto_closed};
 use crate::modules::{
-    complaints, contacts, inspections, keys, parcels, residents, visitors, work_orders,
+    complaints, contacts, deposits, inspections, keys, parcels, residents, visitors, work_orders,
 };
 use crate::pages::audit::AuditPage;
 use crate::pages::exchange::ExchangePage;
@@ -131,6 +131,12 @@ pub fn App(
                 now,
             )
             .await;
+            // Deposited items are kept as long as parcels.
+            desk.purge::<lobbydesk_core::modules::deposits::Deposit>(
+                settings::parcel_retention_days(),
+                now,
+            )
+            .await;
             desk.purge::<lobbydesk_core::modules::keys::KeyLoan>(
                 settings::key_retention_days(),
                 now,
@@ -197,6 +203,7 @@ fn Shell() -> impl IntoView {
                     <contacts::Routes />
                     <complaints::Routes />
                     <keys::Routes />
+                    <deposits::Routes />
                     <residents::Routes />
                     <Route path=path!("/:module") view=ModulePage />
                 </Routes>

@@ -105,6 +105,7 @@ messages! {
     CallsWalkIns => "来电来访", "Calls & walk-ins";
     Handover => "交接班", "Shift handover";
     Keys => "钥匙", "Keys";
+    Deposits => "寄存转交", "Left at the desk";
     ReleasePasses => "放行条", "Release passes";
     Residents => "住户", "Residents";
     Reports => "统计", "Reports";
@@ -124,6 +125,8 @@ messages! {
         "Calls and walk-ins; promises not answered on the spot stay on the list until answered.";
     AboutHandover => "交接班:备用金、钥匙、借出物品、寄存物品、货架快递、备忘事项,双方与值班经理签字。",
         "Shift handover: petty cash, keys, lent and deposited items, parcels on the shelf, open memos, signed by both clerks and the duty manager.";
+    AboutDeposits => "寄存与转交物品:取件码、照片、存放位置,凭码或核对证件签字领取。",
+        "Items left at the desk for someone: pickup code, photo, where kept; collected with the code or an ID check and a signature.";
     AboutKeys => "钥匙登记、借出与归还、超期未还。",
         "Key register, lending and return, overdue keys.";
     AboutReleasePasses => "物品放行申请、业主或物业批准、放行码,门岗核验。",

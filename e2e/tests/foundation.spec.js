@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test, expect } from './fixtures.js';
 
-const MODULES = ['home', 'visitors', 'parcels', 'inspections', 'work-orders', 'complaints', 'contacts',
+const MODULES = ['home', 'visitors', 'parcels', 'deposits', 'inspections', 'work-orders', 'complaints', 'contacts',
   'handover', 'keys', 'release-passes', 'residents', 'reports', 'settings'];
 
 test('the shell shows every module, fits the tablet and has large touch targets', async ({ page, shell }, testInfo) => {
@@ -88,7 +88,7 @@ test('after one visit the app opens offline, and a memo saved offline survives r
   // Every screen opens offline, deep links too.
   await page.goto(app.url + '/settings');
   await expect(page.getByTestId('storage-card')).toBeVisible();
-  await page.goto(app.url + '/keys');
+  await page.goto(app.url + '/release-passes');
   await expect(page.getByTestId('not-built')).toBeVisible();
   await page.goto(app.url + '/inspections');
   await expect(page.getByTestId('insp-start-form')).toBeVisible();
@@ -213,7 +213,7 @@ const SCREENS = ['/', '/visitors', '/visitors/onsite', '/visitors/log', '/parcel
   '/parcels/outgoing', '/parcels/today', '/inspections', '/inspections/log', '/inspections/templates',
   '/inspections/schedules', '/work-orders', '/work-orders/list', '/work-orders/follow-up', '/residents',
   '/residents/import', '/settings', '/staff', '/audit', '/exchange', '/complaints', '/complaints/list', '/contacts', '/contacts/history', '/contacts/waiting', '/handover',
-  '/complaints/report', '/keys', '/keys/out', '/keys/new'];
+  '/complaints/report', '/keys', '/keys/out', '/keys/new', '/deposits', '/deposits/waiting', '/deposits/history'];
 
 test('every control on every screen is at least 44 px each way', async ({ page, shell }) => {
   test.setTimeout(90_000);

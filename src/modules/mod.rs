@@ -11,6 +11,7 @@
 
 pub mod complaints;
 pub mod contacts;
+pub mod deposits;
 pub mod inspections;
 pub mod keys;
 pub mod parcels;
@@ -80,6 +81,7 @@ pub const MODULES: &[Module] = &[
     plain("", Msg::Home, Msg::Memo, true),
     built("visitors", Msg::Visitors, Msg::AboutVisitors, visitors::TABS, Some(visitors::settings_card), None),
     built("parcels", Msg::Parcels, Msg::AboutParcels, parcels::TABS, Some(parcels::settings_card), None),
+    built("deposits", Msg::Deposits, Msg::AboutDeposits, deposits::TABS, None, None),
     built("inspections", Msg::Inspections, Msg::AboutInspections, inspections::TABS, None, Some(inspections::home_card)),
     built("work-orders", Msg::WorkOrders, Msg::AboutWorkOrders, work_orders::TABS, Some(work_orders::settings_card), Some(work_orders::home_card)),
     built("complaints", Msg::Complaints, Msg::AboutComplaints, complaints::TABS, Some(complaints::settings_card), None),
