@@ -17,6 +17,7 @@ pub const MODULES: &[ModuleSpec] = &[
     complaints::MODULE,
     contacts::MODULE,
     keys::MODULE,
+    handover::MODULE,
     promises::MODULE,
     photos::MODULE,
     memo::MODULE,
@@ -296,6 +297,44 @@ mod tests {
             .unwrap();
         deposit.photo = Some(photo_id);
         put(create(&|id, at| Envelope::create(&deposit, id, at)));
+        {
+            use crate::modules::handover::{Carried, Handover, Section, Signer};
+            let item = Carried {
+                section: Section::Memo,
+                text: "3 号楼电梯明早维保".into(),
+                on: Some(("memo".into(), photo_id)),
+                late: true,
+                checked: false,
+                note: "已电话确认".into(),
+            };
+            let sig = Some(photo_id);
+            let h = Handover::new("小李", vec![item], 50_000, now())
+                .count_cash(&["4".into(), "2".into()])
+                .unwrap()
+                .noted("多出 100 元为代收快递费", "320.5", "收据 2 张", "钥匙 1 把")
+                .unwrap()
+                .sign(Signer::Outgoing, "小李", None, &[Role::Clerk], sig, now())
+                .unwrap()
+                .sign(
+                    Signer::Incoming,
+                    "小王",
+                    Some(photo_id),
+                    &[Role::Clerk],
+                    sig,
+                    now(),
+                )
+                .unwrap()
+                .sign(
+                    Signer::Manager,
+                    "王主管",
+                    None,
+                    &[Role::Supervisor],
+                    sig,
+                    now(),
+                )
+                .unwrap();
+            put(create(&|id, at| Envelope::create(&h, id, at)));
+        }
         use crate::modules::keys::{Borrower, Condition, KeyForm, LoanForm, Opens};
         let key = KeyForm {
             label: "3-1-502 户门".into(),

@@ -128,7 +128,8 @@ mod tests {
                 "complaints",
                 "contacts",
                 "keys",
-                "key_loans"
+                "key_loans",
+                "handovers"
             ]
         );
     }

@@ -348,20 +348,7 @@ pub async fn stop_schedule(desk: Desk, env: &Envelope, s: &Schedule) -> Result<(
 /// Every active schedule with where it stands today (from the last finished inspection of its
 /// template at its place).
 pub async fn due(desk: Desk) -> Result<Vec<(Envelope, Schedule, Due)>, String> {
-    let now = BrowserClock.now();
-    let mut out = Vec::new();
-    for (env, s) in schedules(desk).await? {
-        let last = list(
-            desk,
-            "done",
-            KeyRange::Exact(format!("{}|{}", s.template, s.place)),
-            1,
-        )
-        .await?
-        .first()
-        .and_then(|r| r.insp.finished_at);
-        let d = s.due(last, now);
-        out.push((env, s, d));
-    }
-    Ok(out)
+    lobbydesk_core::modules::inspections::services::due(&*desk.store(), BrowserClock.now())
+        .await
+        .map_err(|e| desk.explain(&e))
 }

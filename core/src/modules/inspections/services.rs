@@ -130,3 +130,43 @@ mod tests {
         assert!(!orders[0].1.description.contains("巡检巡检"));
     }
 }
+
+/// Every active schedule with where it stands at `now`, from the last finished inspection of its
+/// template at its place.
+pub async fn due<S: RecordStore>(
+    store: &S,
+    now: DateTime<Utc>,
+) -> Result<Vec<(Envelope, super::Schedule, super::Due)>, StoreError> {
+    use crate::store::{KeyRange, ListQuery, list_all};
+    let schedules = list_all(
+        store,
+        ListQuery::by(
+            super::Schedule::KIND,
+            "active",
+            KeyRange::Exact("1".into()),
+            200,
+        ),
+    )
+    .await?;
+    let mut out = Vec::new();
+    for env in schedules {
+        let Ok(s) = env.decode::<super::Schedule>() else {
+            continue;
+        };
+        let last = store
+            .list(&ListQuery::by(
+                Inspection::KIND,
+                "done",
+                KeyRange::Exact(format!("{}|{}", s.template, s.place)),
+                1,
+            ))
+            .await?
+            .items
+            .first()
+            .and_then(|e| e.decode::<Inspection>().ok())
+            .and_then(|i| i.finished_at);
+        let d = s.due(last, now);
+        out.push((env, s, d));
+    }
+    Ok(out)
+}
