@@ -7,7 +7,8 @@ use crate::desk::Desk;
 use crate::i18n::Msg;
 use crate::modules::visitors::{data as visit_data, texts::visitors_auto_closed};
 use crate::modules::{
-    complaints, contacts, deposits, inspections, keys, parcels, residents, visitors, work_orders,
+    complaints, contacts, deposits, handover, inspections, keys, parcels, residents, visitors,
+    work_orders,
 };
 use crate::pages::audit::AuditPage;
 use crate::pages::exchange::ExchangePage;
@@ -204,6 +205,7 @@ fn Shell() -> impl IntoView {
                     <complaints::Routes />
                     <keys::Routes />
                     <deposits::Routes />
+                    <handover::Routes />
                     <residents::Routes />
                     <Route path=path!("/:module") view=ModulePage />
                 </Routes>

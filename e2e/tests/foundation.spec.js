@@ -28,10 +28,10 @@ test('the shell shows every module, fits the tablet and has large touch targets'
   await shell.screenshot(testInfo, 'home');
 
   // A module not built yet says so plainly.
-  await shell.goTo('handover');
+  await shell.goTo('release-passes');
   await expect(page.getByTestId('not-built')).toContainText('此模块尚未建成');
-  await expect(page.getByTestId('not-built')).toContainText('备用金');
-  await expect(shell.nav('handover')).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByTestId('not-built')).toContainText('门岗');
+  await expect(shell.nav('release-passes')).toHaveAttribute('aria-current', 'page');
 });
 
 test('the manifest, icons and service worker are in place', async ({ page, shell }) => {
@@ -213,7 +213,7 @@ const SCREENS = ['/', '/visitors', '/visitors/onsite', '/visitors/log', '/parcel
   '/parcels/outgoing', '/parcels/today', '/inspections', '/inspections/log', '/inspections/templates',
   '/inspections/schedules', '/work-orders', '/work-orders/list', '/work-orders/follow-up', '/residents',
   '/residents/import', '/settings', '/staff', '/audit', '/exchange', '/complaints', '/complaints/list', '/contacts', '/contacts/history', '/contacts/waiting', '/handover',
-  '/complaints/report', '/keys', '/keys/out', '/keys/new', '/deposits', '/deposits/waiting', '/deposits/history'];
+  '/complaints/report', '/keys', '/keys/out', '/keys/new', '/deposits', '/deposits/waiting', '/deposits/history', '/handover/book'];
 
 test('every control on every screen is at least 44 px each way', async ({ page, shell }) => {
   test.setTimeout(90_000);

@@ -12,6 +12,7 @@
 pub mod complaints;
 pub mod contacts;
 pub mod deposits;
+pub mod handover;
 pub mod inspections;
 pub mod keys;
 pub mod parcels;
@@ -86,7 +87,7 @@ pub const MODULES: &[Module] = &[
     built("work-orders", Msg::WorkOrders, Msg::AboutWorkOrders, work_orders::TABS, Some(work_orders::settings_card), Some(work_orders::home_card)),
     built("complaints", Msg::Complaints, Msg::AboutComplaints, complaints::TABS, Some(complaints::settings_card), None),
     built("contacts", Msg::CallsWalkIns, Msg::AboutCallsWalkIns, contacts::TABS, Some(contacts::settings_card), Some(contacts::home_card)),
-    plain("handover", Msg::Handover, Msg::AboutHandover, false),
+    built("handover", Msg::Handover, Msg::AboutHandover, handover::TABS, Some(handover::settings_card), None),
     built("keys", Msg::Keys, Msg::AboutKeys, keys::TABS, Some(keys::settings_card), Some(keys::home_card)),
     plain("release-passes", Msg::ReleasePasses, Msg::AboutReleasePasses, false),
     built("residents", Msg::Residents, Msg::AboutResidents, residents::TABS, None, None),

@@ -95,6 +95,44 @@ pub(crate) async fn active_staff(desk: Desk) -> Result<Vec<(RecordId, Staff)>, S
     Ok(v)
 }
 
+/// Checks `typed` as the PIN of `staff` (record `id`): a wrong PIN counts towards a lockout and
+/// is audited (`services::check_pin`); the refusal says how many tries are left or until when
+/// it is locked. Used by the lock screen and wherever someone confirms who they are (the
+/// handover's incoming clerk and duty manager).
+pub(crate) async fn verify_pin(
+    desk: Desk,
+    id: RecordId,
+    staff: &Staff,
+    typed: &str,
+) -> Result<(), String> {
+    let now = BrowserClock.now();
+    let zh = desk.lang.get_untracked() == crate::i18n::Lang::Zh;
+    let store = desk.store();
+    let checked = services::check_pin(store.inner(), id, staff, typed, now, desk.new_id(), || {
+        desk.stamp()
+    })
+    .await;
+    match checked {
+        Err(e) => Err(desk.explain(&e)),
+        Ok(PinCheck::Right) => Ok(()),
+        Ok(PinCheck::Locked { until }) => {
+            let t = time::short(until);
+            Err(if zh {
+                format!("PIN 错误次数过多,已锁定至 {t}。请稍后再试,或请主管重置 PIN。")
+            } else {
+                format!(
+                    "Too many wrong PINs: locked until {t}. Try later or ask a supervisor to reset the PIN."
+                )
+            })
+        }
+        Ok(PinCheck::Wrong { left }) => Err(if zh {
+            format!("PIN 不对,还可再试 {left} 次。")
+        } else {
+            format!("Wrong PIN; {left} tries left.")
+        }),
+    }
+}
+
 /// The lock screen: who is on duty, and their PIN.
 #[component]
 pub fn LockScreen() -> impl IntoView {
@@ -107,42 +145,16 @@ pub fn LockScreen() -> impl IntoView {
         let Some((id, staff)) = chosen.get_untracked() else {
             return;
         };
-        let now = BrowserClock.now();
-        let zh = desk.lang.get_untracked() == crate::i18n::Lang::Zh;
         let typed = pin.get_untracked();
         pin.set(String::new());
-        let store = desk.store();
-        let checked = services::check_pin(
-            store.inner(),
-            id,
-            &staff,
-            &typed,
-            now,
-            desk.new_id(),
-            || desk.stamp(),
-        )
-        .await;
-        match checked {
-            Err(e) => problem.set(Some(desk.explain(&e))),
-            Ok(PinCheck::Right) => {
+        match verify_pin(desk, id, &staff, &typed).await {
+            Err(e) => problem.set(Some(e)),
+            Ok(()) => {
                 problem.set(None);
                 desk.sign_in(id, &staff).await;
                 desk.audit_event(AuditAction::SignIn, Staff::KIND, Vec::new())
                     .await;
             }
-            Ok(PinCheck::Locked { until }) => {
-                let t = time::short(until);
-                problem.set(Some(if zh {
-                    format!("PIN 错误次数过多,已锁定至 {t}。请稍后再试,或请主管重置 PIN。")
-                } else {
-                    format!("Too many wrong PINs: locked until {t}. Try later or ask a supervisor to reset the PIN.")
-                }));
-            }
-            Ok(PinCheck::Wrong { left }) => problem.set(Some(if zh {
-                format!("PIN 不对,还可再试 {left} 次。")
-            } else {
-                format!("Wrong PIN; {left} tries left.")
-            })),
         }
     });
     let key = move |d: &'static str| {

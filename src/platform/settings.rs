@@ -269,3 +269,17 @@ pub fn key_retention_days() -> u32 {
 pub fn set_key_retention_days(d: u32) -> Result<(), String> {
     set_days(KEY_RETENTION_DAYS, d)
 }
+
+const HANDOVER_FLOAT_FEN: &str = "lobbydesk.handover.float_fen";
+
+/// The petty cash float the handover counts against (备用金), in fen; 0 until set.
+pub fn handover_float_fen() -> i64 {
+    LocalStorage::get::<i64>(HANDOVER_FLOAT_FEN)
+        .ok()
+        .filter(|f| (0..=100_000_000).contains(f))
+        .unwrap_or(0)
+}
+
+pub fn set_handover_float_fen(fen: i64) -> Result<(), String> {
+    LocalStorage::set(HANDOVER_FLOAT_FEN, fen).map_err(|e| e.to_string())
+}
