@@ -18,6 +18,7 @@ pub const MODULES: &[ModuleSpec] = &[
     contacts::MODULE,
     keys::MODULE,
     handover::MODULE,
+    release_passes::MODULE,
     promises::MODULE,
     photos::MODULE,
     memo::MODULE,
@@ -334,6 +335,32 @@ mod tests {
                 )
                 .unwrap();
             put(create(&|id, at| Envelope::create(&h, id, at)));
+        }
+        {
+            use crate::modules::release_passes::{Applicant, ConsentHow, PassForm, Reason};
+            let pass = PassForm {
+                applicant: Some(Applicant::Tenant),
+                name: "李雷".into(),
+                phone: "13912345678".into(),
+                unit: "5-2-1202".into(),
+                items: vec![("冰箱".into(), "1".into())],
+                plate: "京A12345".into(),
+                date: Some(crate::time::local_date(now())),
+                gate: "北门".into(),
+                reason: Some(Reason::Moving),
+                note: "x".into(),
+                consent_owner: "韩梅梅".into(),
+                consent_phone: "13800138000".into(),
+                consent_how: Some(ConsentHow::Phone),
+                fees_cleared: true,
+            }
+            .parse(now(), "小李", "K7M2P9QX".into())
+            .unwrap()
+            .approved("王主管", &[Role::Supervisor], now())
+            .unwrap()
+            .used("门岗老张", now())
+            .unwrap();
+            put(create(&|id, at| Envelope::create(&pass, id, at)));
         }
         use crate::modules::keys::{Borrower, Condition, KeyForm, LoanForm, Opens};
         let key = KeyForm {

@@ -13,6 +13,7 @@ pub mod memo;
 pub mod parcels;
 pub mod photos;
 pub mod promises;
+pub mod release_passes;
 pub mod residents;
 pub mod retention;
 pub mod staff;
