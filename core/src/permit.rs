@@ -24,6 +24,7 @@ pub fn read_action(kind: &str) -> Option<Action> {
 /// Every action a registered kind needs, and the desk's own, once each.
 pub fn actions() -> Vec<Action> {
     let mut all = vec![
+        Action::READ_RECORDS,
         Action::WRITE_MEMO,
         Action::VIEW_FULL_ID,
         Action::CHANGE_SETTINGS,

@@ -334,9 +334,12 @@ impl<S: RecordStore> Acting<'_, S> {
     }
 
     fn may_read(&self, kind: &str) -> Result<(), StoreError> {
-        match permit::read_action(kind) {
-            Some(a) if !self.actor.may(a) => Err(StoreError::Forbidden(a)),
-            _ => Ok(()),
+        // A kind without a read action of its own is read by the desk's staff (not the gate).
+        let a = permit::read_action(kind).unwrap_or(Action::READ_RECORDS);
+        if self.actor.may(a) {
+            Ok(())
+        } else {
+            Err(StoreError::Forbidden(a))
         }
     }
 
@@ -1090,6 +1093,52 @@ mod tests {
         );
         let memo = w.env(&Memo::new("3号楼消防栓漏水", "巡检老张").unwrap());
         block_on(w.store.put(&memo)).unwrap();
+    }
+
+    #[test]
+    fn the_gate_reads_and_marks_release_passes_and_nothing_else() {
+        use crate::modules::release_passes::{self as rp, Applicant, PassForm, Reason};
+        let w = World::new();
+        let (_, boss) = w.person("王主管", &[Role::Supervisor]);
+        let (_, gate) = w.person("门岗老张", &[Role::Gate]);
+        w.store.set_actor(Some(boss));
+        let visit = w.env(&w.visit());
+        block_on(w.store.put(&visit)).unwrap();
+        let pass = PassForm {
+            applicant: Some(Applicant::Shop),
+            name: "便利店".into(),
+            items: vec![("纸箱".into(), "3".into())],
+            date: Some(crate::time::local_date(w.clock.now())),
+            reason: Some(Reason::ShopGoods),
+            ..PassForm::default()
+        }
+        .parse(w.clock.now(), "王主管", "K7M2P9QX".into())
+        .unwrap()
+        .approved("王主管", &[Role::Supervisor], w.clock.now())
+        .unwrap();
+        let pass = w.env(&pass);
+        block_on(w.store.put(&pass)).unwrap();
+        w.store.set_actor(Some(gate));
+        for kind in ["visit", "memo", "parcel", "resident"] {
+            assert_eq!(
+                block_on(w.store.list(&ListQuery::recent(kind, 5))).unwrap_err(),
+                StoreError::Forbidden(Action::READ_RECORDS),
+                "{kind}"
+            );
+        }
+        assert_eq!(
+            block_on(w.store.get("visit", visit.meta.id)).unwrap_err(),
+            StoreError::Forbidden(Action::READ_RECORDS)
+        );
+        let (env, p) = block_on(rp::services::find(&w.store, "K7M2P9QX"))
+            .unwrap()
+            .unwrap();
+        let used = p.used("门岗老张", w.clock.now()).unwrap();
+        block_on(w.store.put(&env.update(&used, w.stamp()).unwrap())).unwrap();
+        assert_eq!(
+            block_on(w.store.put(&w.env(&Memo::new("x", "门岗老张").unwrap()))),
+            Err(StoreError::Forbidden(Action::WRITE_MEMO))
+        );
     }
 
     #[test]

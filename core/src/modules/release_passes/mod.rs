@@ -5,6 +5,8 @@
 //! tablet); the gate guard (门岗) checks it on its day only, marks it used once (a second use is
 //! refused, saying when and by whom it was used), or refuses it with a reason.
 
+pub mod services;
+
 use crate::actor::{Action, Role};
 use crate::lang::{Lang, Localized, labelled_enum};
 use crate::phone::PhoneNumber;
@@ -221,6 +223,30 @@ pub const APPLY_PASSES: Action = Action::new(
     &[Role::Clerk, Role::Supervisor],
     "登记放行条",
     "take release pass applications",
+);
+
+/// Read passes: the desk, and the gate.
+pub const READ_PASSES: Action = Action::new(
+    "read_passes",
+    &[Role::Clerk, Role::Supervisor, Role::Gate],
+    "查看放行条",
+    "read release passes",
+);
+
+/// Write passes: applying, deciding, marking at the gate (each step checks its own right).
+pub const WRITE_PASSES: Action = Action::new(
+    "write_passes",
+    &[Role::Clerk, Role::Supervisor, Role::Gate],
+    "处理放行条",
+    "handle release passes",
+);
+
+/// Check passes at the gate: mark them used or refuse them.
+pub const CHECK_PASSES: Action = Action::new(
+    "check_passes",
+    &[Role::Gate, Role::Supervisor],
+    "门岗核验放行条",
+    "check passes at the gate",
 );
 
 /// Approve or reject passes.
@@ -611,7 +637,8 @@ pub const MODULE: crate::module::ModuleSpec = crate::module::ModuleSpec {
     zh: "放行条",
     en: "Release passes",
     kinds: &[
-        crate::spec::KindSpec::of::<Pass>("release_passes", APPLY_PASSES)
+        crate::spec::KindSpec::of::<Pass>("release_passes", WRITE_PASSES)
+            .read(READ_PASSES)
             .named("放行条", "Release pass")
             .values(pass_words)
             .personal(&[

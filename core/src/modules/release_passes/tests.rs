@@ -188,3 +188,99 @@ fn a_pass_is_purged_of_who_and_the_plate_after_its_day_and_the_days_kept() {
     assert!(gone.consent.as_ref().unwrap().owner.is_empty());
     assert_eq!(gone.items.len(), 2, "what went out stays");
 }
+
+#[test]
+fn services_apply_decide_find_by_code_and_mark_at_the_gate_once() {
+    use super::services::{self, AtGate, PassesError, Which};
+    use crate::store::conformance::{Fixture, block_on};
+    use crate::store::memory::MemoryStore;
+    let (f, store) = (
+        Fixture::at_millis(at(28, 8).timestamp_millis()),
+        MemoryStore::new(),
+    );
+    let mut draws = [5u64, 5, 6].into_iter();
+    let apply = |draws: &mut dyn Iterator<Item = u64>, roles: &[Role]| {
+        block_on(services::apply(
+            &store,
+            &tenant_moving(),
+            "小李",
+            roles,
+            || f.id(),
+            || draws.next().unwrap_or(7),
+            || f.stamp(),
+        ))
+    };
+    assert_eq!(
+        apply(&mut draws, &[Role::Gate]).unwrap_err(),
+        PassesError::NotAllowed(APPLY_PASSES)
+    );
+    let (a, pa) = apply(&mut draws, &[Role::Clerk]).unwrap();
+    let (_, pb) = apply(&mut draws, &[Role::Clerk]).unwrap();
+    assert_ne!(pa.code, pb.code, "a code no pass has");
+    assert_eq!(
+        block_on(services::list(&store, Which::Waiting, at(28, 8)))
+            .unwrap()
+            .len(),
+        2
+    );
+    block_on(services::decide(
+        &store,
+        a,
+        true,
+        "",
+        "王主管",
+        &[Role::Supervisor],
+        || f.stamp(),
+    ))
+    .unwrap();
+    assert_eq!(
+        block_on(services::list(&store, Which::Coming, at(28, 8)))
+            .unwrap()
+            .len(),
+        1
+    );
+    let typed = format!(" {}-{} ", &pa.code[..4].to_lowercase(), &pa.code[4..]);
+    let (found, _) = block_on(services::find(&store, &typed)).unwrap().unwrap();
+    assert_eq!(found.meta.id, a);
+    assert_eq!(
+        block_on(services::at_gate(
+            &store,
+            a,
+            &AtGate::Use,
+            "小李",
+            &[Role::Clerk],
+            || f.stamp()
+        ))
+        .unwrap_err(),
+        PassesError::NotAllowed(CHECK_PASSES)
+    );
+    let used = block_on(services::at_gate(
+        &store,
+        a,
+        &AtGate::Use,
+        "门岗老张",
+        &[Role::Gate],
+        || f.stamp(),
+    ))
+    .unwrap();
+    assert_eq!(used.state, PassState::Used);
+    match block_on(services::at_gate(
+        &store,
+        a,
+        &AtGate::Use,
+        "门岗小刘",
+        &[Role::Gate],
+        || f.stamp(),
+    ))
+    .unwrap_err()
+    {
+        PassesError::Gate(Verdict::Used { by, .. }) => assert_eq!(by, "门岗老张"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        block_on(services::list(&store, Which::All, at(28, 8)))
+            .unwrap()
+            .len(),
+        2
+    );
+}
