@@ -7,8 +7,8 @@ use crate::desk::Desk;
 use crate::i18n::Msg;
 use crate::modules::visitors::{data as visit_data, texts::visitors_auto_closed};
 use crate::modules::{
-    complaints, contacts, deposits, handover, inspections, keys, parcels, residents, visitors,
-    work_orders,
+    complaints, contacts, deposits, handover, inspections, keys, parcels, release_passes,
+    residents, visitors, work_orders,
 };
 use crate::pages::audit::AuditPage;
 use crate::pages::exchange::ExchangePage;
@@ -138,6 +138,12 @@ pub fn App(
                 now,
             )
             .await;
+            // Passes hold names and plates as visits do: kept as long.
+            desk.purge::<lobbydesk_core::modules::release_passes::Pass>(
+                settings::retention_days(),
+                now,
+            )
+            .await;
             desk.purge::<lobbydesk_core::modules::keys::KeyLoan>(
                 settings::key_retention_days(),
                 now,
@@ -206,6 +212,7 @@ fn Shell() -> impl IntoView {
                     <keys::Routes />
                     <deposits::Routes />
                     <handover::Routes />
+                    <release_passes::Routes />
                     <residents::Routes />
                     <Route path=path!("/:module") view=ModulePage />
                 </Routes>

@@ -94,10 +94,11 @@ pub fn NavRail(menu: RwSignal<bool>) -> impl IntoView {
             {MODULES
                 .iter()
                 .map(|m| {
-                    let needs = m.needs;
+                    // Home is everyone's (the gate's leads to its check).
+                    let (needs, home) = (m.needs, m.slug.is_empty());
                     let href = format!("/{}", m.slug);
                     view! {
-                        <A href=href attr:class=move || if needs.is_some_and(|a| !desk.can(a)) { "navlink hidden" } else { "navlink" } attr:data-testid=format!("nav-{}", if m.slug.is_empty() { "home" } else { m.slug })>
+                        <A href=href attr:class=move || if !home && !desk.can(needs.unwrap_or(lobbydesk_core::permit::Action::READ_RECORDS)) { "navlink hidden" } else { "navlink" } attr:data-testid=format!("nav-{}", if m.slug.is_empty() { "home" } else { m.slug })>
                             <span>{desk.tr(m.name)}</span>
                             {(!m.built).then(|| view! { <span class="soon" aria-hidden="true"></span> })}
                         </A>

@@ -74,8 +74,19 @@ pub fn Tabs(label: Msg, tabs: &'static [Tab]) -> impl IntoView {
 /// A module's parent route view: its tab bar, then the screen of the matched child route.
 #[component]
 pub fn TabbedModule(label: Msg, tabs: &'static [Tab]) -> impl IntoView {
+    let desk = use_desk();
+    // Someone who may not read the desk's records (the gate) sees a module only when one of its
+    // tabs is theirs.
+    let open = move || {
+        desk.can(lobbydesk_core::permit::Action::READ_RECORDS)
+            || tabs
+                .iter()
+                .any(|t| t.permission.is_some_and(|a| desk.can(a)))
+    };
     view! {
-        <Tabs label=label tabs=tabs />
-        <Outlet />
+        <Show when=open fallback=|| view! { <crate::pages::signin::Refused /> }>
+            <Tabs label=label tabs=tabs />
+            <Outlet />
+        </Show>
     }
 }

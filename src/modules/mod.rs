@@ -16,6 +16,7 @@ pub mod handover;
 pub mod inspections;
 pub mod keys;
 pub mod parcels;
+pub mod release_passes;
 pub mod residents;
 pub mod visitors;
 pub mod work_orders;
@@ -89,7 +90,7 @@ pub const MODULES: &[Module] = &[
     built("contacts", Msg::CallsWalkIns, Msg::AboutCallsWalkIns, contacts::TABS, Some(contacts::settings_card), Some(contacts::home_card)),
     built("handover", Msg::Handover, Msg::AboutHandover, handover::TABS, Some(handover::settings_card), None),
     built("keys", Msg::Keys, Msg::AboutKeys, keys::TABS, Some(keys::settings_card), Some(keys::home_card)),
-    plain("release-passes", Msg::ReleasePasses, Msg::AboutReleasePasses, false),
+    Module { needs: Some(lobbydesk_core::modules::release_passes::READ_PASSES), ..built("release-passes", Msg::ReleasePasses, Msg::AboutReleasePasses, release_passes::TABS, None, None) },
     built("residents", Msg::Residents, Msg::AboutResidents, residents::TABS, None, None),
     plain("reports", Msg::Reports, Msg::AboutReports, false),
     Module { needs: Some(Action::CHANGE_SETTINGS), ..plain("settings", Msg::Settings, Msg::Settings, true) },

@@ -15,12 +15,24 @@ const PAGE: u32 = 20;
 pub fn HomePage() -> impl IntoView {
     let desk = use_desk();
     let today = move || long_date(desk.lang.get(), crate::platform::clock::BrowserClock.now());
+    // The gate reads passes and nothing else: its home is the way to the gate check.
+    let gate_home = move || {
+        view! {
+            <div class="card" data-testid="gate-home">
+                <leptos_router::components::A href="/release-passes/gate" attr:class="button-link primary-big" attr:data-testid="gate-home-go">
+                    {desk.tr(crate::modules::release_passes::texts::PassMsg::Gate)}
+                </leptos_router::components::A>
+            </div>
+        }
+    };
     view! {
         <section class="page home">
             <h1>{desk.tr(Msg::Today)} " · " {today}</h1>
-            <BackupReminder />
-            {MODULES.iter().filter_map(|m| m.home).map(|card| card()).collect_view()}
-            <MemoPanel />
+            <Show when=move || desk.can(lobbydesk_core::permit::Action::READ_RECORDS) fallback=gate_home>
+                <BackupReminder />
+                {MODULES.iter().filter_map(|m| m.home).map(|card| card()).collect_view()}
+                <MemoPanel />
+            </Show>
         </section>
     }
 }
