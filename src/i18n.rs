@@ -105,6 +105,8 @@ messages! {
     CallsWalkIns => "来电来访", "Calls & walk-ins";
     Handover => "交接班", "Shift handover";
     Keys => "钥匙", "Keys";
+    ScanWithCamera => "摄像头扫码", "Scan with the camera";
+    CameraUnavailable => "无法打开摄像头,请用扫码枪或手动输入。", "The camera cannot be opened; use the barcode scanner or type the number.";
     Deposits => "寄存转交", "Left at the desk";
     ReleasePasses => "放行条", "Release passes";
     Residents => "住户", "Residents";

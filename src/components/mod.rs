@@ -1,4 +1,5 @@
 //! Shared widgets. Each file documents its props and shows its use.
+pub mod camera;
 pub mod days;
 pub mod form;
 pub mod loaded;

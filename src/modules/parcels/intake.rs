@@ -5,6 +5,7 @@
 
 use super::ParcelSummary;
 use super::data::{self, IntakeError};
+use crate::components::camera::CameraScan;
 use crate::components::form::focus;
 use crate::components::form::{SelectField, TextField, enter_moves_on};
 use crate::components::lookup::HostLookup;
@@ -212,7 +213,7 @@ pub fn IntakePage() -> impl IntoView {
                 <h1>{desk.tr(ParcelMsg::TakeInParcel)}</h1>
                 <TextField id="p-tracking" label=ParcelMsg::TrackingNo value=tracking testid="p-tracking" autofocus=true maxlength=40
                     error=Signal::derive(move || tracking_problem.get()) placeholder=ParcelMsg::ScanHint />
-                {barcode::available().then(|| view! { <CameraScan into=tracking /> })}
+                {barcode::available().then(|| view! { <CameraScan into=tracking then=Callback::new(|()| focus("p-unit")) /> })}
                 <div class="grid2">
                     <div on:change=move |_| carrier_touched.set(true)>
                         <SelectField id="p-carrier" label=ParcelMsg::Carrier value=carrier options=carriers testid="p-carrier" enter_skip=true />
@@ -246,43 +247,5 @@ pub fn IntakePage() -> impl IntoView {
                 </For>
             </ul>
         </section>
-    }
-}
-
-/// Reads a barcode with the camera into `into` (only where the browser has `BarcodeDetector`).
-#[component]
-fn CameraScan(into: RwSignal<String>) -> impl IntoView {
-    let desk = use_desk();
-    let video = NodeRef::<leptos::html::Video>::new();
-    let open = RwSignal::new(false);
-    let start = move |_| {
-        open.set(true);
-        leptos::task::spawn_local(async move {
-            // Let the <video> render first.
-            leptos::task::tick().await;
-            let Some(v) = video.get_untracked() else {
-                return;
-            };
-            match barcode::scan_once(&v, 20, move || !open.get_untracked()).await {
-                Ok(Some(code)) => {
-                    into.set(code);
-                    focus("p-unit");
-                }
-                Ok(None) => {}
-                Err(_) => desk.toasts.error(desk.t(ParcelMsg::CameraUnavailable)),
-            }
-            open.set(false);
-        });
-    };
-    view! {
-        <button type="button" class="secondary" data-testid="camera-scan" on:click=start>{desk.tr(ParcelMsg::ScanWithCamera)}</button>
-        <Show when=move || open.get()>
-            <div class="scrim">
-                <div class="dialog camera">
-                    <video node_ref=video autoplay=true playsinline=true muted=true data-testid="camera-video"></video>
-                    <button type="button" class="secondary" on:click=move |_| open.set(false)>{desk.tr(Msg::Cancel)}</button>
-                </div>
-            </div>
-        </Show>
     }
 }

@@ -58,8 +58,6 @@ messages! {
         OverdueDays => "超过几天算超期", "Overdue after days";
         OfficeName => "物业名称(用于通知消息)", "Office name (in messages)";
         DeskHours => "前台服务时间", "Desk hours";
-        ScanWithCamera => "摄像头扫码", "Scan with the camera";
-        CameraUnavailable => "无法打开摄像头,请用扫码枪或手动输入。", "The camera cannot be opened; use the barcode scanner or type the number.";
     }
 }
 

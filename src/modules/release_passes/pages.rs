@@ -409,6 +409,7 @@ pub fn GatePage() -> impl IntoView {
                 on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); look(); }>
                 <h1>{desk.tr(T::Gate)}</h1>
                 <TextField id="rp-gate-code" label=T::CodeInput value=code testid="rp-gate-code" maxlength=40 autofocus=true />
+                {crate::platform::barcode::available().then(|| view! { <crate::components::camera::CameraScan into=code then=Callback::new(move |()| look()) /> })}
                 <button type="submit" class="primary-big" data-testid="rp-look">{desk.tr(T::Look)}</button>
             </form>
             <p class="field-error big-alert" role="alert" data-testid="rp-gate-error">{move || problem.get()}</p>
