@@ -61,16 +61,18 @@ test('a shift is handed over with two clerks and the duty manager signing, offli
   await draw(page, 'ho-sig');
   await page.getByTestId('ho-sign-save').click();
   await expect(page.getByTestId('ho-sign-error')).toContainText('还有 2 项未核对');
-  await memo.getByTestId('ho-check').click();
-  await expect(memo.getByTestId('ho-check')).toHaveAttribute('aria-pressed', 'true');
-  await key.getByTestId('ho-note-open').click();
-  await key.getByTestId('ho-note').fill('钥匙未见归还,已电话刘师傅');
-  await key.getByTestId('ho-note-save').click();
-  await expect(key.getByTestId('ho-note')).toHaveValue('钥匙未见归还,已电话刘师傅');
-  // The float: 4 × 100 + 1 × 50 + 2 × 20 is 10 short of 500.
+  // The float: 4 × 100 + 1 × 50 + 2 × 20 is 10 short of 500; what is typed stays while other
+  // things on the page are saved.
   await page.getByTestId('ho-cash-10000').fill('4');
   await page.getByTestId('ho-cash-5000').fill('1');
+  await key.getByTestId('ho-note-open').click();
+  await key.getByTestId('ho-note').fill('钥匙未见归还,已电话刘师傅');
+  await memo.getByTestId('ho-check').click();
+  await expect(memo.getByTestId('ho-check')).toHaveAttribute('aria-pressed', 'true');
+  await expect(key.getByTestId('ho-note')).toHaveValue('钥匙未见归还,已电话刘师傅');
+  await key.getByTestId('ho-note-save').click();
   await page.getByTestId('ho-cash-2000').fill('2');
+  await expect(page.getByTestId('ho-cash-10000')).toHaveValue('4');
   await expect(page.getByTestId('ho-cash-diff')).toHaveText('-10.00');
   await page.getByTestId('ho-takings').fill('320');
   await page.getByTestId('ho-cash-save').click();

@@ -21,6 +21,79 @@ use lobbydesk_core::modules::handover::{
 use lobbydesk_core::modules::staff::{Role, Staff};
 use lobbydesk_core::{Record, RecordId, time};
 
+/// What the clerks typed on the open page and have not saved yet: the counts, the cash notes and
+/// each item's discrepancy. Held by the page, not by the cards, so a save elsewhere on the page
+/// (which reloads the handover and draws the cards again) never drops it.
+#[derive(Clone, Copy)]
+struct Drafts {
+    of: StoredValue<Option<(RecordId, usize)>>,
+    counts: [RwSignal<String>; DENOMINATIONS.len()],
+    cash_note: RwSignal<String>,
+    takings: RwSignal<String>,
+    vouchers: RwSignal<String>,
+    valuables: RwSignal<String>,
+    notes: StoredValue<Vec<RwSignal<String>>>,
+    /// The page's owner: the notes' signals are made under it, so they outlive the redraws.
+    owner: StoredValue<Option<Owner>>,
+}
+
+impl Drafts {
+    fn new() -> Self {
+        let s = || RwSignal::new(String::new());
+        Drafts {
+            of: StoredValue::new(None),
+            counts: std::array::from_fn(|_| s()),
+            cash_note: s(),
+            takings: s(),
+            vouchers: s(),
+            valuables: s(),
+            notes: StoredValue::new(Vec::new()),
+            owner: StoredValue::new(Owner::current()),
+        }
+    }
+
+    /// Filled from `h` (page `id`) the first time it is shown; kept as typed after that.
+    fn load(self, id: RecordId, h: &Handover) -> Self {
+        if self.of.get_value() == Some((id, h.items.len())) {
+            return self;
+        }
+        self.of.set_value(Some((id, h.items.len())));
+        for (signal, (_, n)) in self.counts.iter().zip(h.cash.iter()) {
+            signal.set(if *n == 0 {
+                String::new()
+            } else {
+                n.to_string()
+            });
+        }
+        self.cash_note.set(h.cash_note.clone());
+        self.takings.set(if h.takings == 0 {
+            String::new()
+        } else {
+            yuan(h.takings)
+        });
+        self.vouchers.set(h.vouchers.clone());
+        self.valuables.set(h.valuables.clone());
+        let make = || {
+            h.items
+                .iter()
+                .map(|i| RwSignal::new(i.note.clone()))
+                .collect::<Vec<_>>()
+        };
+        let notes = match self.owner.get_value() {
+            Some(o) => o.with(make),
+            None => make(),
+        };
+        self.notes.set_value(notes);
+        self
+    }
+
+    fn note(self, i: usize) -> RwSignal<String> {
+        self.notes
+            .with_value(|n| n.get(i).copied())
+            .unwrap_or_else(|| RwSignal::new(String::new()))
+    }
+}
+
 /// `/handover`: the open page, or the button starting one.
 #[component]
 pub fn CurrentPage() -> impl IntoView {
@@ -30,6 +103,7 @@ pub fn CurrentPage() -> impl IntoView {
         async move { data::open(desk).await }
     });
     let problem = RwSignal::new(None::<String>);
+    let drafts = Drafts::new();
     let start = Action::new_local(move |_: &()| async move {
         match data::start(desk).await {
             Ok(_) => desk.changed(),
@@ -51,7 +125,10 @@ pub fn CurrentPage() -> impl IntoView {
                                     on:click=move |_| { start.dispatch(()); }>{desk.tr(T::Start)}</button>
                             </div>
                         }.into_any(),
-                        Ok(Some((id, h))) => view! { <OpenPage id=id handover=h /> }.into_any(),
+                        Ok(Some((id, h))) => {
+                            let drafts = drafts.load(id, &h);
+                            view! { <OpenPage id=id handover=h drafts=drafts /> }.into_any()
+                        }
                     }
                 })}
             </Transition>
@@ -60,7 +137,7 @@ pub fn CurrentPage() -> impl IntoView {
 }
 
 #[component]
-fn OpenPage(id: RecordId, handover: Handover) -> impl IntoView {
+fn OpenPage(id: RecordId, handover: Handover, drafts: Drafts) -> impl IntoView {
     let desk = use_desk();
     let editable = (handover.stage == Stage::Counting).then_some(id);
     let stage = handover.stage;
@@ -69,15 +146,15 @@ fn OpenPage(id: RecordId, handover: Handover) -> impl IntoView {
             <h1>{desk.tr(T::Current)} " · " <span data-testid="ho-stage">{move || stage.label(desk.lang.get())}</span></h1>
             <p class="muted">{desk.tr(T::StartedBy)} " " {handover.outgoing.clone()} " · " {desk.tr(T::StartedAt)} " " {time::long(handover.started_at)}</p>
         </div>
-        <Items handover=handover.clone() editable=editable />
-        <CashCard handover=handover.clone() editable=editable />
+        <Items handover=handover.clone() editable=editable drafts=drafts />
+        <CashCard handover=handover.clone() editable=editable drafts=drafts />
         <SignCard id=id handover=handover />
     }
 }
 
 /// The carried items, section by section; ticked or noted in place while counting.
 #[component]
-fn Items(handover: Handover, editable: Option<RecordId>) -> impl IntoView {
+fn Items(handover: Handover, editable: Option<RecordId>, drafts: Drafts) -> impl IntoView {
     let desk = use_desk();
     let lang = move || desk.lang.get();
     let sections: Vec<Section> = Section::ALL
@@ -95,7 +172,7 @@ fn Items(handover: Handover, editable: Option<RecordId>) -> impl IntoView {
                 view! {
                     <h3 data-testid=format!("ho-section-{}", s.code())>{move || s.label(lang())} " " <span class="muted">{rows.len()}</span></h3>
                     <ul class="plain-list">
-                        {rows.into_iter().map(|(i, item)| view! { <ItemRow index=i item=item editable=editable /> }).collect_view()}
+                        {rows.into_iter().map(|(i, item)| view! { <ItemRow index=i item=item editable=editable note=drafts.note(i) /> }).collect_view()}
                     </ul>
                 }
             }).collect_view()}
@@ -108,9 +185,10 @@ fn ItemRow(
     index: usize,
     item: lobbydesk_core::modules::handover::Carried,
     editable: Option<RecordId>,
+    /// The discrepancy as typed (kept by the page).
+    note: RwSignal<String>,
 ) -> impl IntoView {
     let desk = use_desk();
-    let note = RwSignal::new(item.note.clone());
     let problem = RwSignal::new(None::<String>);
     let (checked, late) = (item.checked, item.late);
     let save = move |checked: bool, text: String| {
@@ -132,7 +210,7 @@ fn ItemRow(
                     <div class="row">
                         <button type="button" class="choice" data-testid="ho-check" aria-pressed=checked.to_string()
                             on:click=move |_| save(!checked, note.get_untracked())>{desk.tr(T::Check)}</button>
-                        <details open=noted>
+                        <details open=noted || !note.get_untracked().is_empty()>
                             <summary data-testid="ho-note-open">{desk.tr(T::Discrepancy)}</summary>
                             <TextField id=format!("ho-note-{index}") label=T::Discrepancy value=note testid="ho-note" maxlength=200 />
                             <button type="button" class="secondary" data-testid="ho-note-save"
@@ -152,29 +230,14 @@ fn ItemRow(
 
 /// The float by denomination with its total against the expected, and the shift's takings.
 #[component]
-fn CashCard(handover: Handover, editable: Option<RecordId>) -> impl IntoView {
+fn CashCard(handover: Handover, editable: Option<RecordId>, drafts: Drafts) -> impl IntoView {
     let desk = use_desk();
-    let counts: Vec<RwSignal<String>> = handover
-        .cash
-        .iter()
-        .map(|(_, n)| {
-            RwSignal::new(if *n == 0 {
-                String::new()
-            } else {
-                n.to_string()
-            })
-        })
-        .collect();
-    let s = |v: String| RwSignal::new(v);
+    let counts: Vec<RwSignal<String>> = drafts.counts.to_vec();
     let (cash_note, takings, vouchers, valuables) = (
-        s(handover.cash_note.clone()),
-        s(if handover.takings == 0 {
-            String::new()
-        } else {
-            yuan(handover.takings)
-        }),
-        s(handover.vouchers.clone()),
-        s(handover.valuables.clone()),
+        drafts.cash_note,
+        drafts.takings,
+        drafts.vouchers,
+        drafts.valuables,
     );
     let expected = handover.float_expected;
     let counted = {
@@ -480,7 +543,7 @@ pub fn SheetPage() -> impl IntoView {
             .and_then(|s| s.parse::<RecordId>().ok());
         async move {
             match id {
-                Some(id) => data::get(desk, id).await,
+                Some(id) => data::get(desk, id).await.map(|h| h.map(|h| (id, h))),
                 None => Ok(None),
             }
         }
@@ -492,7 +555,7 @@ pub fn SheetPage() -> impl IntoView {
                     match page.await {
                         Err(e) => view! { <p class="field-error" role="alert">{e}</p> }.into_any(),
                         Ok(None) => view! { <p class="card">{desk.tr(T::NotFound)}</p> }.into_any(),
-                        Ok(Some(h)) => {
+                        Ok(Some((id, h))) => {
                             let stage = h.stage;
                             view! {
                                 <div class="report ho-sheet" data-testid="ho-sheet">
@@ -502,8 +565,8 @@ pub fn SheetPage() -> impl IntoView {
                                     <h1>{desk.tr(T::Sheet)}</h1>
                                     <p>{desk.tr(T::StartedBy)} " " {h.outgoing.clone()} " · " {time::long(h.started_at)} " · "
                                         <span data-testid="ho-stage">{move || stage.label(desk.lang.get())}</span></p>
-                                    <Items handover=h.clone() editable=None />
-                                    <CashCard handover=h.clone() editable=None />
+                                    <Items handover=h.clone() editable=None drafts=Drafts::new().load(id, &h) />
+                                    <CashCard handover=h.clone() editable=None drafts=Drafts::new().load(id, &h) />
                                     <div class="card">
                                         <h2>{desk.tr(T::Signatures)}</h2>
                                         <Signatures handover=h />
