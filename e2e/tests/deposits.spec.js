@@ -47,6 +47,7 @@ test('an item left at the desk is collected with its code and a signature, offli
   await expect(item).toHaveCount(1);
   await expect(item).toContainText('一袋文件');
   await item.getByTestId('dp-open').click();
+  await item.getByTestId('dp-taker').fill('王芳');
   await item.getByTestId('dp-code-in').fill(code === '000000' ? '111111' : '000000');
   await draw(page, 'dp-sig');
   await item.getByTestId('dp-hand-over').click();
@@ -56,10 +57,13 @@ test('an item left at the desk is collected with its code and a signature, offli
   await expect(page.getByTestId('toast').filter({ hasText: '物品已领取' })).toBeVisible();
   await page.getByTestId('dp-search').fill('');
   await expect(page.getByTestId('dp-row')).toHaveCount(1);
-  // The other is taken back by who left it: a signature, no code.
+  // The other is taken back by who left it: without the code, only with their ID checked.
   const other = page.getByTestId('dp-row');
   await other.getByTestId('dp-open').click();
   await draw(page, 'dp-sig');
+  await other.getByTestId('dp-taken-back').click();
+  await expect(other.getByTestId('dp-release-error')).toContainText('取件码不对');
+  await other.getByTestId('dp-id-checked').check();
   await other.getByTestId('dp-taken-back').click();
   await expect(page.getByTestId('dp-empty')).toBeVisible();
 
@@ -68,5 +72,7 @@ test('an item left at the desk is collected with its code and a signature, offli
   await expect(rows).toHaveCount(2);
   await expect(rows.filter({ hasText: '一盒月饼' })).toContainText('寄存人取回');
   await expect(rows.filter({ hasText: '一袋文件' })).toContainText('已转交');
+  await expect(rows.filter({ hasText: '一袋文件' })).toContainText('凭取件码');
+  await expect(rows.filter({ hasText: '一盒月饼' })).toContainText('核对证件');
   await expect(page.getByTestId('dp-history')).not.toContainText('王芳');
 });

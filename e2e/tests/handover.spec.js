@@ -57,6 +57,9 @@ test('a shift is handed over with two clerks and the duty manager signing, offli
   await expect(memo).toHaveCount(1);
   const key = page.getByTestId('ho-item').filter({ hasText: '配电房' });
   await expect(key).toContainText('刘**');
+  // The list redrawn from now keeps what was already ticked.
+  await page.getByTestId('ho-refresh').click();
+  await expect(page.getByTestId('toast').filter({ hasText: '清单已刷新' })).toBeVisible();
   // Not signed while anything is unchecked.
   await draw(page, 'ho-sig');
   await page.getByTestId('ho-sign-save').click();
@@ -93,10 +96,16 @@ test('a shift is handed over with two clerks and the duty manager signing, offli
   await shell.signIn(LI.name, LI.pin);
   await expect(page.getByTestId('ho-signer').filter({ hasText: LI.name })).toHaveCount(0);
   await page.getByTestId('ho-signer').filter({ hasText: WANG.name }).click();
-  await page.getByTestId('ho-pin').fill('1111');
+  // Nothing unsigned or shaped unlike a PIN costs a try.
+  await page.getByTestId('ho-pin').fill('12');
+  await page.getByTestId('ho-sign-save').click();
+  await expect(page.getByTestId('ho-sign-error')).toHaveText('请先签名');
   await draw(page, 'ho-sig');
   await page.getByTestId('ho-sign-save').click();
-  await expect(page.getByTestId('ho-sign-error')).toContainText('PIN 不对');
+  await expect(page.getByTestId('ho-sign-error')).toHaveText('PIN 为 4 到 6 位数字');
+  await page.getByTestId('ho-pin').fill('1111');
+  await page.getByTestId('ho-sign-save').click();
+  await expect(page.getByTestId('ho-sign-error')).toContainText('PIN 不对,还可再试 4 次');
   await page.getByTestId('ho-pin').fill(WANG.pin);
   await page.getByTestId('ho-sign-save').click();
   await expect(page.getByTestId('ho-stage')).toHaveText('接班人已签');

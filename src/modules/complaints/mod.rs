@@ -56,7 +56,7 @@ fn ComplaintSettingsCard() -> impl IntoView {
         <DaysCard title=T::SettingsTitle label=T::KeepDays setting="complaint.retention_days"
             get=settings::complaint_retention_days set=settings::set_complaint_retention_days
             field="cp-keep" testid="cp-settings" />
-        <DaysCard title=T::SettingsTitle label=T::LimitDays setting="complaint.limit_days"
+        <DaysCard title=T::LimitTitle label=T::LimitDays setting="complaint.limit_days"
             get=settings::complaint_limit_days set=settings::set_complaint_limit_days
             field="cp-limit" testid="cp-limit-settings" range=(1, 90) bad=T::BadLimit />
     }

@@ -70,6 +70,7 @@ messages! {
         InTime => "时限内关闭", "Closed within the limit";
         InTimeShare => "时限内关闭率", "Share closed within the limit";
         LimitIs => "处理时限(天),可在设置中修改", "Time limit (days), set in Settings";
+        LimitTitle => "投诉处理时限", "Complaint time limit";
         LimitDays => "投诉处理时限(天)", "Time limit to close a complaint (days)";
         BadLimit => "处理时限请填 1 到 90 天。", "The time limit is 1 to 90 days.";
         PassedTo => "转交部门", "Passed to";

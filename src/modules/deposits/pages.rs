@@ -122,7 +122,7 @@ pub fn WaitingPage() -> impl IntoView {
 fn WaitingItem(id: RecordId, item: Deposit) -> impl IntoView {
     let desk = use_desk();
     let (taker, code, signature) = (
-        RwSignal::new(item.to.clone()),
+        RwSignal::new(String::new()),
         RwSignal::new(String::new()),
         RwSignal::new(String::new()),
     );
@@ -156,7 +156,7 @@ fn WaitingItem(id: RecordId, item: Deposit) -> impl IntoView {
         <div class="card" data-testid="dp-row">
             <h2>{item.what.clone()}</h2>
             <p>
-                {desk.tr(T::To)} " " <strong>{item.to.clone()}</strong>
+                {desk.tr(T::To)} " " <strong>{Mask::Name.apply(&item.to)}</strong>
                 {(!item.unit.is_empty()).then(|| format!(" · {}", item.unit))}
                 " · " {desk.tr(T::From)} " " {Mask::Name.apply(&item.from)}
                 <br/><span class="muted">{desk.tr(T::LeftAt)} " " {time::short(item.left_at)} " · " {desk.tr(T::By)} " " {item.left_by.clone()}</span>
@@ -205,7 +205,8 @@ pub fn HistoryPage() -> impl IntoView {
                                 {v.into_iter().map(|(_, d)| {
                                     let gone = d.released.clone().map(|r| {
                                         let o = r.outcome;
-                                        view! { " · " {move || o.label(desk.lang.get())} " " {time::short(r.at)} " · " {Mask::Name.apply(&r.to)} }
+                                        let how = desk.t(if r.id_checked { T::ByIdCheck } else { T::ByCode });
+                                        view! { <br/><span>{move || o.label(desk.lang.get())} " " {time::short(r.at)} " · " {Mask::Name.apply(&r.to)} " · " {how}</span> }
                                     });
                                     view! {
                                         <li class="visit-row" data-testid="dp-history-row">

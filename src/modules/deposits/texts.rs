@@ -32,5 +32,7 @@ messages! {
         Done => "物品已领取", "Item handed over";
         LeftAt => "寄存", "Left";
         By => "经办", "by";
+        ByCode => "凭取件码", "with the code";
+        ByIdCheck => "核对证件", "ID checked";
     }
 }

@@ -57,6 +57,12 @@ pub async fn change(
         .map_err(|e| explain(desk, &e))
 }
 
+pub async fn refresh(desk: Desk, id: RecordId) -> Result<Handover, String> {
+    services::refresh(&*desk.store(), id, rules(), || desk.stamp())
+        .await
+        .map_err(|e| explain(desk, &e))
+}
+
 pub async fn sign(
     desk: Desk,
     id: RecordId,

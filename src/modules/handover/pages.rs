@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 use lobbydesk_core::audit::AuditAction;
+use lobbydesk_core::clock::Clock;
 use lobbydesk_core::modules::handover::{
     DENOMINATIONS, Handover, Section, Signed, Signer, Stage, parse_yuan, yuan,
 };
@@ -146,9 +147,55 @@ fn OpenPage(id: RecordId, handover: Handover, drafts: Drafts) -> impl IntoView {
             <h1>{desk.tr(T::Current)} " · " <span data-testid="ho-stage">{move || stage.label(desk.lang.get())}</span></h1>
             <p class="muted">{desk.tr(T::StartedBy)} " " {handover.outgoing.clone()} " · " {desk.tr(T::StartedAt)} " " {time::long(handover.started_at)}</p>
         </div>
+        {editable.map(|id| view! { <PageTools id=id /> })}
         <Items handover=handover.clone() editable=editable drafts=drafts />
         <CashCard handover=handover.clone() editable=editable drafts=drafts />
         <SignCard id=id handover=handover />
+    }
+}
+
+/// While counting: the list redrawn from the desk now (keeping ticks and notes), or the page
+/// voided with why (started twice, by mistake).
+#[component]
+fn PageTools(id: RecordId) -> impl IntoView {
+    let desk = use_desk();
+    let why = RwSignal::new(String::new());
+    let problem = RwSignal::new(None::<String>);
+    let refresh = move |_| {
+        leptos::task::spawn_local(async move {
+            match data::refresh(desk, id).await {
+                Ok(_) => {
+                    desk.toasts.info(desk.t(T::Refreshed));
+                    desk.changed();
+                }
+                Err(e) => problem.set(Some(e)),
+            }
+        });
+    };
+    let void = move |_| {
+        let w = why.get_untracked();
+        let by = desk.clerk.get_untracked();
+        leptos::task::spawn_local(async move {
+            let now = crate::platform::clock::BrowserClock.now();
+            match data::change(desk, id, |h| h.voided(&w, &by, now)).await {
+                Ok(_) => {
+                    desk.toasts.info(desk.t(T::Voided));
+                    desk.changed();
+                }
+                Err(e) => problem.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <div class="card row">
+            <button class="secondary" data-testid="ho-refresh" on:click=refresh>{desk.tr(T::Refresh)}</button>
+            <details>
+                <summary data-testid="ho-void-open">{desk.tr(T::Void)}</summary>
+                <TextField id="ho-void-why" label=T::VoidWhy value=why testid="ho-void-why" maxlength=100 />
+                <button class="secondary danger" data-testid="ho-void" on:click=void>{desk.tr(T::Void)}</button>
+            </details>
+            <p class="field-error" role="alert">{move || problem.get()}</p>
+        </div>
     }
 }
 
@@ -205,6 +252,7 @@ fn ItemRow(
         <li class="ho-item" class:late=late data-testid="ho-item">
             <span data-testid="ho-item-text">{item.text.clone()}</span>
             {late.then(|| view! { " " <span class="badge bad">{desk.tr(T::Late)}</span> })}
+            {(editable.is_some() && noted).then(|| view! { " " <span class="badge bad" data-testid="ho-differs">{desk.tr(T::Differs)}</span> })}
             {match editable {
                 Some(_) => view! {
                     <div class="row">
@@ -286,7 +334,7 @@ fn CashCard(handover: Handover, editable: Option<RecordId>, drafts: Drafts) -> i
                     view! {
                         <div class="field">
                             <label for=format!("ho-cash-{d}")>{label}</label>
-                            <input id=format!("ho-cash-{d}") type="number" inputmode="numeric" min="0" data-testid=format!("ho-cash-{d}")
+                            <input id=format!("ho-cash-{d}") type="text" inputmode="numeric" maxlength="6" autocomplete="off" data-testid=format!("ho-cash-{d}")
                                 disabled=read_only bind:value=n />
                         </div>
                     }
@@ -360,7 +408,9 @@ fn SignCard(id: RecordId, handover: Handover) -> impl IntoView {
         busy.set(true);
         leptos::task::spawn_local(async move {
             let result = sign_now(desk, id, who, picked, &typed, &drawn).await;
-            pin.set(String::new());
+            if result.is_ok() {
+                pin.set(String::new());
+            }
             match result {
                 Ok(h) => {
                     problem.set(None);
@@ -436,6 +486,13 @@ async fn sign_now(
             let Some((sid, staff)) = picked else {
                 return Err(desk.t(T::PickSigner).to_string());
             };
+            // Nothing that is not a PIN, and nothing unsigned, costs a try.
+            if !drawn.starts_with("data:image/") {
+                return Err(desk.t(T::NeedSignature).to_string());
+            }
+            if !(4..=6).contains(&pin.len()) || !pin.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(desk.t(T::PinShape).to_string());
+            }
             verify_pin(desk, sid, &staff, pin).await?;
             (staff.name.clone(), Some(sid), staff.roles.clone())
         }
@@ -502,7 +559,7 @@ pub fn BookPage() -> impl IntoView {
                 {move || Suspend::new(async move {
                     match rows.await {
                         Err(e) => view! { <p class="field-error" role="alert">{e}</p> }.into_any(),
-                        Ok(v) if v.is_empty() => view! { <p class="card empty" data-testid="ho-book-empty">{desk.tr(T::NoPages)}</p> }.into_any(),
+                        Ok(v) if v.is_empty() => view! { <p class="card empty" data-testid="ho-book-empty">{move || desk.tr(if search.get().trim().is_empty() { T::NoPages } else { T::NoneFound })}</p> }.into_any(),
                         Ok(v) => view! {
                             <ul class="visit-list card" data-testid="ho-book">
                                 {v.into_iter().map(|(e, h)| {
@@ -589,7 +646,9 @@ pub fn FloatCard() -> impl IntoView {
     let value = RwSignal::new(yuan(before));
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(fen) = parse_yuan(&value.get_untracked()) else {
+        let Some(fen) = parse_yuan(&value.get_untracked())
+            .filter(|f| *f <= lobbydesk_core::modules::handover::MAX_FEN)
+        else {
             return desk.toasts.error(desk.t(T::BadFloat));
         };
         let was = crate::platform::settings::handover_float_fen();

@@ -49,8 +49,17 @@ messages! {
         Items => "交接事项", "Handed over";
         FloatSetting => "备用金应有数(元)", "Petty cash float (yuan)";
         SettingsTitle => "交接班设置", "Shift handover";
-        BadFloat => "金额格式如 500 或 500.50", "Write an amount like 500 or 500.50";
+        BadFloat => "金额格式如 500 或 500.50,不超过 1000 万元", "Write an amount like 500 or 500.50, at most 10 million";
         Seen => "事项", "items";
         NotedCount => "有差异", "with a difference";
+        Differs => "有差异", "differs";
+        NoneFound => "没有找到符合的交接记录。", "No handover matches.";
+        NeedSignature => "请先签名", "Sign first";
+        PinShape => "PIN 为 4 到 6 位数字", "A PIN is 4 to 6 digits";
+        Refresh => "按当前情况刷新清单", "Redraw the list from now";
+        Refreshed => "清单已刷新,已核对的保留", "List redrawn; ticks kept";
+        Void => "作废这次交接", "Void this handover";
+        VoidWhy => "作废原因", "Why";
+        Voided => "已作废", "Voided";
     }
 }

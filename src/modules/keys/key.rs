@@ -325,12 +325,12 @@ fn TakeBack(id: RecordId, loan: KeyLoan) -> impl IntoView {
     let phone = loan
         .phone
         .as_ref()
-        .map(|p| p.digits().to_string())
+        .map(|p| lobbydesk_core::spec::Mask::Phone.apply(p.digits()))
         .unwrap_or_default();
     let b = loan.borrower;
     view! {
         <div class="card" class:late=late data-testid="key-out">
-            <h2>{desk.tr(T::AllOut)} " · " {move || b.label(desk.lang.get())} " " {loan.name.clone()}
+            <h2>{desk.tr(T::AllOut)} " · " {move || b.label(desk.lang.get())} " " {lobbydesk_core::spec::Mask::Name.apply(&loan.name)}
                 {late.then(|| view! { " " <span class="badge bad" data-testid="key-late">{desk.tr(T::Overdue)}</span> })}
             </h2>
             <p>

@@ -69,8 +69,8 @@ pub fn KeyRows(rows: Vec<KeyRow>) -> impl IntoView {
                             <br/><span class="muted">{move || opens.label(desk.lang.get())}</span>
                             {(!place.is_empty()).then(|| view! { " · " <span>{place.clone()}</span> })}
                             {(!r.key.hook.is_empty()).then(|| view! { " · " <span>{desk.tr(T::Hook)} " " {r.key.hook.clone()}</span> })}
-                            " · " <span>{desk.tr(T::OutOf)} " " {format!("{out}/{copies}")}</span>
-                            {r.out.iter().map(|l| view! { <br/><span class:bad=l.overdue(now)>{l.name.clone()} " · " {desk.tr(T::Due)} " " {time::short(l.due)}</span> }).collect_view()}
+                            " · " <span>{format!("{} {out} / {copies}", desk.t(T::OutOf))}</span>
+                            {r.out.iter().map(|l| view! { <br/><span class:bad=l.overdue(now)>{lobbydesk_core::spec::Mask::Name.apply(&l.name)} " · " {desk.tr(T::Due)} " " {time::short(l.due)}</span> }).collect_view()}
                         </div>
                     </li>
                 }
@@ -104,7 +104,7 @@ pub fn OutPage() -> impl IntoView {
                                             <div class="memo-body">
                                                 <A href=format!("/keys/k/{}", l.key) attr:class="wo-open" attr:data-testid="key-open"><strong>{l.key_label.clone()}</strong></A>
                                                 {late.then(|| view! { " " <span class="badge bad" data-testid="key-late">{desk.tr(T::Overdue)}</span> })}
-                                                <br/><span>{l.name.clone()}</span>
+                                                <br/><span>{lobbydesk_core::spec::Mask::Name.apply(&l.name)}</span>
                                                 {(!l.unit.is_empty()).then(|| format!(" · {}", l.unit))}
                                                 " · " <span>{l.reason.clone()}</span>
                                                 <br/><span class:bad=late>{desk.tr(T::Due)} " " {time::short(l.due)}</span>

@@ -90,8 +90,8 @@ fn OverdueKeys() -> impl IntoView {
                             <ul class="plain-list">
                                 {rows.into_iter().map(|(_, l)| view! {
                                     <li class="promise late" data-testid="key-overdue-row">
-                                        <A href=format!("/keys/k/{}", l.key) attr:data-testid="key-overdue-open"><strong>{l.key_label.clone()}</strong></A>
-                                        " · " {l.name.clone()} " · " <span class="bad">{desk.tr(T::Due)} " " {time::short(l.due)}</span>
+                                        <A href=format!("/keys/k/{}", l.key) attr:class="wo-open" attr:data-testid="key-overdue-open"><strong>{l.key_label.clone()}</strong></A>
+                                        " · " {lobbydesk_core::spec::Mask::Name.apply(&l.name)} " · " <span class="bad">{desk.tr(T::Due)} " " {time::short(l.due)}</span>
                                     </li>
                                 }).collect_view()}
                             </ul>

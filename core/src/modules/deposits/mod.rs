@@ -83,7 +83,8 @@ pub enum DepositError {
     NoWhat,
     NoFrom,
     NoTo,
-    BadPhone,
+    BadFromPhone,
+    BadToPhone,
     BadUnit,
     /// Already handed over or taken back.
     Gone(Outcome),
@@ -99,8 +100,11 @@ impl Localized for DepositError {
             DepositError::NoWhat => lang.pick("请写明寄存物品", "Say what is left").into(),
             DepositError::NoFrom => lang.pick("请填写寄存人", "Say who left it").into(),
             DepositError::NoTo => lang.pick("请填写转交给谁", "Say whom it is for").into(),
-            DepositError::BadPhone => lang
-                .pick("电话号码不正确", "The phone number is not valid")
+            DepositError::BadFromPhone => lang
+                .pick("寄存人电话不正确", "The phone of who left it is not valid")
+                .into(),
+            DepositError::BadToPhone => lang
+                .pick("收件人电话不正确", "The recipient's phone is not valid")
                 .into(),
             DepositError::BadUnit => lang
                 .pick("房号格式如 3-1-502", "A unit is written like 3-1-502")
@@ -129,12 +133,10 @@ pub const KEEP_DEPOSITS: Action = Action::new(
     "keep and hand over deposited items",
 );
 
-fn phone(text: &str, errs: &mut Vec<DepositError>) -> Option<PhoneNumber> {
+fn phone(text: &str, bad: DepositError, errs: &mut Vec<DepositError>) -> Option<PhoneNumber> {
     match text.trim() {
         "" => None,
-        p => PhoneNumber::parse(p)
-            .map_err(|_| errs.push(DepositError::BadPhone))
-            .ok(),
+        p => PhoneNumber::parse(p).map_err(|_| errs.push(bad)).ok(),
     }
 }
 
@@ -156,8 +158,8 @@ impl DepositForm {
         if self.to.trim().is_empty() {
             errs.push(DepositError::NoTo);
         }
-        let from_phone = phone(&self.from_phone, &mut errs);
-        let to_phone = phone(&self.to_phone, &mut errs);
+        let from_phone = phone(&self.from_phone, DepositError::BadFromPhone, &mut errs);
+        let to_phone = phone(&self.to_phone, DepositError::BadToPhone, &mut errs);
         let unit = match self.unit.trim() {
             "" => String::new(),
             u => UnitNo::parse(u)
@@ -210,7 +212,8 @@ impl Deposit {
         if to.trim().is_empty() {
             return Err(DepositError::NoTaker);
         }
-        if outcome == Outcome::HandedOver && code.trim() != self.code && !id_checked {
+        // Whoever takes it, the recipient or who left it: the code, or an identity checked.
+        if code.trim() != self.code && !id_checked {
             return Err(DepositError::WrongCode);
         }
         if signature.is_none() {

@@ -53,7 +53,7 @@ fn an_item_needs_what_from_whom_and_for_whom() {
             DepositError::NoWhat,
             DepositError::NoFrom,
             DepositError::NoTo,
-            DepositError::BadPhone,
+            DepositError::BadFromPhone,
             DepositError::BadUnit
         ]
     );
@@ -143,15 +143,29 @@ fn an_item_is_handed_over_once_with_its_code_or_an_id_check_and_a_signature() {
 }
 
 #[test]
-fn who_left_it_takes_it_back_without_the_code_and_it_is_purged_later() {
+fn who_left_it_takes_it_back_with_the_code_or_an_id_check_and_it_is_purged_later() {
     let d = form().parse(at(9), "小李", "123456".into()).unwrap();
     let sig = RecordId(uuid::Uuid::from_u128(3));
+    // Who left it shows the code, or their identity is checked, like anyone else.
+    assert_eq!(
+        d.release(
+            Outcome::TakenBack,
+            "张伟",
+            "",
+            false,
+            Some(sig),
+            "小王",
+            at(10)
+        )
+        .unwrap_err(),
+        DepositError::WrongCode
+    );
     let back = d
         .release(
             Outcome::TakenBack,
             "张伟",
             "",
-            false,
+            true,
             Some(sig),
             "小王",
             at(10),

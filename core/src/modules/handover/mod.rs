@@ -39,10 +39,14 @@ labelled_enum!(Stage {
     OutgoingSigned => "outgoing_signed", "交班人已签", "Outgoing clerk signed", [];
     IncomingSigned => "incoming_signed", "接班人已签", "Incoming clerk signed", [];
     Signed => "signed", "已交接", "Handed over", [];
+    Voided => "voided", "已作废", "Voided", [];
 });
 
 /// The notes of money the float is counted in, in fen: 100, 50, 20, 10, 5, 1 yuan, 5 and 1 jiao.
 pub const DENOMINATIONS: [u32; 8] = [10000, 5000, 2000, 1000, 500, 100, 50, 10];
+
+/// The largest amount the book takes (10 million yuan), in fen.
+pub const MAX_FEN: i64 = 1_000_000_000;
 
 /// `¥1,234.50` without the grouping: `1234.50`.
 pub fn yuan(fen: i64) -> String {
@@ -156,6 +160,10 @@ pub enum HandoverError {
     SamePerson,
     /// The duty manager is a supervisor.
     NotManager,
+    /// The outgoing signature is the outgoing clerk's, who started it (their name).
+    NotOutgoing(String),
+    /// Voiding says why.
+    NoReason,
     NoSignature,
 }
 
@@ -170,10 +178,16 @@ impl Localized for HandoverError {
                 .into(),
             HandoverError::NoSuchItem => lang.pick("没有这一项", "No such item").into(),
             HandoverError::BadCount => lang
-                .pick("张数请填 0 或正整数", "Counts are whole numbers from 0")
+                .pick(
+                    "张数请填 0 到 100000 的整数",
+                    "Counts are whole numbers from 0 to 100000",
+                )
                 .into(),
             HandoverError::BadAmount => lang
-                .pick("金额格式如 1250.50", "Write an amount like 1250.50")
+                .pick(
+                    "金额格式如 1250.50,不超过 1000 万元",
+                    "Write an amount like 1250.50, at most 10 million",
+                )
                 .into(),
             HandoverError::Unchecked(n) => match lang {
                 Lang::Zh => format!("还有 {n} 项未核对:请逐项勾选,或写明差异"),
@@ -202,6 +216,11 @@ impl Localized for HandoverError {
                 )
                 .into(),
             HandoverError::NoSignature => lang.pick("请签名", "A signature is needed").into(),
+            HandoverError::NotOutgoing(n) => match lang {
+                Lang::Zh => format!("交班人签字须由开始交接的 {n} 本人签"),
+                Lang::En => format!("The outgoing signature is {n}'s, who started the handover"),
+            },
+            HandoverError::NoReason => lang.pick("请写明作废原因", "Say why it is voided").into(),
         }
     }
 }
@@ -289,7 +308,11 @@ impl Handover {
         ) {
             let n = match n.trim() {
                 "" => 0,
-                t => t.parse::<u32>().map_err(|_| HandoverError::BadCount)?,
+                t => t
+                    .parse::<u32>()
+                    .ok()
+                    .filter(|n| *n <= 100_000)
+                    .ok_or(HandoverError::BadCount)?,
             };
             cash.push((*d, n));
         }
@@ -307,7 +330,9 @@ impl Handover {
     ) -> Result<Handover, HandoverError> {
         let mut h = self.counting()?;
         h.cash_note = cash_note.trim().to_string();
-        h.takings = parse_yuan(takings).ok_or(HandoverError::BadAmount)?;
+        h.takings = parse_yuan(takings)
+            .filter(|f| *f <= MAX_FEN)
+            .ok_or(HandoverError::BadAmount)?;
         h.vouchers = vouchers.trim().to_string();
         h.valuables = valuables.trim().to_string();
         Ok(h)
@@ -349,8 +374,14 @@ impl Handover {
         let same = |s: &&Signed| {
             s.by == name.trim() || (staff.is_some() && s.staff.is_some() && s.staff == staff)
         };
+        if who != Signer::Outgoing && name.trim() == h.outgoing {
+            return Err(HandoverError::SamePerson);
+        }
         match who {
             Signer::Outgoing => {
+                if name.trim() != h.outgoing {
+                    return Err(HandoverError::NotOutgoing(h.outgoing.clone()));
+                }
                 let open = h
                     .items
                     .iter()
@@ -386,6 +417,46 @@ impl Handover {
         Ok(h)
     }
 
+    /// Voided while counting (started twice, started by mistake), with why; kept in the book.
+    pub fn voided(
+        &self,
+        why: &str,
+        by: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Handover, HandoverError> {
+        let mut h = self.counting()?;
+        if why.trim().is_empty() {
+            return Err(HandoverError::NoReason);
+        }
+        h.stage = Stage::Voided;
+        h.cash_note = format!(
+            "{}:{}({by} {})",
+            Stage::Voided.label(Lang::Zh),
+            why.trim(),
+            crate::time::short(now)
+        );
+        Ok(h)
+    }
+
+    /// The list redrawn from what the store holds now (`fresh`), keeping what was ticked or
+    /// noted on the items still there.
+    pub fn refreshed(&self, fresh: Vec<Carried>) -> Result<Handover, HandoverError> {
+        let mut h = self.counting()?;
+        h.items = fresh
+            .into_iter()
+            .map(|mut c| {
+                if let Some(old) = self.items.iter().find(|o| {
+                    o.section == c.section && o.on == c.on && (o.on.is_some() || o.text == c.text)
+                }) {
+                    c.checked = old.checked;
+                    c.note = old.note.clone();
+                }
+                c
+            })
+            .collect();
+        Ok(h)
+    }
+
     /// The open memo items it carried into the next shift.
     pub fn carried_memos(&self) -> impl Iterator<Item = &Carried> {
         self.items.iter().filter(|i| i.section == Section::Memo)
@@ -407,7 +478,7 @@ impl Record for Handover {
     const SCHEMA: u32 = 1;
     fn index_values(&self) -> Vec<(&'static str, String)> {
         let mut v = vec![(ix::DAY, day_key(self.started_at))];
-        if self.stage != Stage::Signed {
+        if !matches!(self.stage, Stage::Signed | Stage::Voided) {
             v.push((ix::OPEN, "1".into()));
         }
         let mut names = vec![self.outgoing.clone()];

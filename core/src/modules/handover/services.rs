@@ -307,6 +307,22 @@ pub async fn change<S: RecordStore>(
     Ok(next)
 }
 
+/// The open page's list redrawn from the store now, keeping the ticks and notes of what is
+/// still there (a page started earlier, or things that came and went meanwhile).
+pub async fn refresh<S: RecordStore>(
+    store: &S,
+    id: RecordId,
+    rules: Rules,
+    stamp: impl Fn() -> Stamp,
+) -> Result<Handover, BookError> {
+    let (env, h) = read(store, id).await?;
+    let at = stamp();
+    let fresh = contents(store, at.now, rules).await?;
+    let next = h.refreshed(fresh)?;
+    store.put(&env.update(&next, at)?).await?;
+    Ok(next)
+}
+
 /// Signed by `who` with the drawn `signature` (a photo record written with it).
 #[allow(clippy::too_many_arguments)]
 pub async fn sign<S: RecordStore>(

@@ -387,3 +387,99 @@ fn three_sign_in_turn_each_a_different_person_the_last_a_supervisor_then_it_is_r
     .unwrap();
     assert!(csv.contains("小李") && csv.contains("王主管") && csv.contains("已交接"));
 }
+
+#[test]
+fn the_outgoing_clerk_is_who_started_it_a_page_can_be_voided_and_the_list_redrawn() {
+    let (f, store) = desk();
+    let (id, h) = block_on(services::start(
+        &store,
+        "小李",
+        RULES,
+        0,
+        || f.id(),
+        || f.stamp(),
+    ))
+    .unwrap();
+    let sig = Some(RecordId(uuid::Uuid::from_u128(1)));
+    let all_checked = (0..h.items.len()).fold(h.clone(), |h, i| h.check(i, true, "").unwrap());
+    assert_eq!(
+        all_checked
+            .sign(
+                Signer::Outgoing,
+                "小红",
+                None,
+                &[Role::Clerk],
+                sig,
+                at(27, 18)
+            )
+            .unwrap_err(),
+        HandoverError::NotOutgoing("小李".into())
+    );
+    let out = all_checked
+        .sign(
+            Signer::Outgoing,
+            "小李",
+            None,
+            &[Role::Clerk],
+            sig,
+            at(27, 18),
+        )
+        .unwrap();
+    assert_eq!(
+        out.sign(
+            Signer::Incoming,
+            "小李",
+            None,
+            &[Role::Clerk],
+            sig,
+            at(27, 18)
+        )
+        .unwrap_err(),
+        HandoverError::SamePerson
+    );
+    // Counts are whole numbers of notes within reason; amounts too.
+    assert_eq!(
+        h.count_cash(&["2.5".into()]).unwrap_err(),
+        HandoverError::BadCount
+    );
+    assert_eq!(
+        h.count_cash(&["100001".into()]).unwrap_err(),
+        HandoverError::BadCount
+    );
+    assert_eq!(
+        h.noted("", "99999999999", "", "").unwrap_err(),
+        HandoverError::BadAmount
+    );
+    // The list redrawn keeps what was ticked and noted on what is still there.
+    let noted = block_on(services::change(
+        &store,
+        id,
+        |h| h.check(0, false, "少了一件"),
+        || f.stamp(),
+    ))
+    .unwrap();
+    block_on(store.put(
+        &Envelope::create(&Memo::new("新的一件事", "小李").unwrap(), f.id(), f.stamp()).unwrap(),
+    ))
+    .unwrap();
+    let redrawn = block_on(services::refresh(&store, id, RULES, || f.stamp())).unwrap();
+    assert_eq!(redrawn.items.len(), noted.items.len() + 1);
+    assert_eq!(redrawn.items[0].note, "少了一件");
+    // Voided with why: off the open page, kept in the book.
+    assert_eq!(
+        h.voided(" ", "小李", at(27, 18)).unwrap_err(),
+        HandoverError::NoReason
+    );
+    block_on(services::change(
+        &store,
+        id,
+        |h| h.voided("重复开始", "小李", at(27, 18)),
+        || f.stamp(),
+    ))
+    .unwrap();
+    assert!(block_on(services::open(&store)).unwrap().is_none());
+    assert_eq!(
+        block_on(services::book(&store, "")).unwrap()[0].1.stage,
+        Stage::Voided
+    );
+}

@@ -152,6 +152,8 @@ pub enum KeyError {
     NoCondition,
     /// A damaged or lost key says what happened.
     NoNote,
+    /// Not retired while a copy is out.
+    StillOut,
 }
 
 impl Localized for KeyError {
@@ -207,6 +209,12 @@ impl Localized for KeyError {
                 .into(),
             KeyError::NoNote => lang
                 .pick("钥匙损坏或丢失请写明情况", "Say what happened to the key")
+                .into(),
+            KeyError::StillOut => lang
+                .pick(
+                    "这把钥匙还有借出未还的,归还后才能停用",
+                    "A copy is still out: take it back before retiring the key",
+                )
                 .into(),
         }
     }

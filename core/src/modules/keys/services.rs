@@ -72,6 +72,9 @@ pub async fn change<S: RecordStore>(
     stamp: impl Fn() -> Stamp,
 ) -> Result<Key, KeysError> {
     let (env, old): (Envelope, Key) = read(store, id).await?;
+    if retired && !old.retired && !out_of(store, id).await?.is_empty() {
+        return Err(KeyError::StillOut.into());
+    }
     let at = stamp();
     let mut key = form
         .parse(old.created_at, &old.created_by)
@@ -127,7 +130,8 @@ pub async fn lend<S: RecordStore>(
     Ok(loan)
 }
 
-/// Takes the loan `id`'s key back, with the returner's signature (none for a lost key).
+/// Takes the loan `id`'s key back, with the returner's signature (none for a lost key). A lost
+/// key is one copy fewer at the desk, in the same write; the last copy lost retires the key.
 pub async fn take_back<S: RecordStore>(
     store: &S,
     id: RecordId,
@@ -148,6 +152,16 @@ pub async fn take_back<S: RecordStore>(
     )?;
     let mut batch: Vec<Envelope> = signature.into_iter().collect();
     batch.push(env.update(&back, at)?);
+    if condition == Some(Condition::Lost) {
+        if let Ok((kenv, key)) = read::<S, Key>(store, loan.key).await {
+            let fewer = Key {
+                copies: key.copies.saturating_sub(1),
+                retired: key.retired || key.copies <= 1,
+                ..key
+            };
+            batch.push(kenv.update(&fewer, stamp())?);
+        }
+    }
     store.put_all(&batch).await?;
     Ok(back)
 }

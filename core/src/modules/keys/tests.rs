@@ -256,6 +256,30 @@ fn a_key_with_two_copies_goes_out_twice_and_a_lost_key_needs_no_signature() {
     ))
     .unwrap();
     assert_eq!(lost.returned.unwrap().condition, Condition::Lost);
+    // One copy fewer at the desk: the other copy is still out, so nothing can be lent.
+    let (row, _) = block_on(services::key(&store, kid)).unwrap();
+    assert_eq!(
+        (row.key.copies, row.out.len(), row.key.retired),
+        (1, 1, false)
+    );
+    assert!(row.all_out());
+    // Not retired while a copy is out; the last copy lost retires it.
+    assert_eq!(
+        block_on(services::change(&store, kid, &row.key.form(), true, || f.stamp())).unwrap_err(),
+        KeysError::Key(vec![KeyError::StillOut])
+    );
+    block_on(services::take_back(
+        &store,
+        out[1].0.meta.id,
+        Some(Condition::Lost),
+        "也丢了",
+        None,
+        "小王",
+        || f.stamp(),
+    ))
+    .unwrap();
+    let (row, _) = block_on(services::key(&store, kid)).unwrap();
+    assert_eq!((row.key.copies, row.key.retired), (0, true));
 }
 
 #[test]
