@@ -622,6 +622,7 @@ pub fn SheetPage() -> impl IntoView {
                                     <h1>{desk.tr(T::Sheet)}</h1>
                                     <p>{desk.tr(T::StartedBy)} " " {h.outgoing.clone()} " · " {time::long(h.started_at)} " · "
                                         <span data-testid="ho-stage">{move || stage.label(desk.lang.get())}</span></p>
+                                    {(!h.void_note.is_empty()).then(|| view! { <p class="bad" data-testid="ho-void-note">{desk.tr(T::VoidWhy)} ": " {h.void_note.clone()}</p> })}
                                     <Items handover=h.clone() editable=None drafts=Drafts::new().load(id, &h) />
                                     <CashCard handover=h.clone() editable=None drafts=Drafts::new().load(id, &h) />
                                     <div class="card">

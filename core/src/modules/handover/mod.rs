@@ -140,6 +140,9 @@ pub struct Handover {
     pub incoming_signed: Option<Signed>,
     #[serde(default)]
     pub manager_signed: Option<Signed>,
+    /// Why it was voided, by whom, when (`Stage::Voided` only).
+    #[serde(default)]
+    pub void_note: String,
 }
 
 /// Why a handover step was refused.
@@ -264,6 +267,7 @@ impl Handover {
             outgoing_signed: None,
             incoming_signed: None,
             manager_signed: None,
+            void_note: String::new(),
         }
     }
 
@@ -429,12 +433,7 @@ impl Handover {
             return Err(HandoverError::NoReason);
         }
         h.stage = Stage::Voided;
-        h.cash_note = format!(
-            "{}:{}({by} {})",
-            Stage::Voided.label(Lang::Zh),
-            why.trim(),
-            crate::time::short(now)
-        );
+        h.void_note = format!("{}({by} {})", why.trim(), crate::time::short(now));
         Ok(h)
     }
 
@@ -560,6 +559,7 @@ pub const MODULE: crate::module::ModuleSpec = crate::module::ModuleSpec {
             crate::spec::Label::new("manager_signed", "值班经理签字", "Duty manager's signature"),
             crate::spec::Label::new("staff", "员工", "Staff"),
             crate::spec::Label::new("by", "签字人", "Signed by"),
+            crate::spec::Label::new("void_note", "作废原因", "Why it was voided"),
             crate::spec::Label::new("signature", "签名", "Signature"),
         ])],
     exportable: true,

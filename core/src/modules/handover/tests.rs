@@ -478,8 +478,7 @@ fn the_outgoing_clerk_is_who_started_it_a_page_can_be_voided_and_the_list_redraw
     ))
     .unwrap();
     assert!(block_on(services::open(&store)).unwrap().is_none());
-    assert_eq!(
-        block_on(services::book(&store, "")).unwrap()[0].1.stage,
-        Stage::Voided
-    );
+    let page = &block_on(services::book(&store, "")).unwrap()[0].1;
+    assert_eq!(page.stage, Stage::Voided);
+    assert!(page.void_note.starts_with("重复开始(小李"));
 }
