@@ -7,6 +7,7 @@ pub mod lookup;
 pub mod paged;
 pub mod photo;
 pub mod qr;
+pub mod route;
 pub mod shell;
 pub mod signature;
 pub mod tabs;

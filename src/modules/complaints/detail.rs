@@ -12,7 +12,6 @@ use crate::i18n::Msg;
 use crate::modules::contacts::log::local_time;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::use_params_map;
 use lobbydesk_core::RecordId;
 use lobbydesk_core::modules::complaints::{
     CLOSE_COMPLAINTS, Complaint, Department, Kind, Move, Stage,
@@ -23,23 +22,7 @@ use lobbydesk_core::time;
 #[component]
 pub fn CasePage() -> impl IntoView {
     let desk = use_desk();
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|s| s.parse::<RecordId>().ok())
-    };
-    let case = LocalResource::new(move || {
-        desk.revision();
-        let id = id();
-        async move {
-            match id {
-                Some(id) => data::get(desk, id).await.map(|c| c.map(|c| (id, c))),
-                None => Ok(None),
-            }
-        }
-    });
+    let case = crate::components::route::record_of_url(data::get);
     view! {
         <section class="page complaints">
             <Transition fallback=move || view! { <p>{desk.tr(Msg::Loading)}</p> }>

@@ -13,7 +13,7 @@ use crate::i18n::Msg;
 use crate::pages::signin::{active_staff, verify_pin};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use lobbydesk_core::audit::AuditAction;
 use lobbydesk_core::clock::Clock;
 use lobbydesk_core::modules::handover::{
@@ -591,20 +591,7 @@ pub fn BookPage() -> impl IntoView {
 #[component]
 pub fn SheetPage() -> impl IntoView {
     let desk = use_desk();
-    let params = use_params_map();
-    let page = LocalResource::new(move || {
-        desk.revision();
-        let id = params
-            .read()
-            .get("id")
-            .and_then(|s| s.parse::<RecordId>().ok());
-        async move {
-            match id {
-                Some(id) => data::get(desk, id).await.map(|h| h.map(|h| (id, h))),
-                None => Ok(None),
-            }
-        }
-    });
+    let page = crate::components::route::record_of_url(data::get);
     view! {
         <section class="page handover">
             <Transition fallback=move || view! { <p>{desk.tr(Msg::Loading)}</p> }>

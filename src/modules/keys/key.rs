@@ -13,7 +13,7 @@ use crate::i18n::Msg;
 use crate::modules::contacts::log::local_time;
 use crate::platform::clock::BrowserClock;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use lobbydesk_core::clock::Clock;
 use lobbydesk_core::modules::keys::services::KeyRow;
 use lobbydesk_core::modules::keys::{
@@ -86,23 +86,7 @@ pub fn NewKeyPage() -> impl IntoView {
 #[component]
 pub fn KeyPage() -> impl IntoView {
     let desk = use_desk();
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|s| s.parse::<RecordId>().ok())
-    };
-    let key = LocalResource::new(move || {
-        desk.revision();
-        let id = id();
-        async move {
-            match id {
-                Some(id) => data::key(desk, id).await,
-                None => Ok(None),
-            }
-        }
-    });
+    let key = crate::components::route::record_of_url(data::key);
     view! {
         <section class="page keys">
             <Transition fallback=move || view! { <p>{desk.tr(Msg::Loading)}</p> }>
@@ -110,7 +94,7 @@ pub fn KeyPage() -> impl IntoView {
                     match key.await {
                         Err(e) => view! { <p class="field-error" role="alert">{e}</p> }.into_any(),
                         Ok(None) => view! { <p class="card">{desk.tr(T::NotFound)}</p> }.into_any(),
-                        Ok(Some((row, loans))) => view! { <OneKey row=row loans=loans /> }.into_any(),
+                        Ok(Some((_, (row, loans)))) => view! { <OneKey row=row loans=loans /> }.into_any(),
                     }
                 })}
             </Transition>

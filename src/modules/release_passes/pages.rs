@@ -10,7 +10,7 @@ use crate::i18n::Msg;
 use crate::platform::clock::BrowserClock;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_navigate;
 use lobbydesk_core::clock::Clock;
 use lobbydesk_core::modules::release_passes::services::{AtGate, Which};
 use lobbydesk_core::modules::release_passes::{
@@ -269,23 +269,7 @@ fn PassFacts(pass: Pass) -> impl IntoView {
 #[component]
 pub fn PassPage() -> impl IntoView {
     let desk = use_desk();
-    let params = use_params_map();
-    let id = move || {
-        params
-            .read()
-            .get("id")
-            .and_then(|s| s.parse::<RecordId>().ok())
-    };
-    let pass = LocalResource::new(move || {
-        desk.revision();
-        let id = id();
-        async move {
-            match id {
-                Some(id) => data::get(desk, id).await.map(|p| p.map(|p| (id, p))),
-                None => Ok(None),
-            }
-        }
-    });
+    let pass = crate::components::route::record_of_url(data::get);
     view! {
         <section class="page passes">
             <Transition fallback=move || view! { <p>{desk.tr(Msg::Loading)}</p> }>
