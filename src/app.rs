@@ -144,6 +144,11 @@ pub fn App(
                 now,
             )
             .await;
+            desk.purge::<lobbydesk_core::modules::release_passes::ticket::GateCheck>(
+                settings::retention_days(),
+                now,
+            )
+            .await;
             desk.purge::<lobbydesk_core::modules::keys::KeyLoan>(
                 settings::key_retention_days(),
                 now,

@@ -360,7 +360,22 @@ mod tests {
             .unwrap()
             .used("门岗老张", now())
             .unwrap();
+            use crate::modules::release_passes::ticket::{GateCheck, SigningKey, Ticket};
+            let public = [4u8; 65];
+            let key = SigningKey::new(&public, "王主管", now());
+            let check = GateCheck {
+                ticket: Ticket::of(&pass, &key.key, "王主管"),
+                used: true,
+                mark: crate::modules::release_passes::Mark {
+                    at: now(),
+                    by: "门岗老张".into(),
+                    note: String::new(),
+                },
+                purged: false,
+            };
             put(create(&|id, at| Envelope::create(&pass, id, at)));
+            put(create(&|id, at| Envelope::create(&key, id, at)));
+            put(create(&|id, at| Envelope::create(&check, id, at)));
         }
         use crate::modules::keys::{Borrower, Condition, KeyForm, LoanForm, Opens};
         let key = KeyForm {

@@ -2,41 +2,13 @@
 // export and import each other's files, offline, and end with the same lists; a conflict is
 // resolved by the supervisor; bad files are refused with the data unchanged; CSV for Excel.
 import fs from 'node:fs';
-import { test, expect, Shell, SUPERVISOR } from './fixtures.js';
+import { test, expect, SUPERVISOR, secondTablet, exportFile, chooseImport } from './fixtures.js';
 
 const VALID_ID = '11010519491231002X';
 
 test.beforeEach(async ({ page }) => {
   page.on('pageerror', (e) => { throw e; });
 });
-
-// A second tablet: a fresh context with the same viewport, language and time zone.
-async function secondTablet(browser, app, testInfo) {
-  const { viewport, locale, timezoneId } = testInfo.project.use;
-  const context = await browser.newContext({ viewport, locale, timezoneId, acceptDownloads: true });
-  const page = await context.newPage();
-  page.on('pageerror', (e) => { throw e; });
-  return { context, page, shell: new Shell(page, app.url) };
-}
-
-async function exportFile(page, testInfo, name, { pass = '', scope = 'all', peer = null } = {}) {
-  await page.goto(new URL('/exchange', page.url()).href);
-  await page.getByTestId('export-scope').selectOption(scope);
-  if (peer !== null) await page.getByTestId('export-peer').selectOption({ index: peer });
-  await page.getByTestId('export-pass').fill(pass);
-  await page.getByTestId('export-pass2').fill(pass);
-  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-run').click()]);
-  await expect(page.getByTestId('export-done')).toBeVisible();
-  expect(download.suggestedFilename()).toMatch(/^LobbyDesk_.+_[0-9a-f]{8}_\d{8}-\d{4}\.lobbydesk\.json$/);
-  const file = testInfo.outputPath(`${name}.json`);
-  await download.saveAs(file);
-  return file;
-}
-
-async function chooseImport(page, file) {
-  await page.goto(new URL('/exchange', page.url()).href);
-  await page.getByTestId('exchange-file').setInputFiles(file);
-}
 
 async function registerVisitor(page, name, phone) {
   await page.goto(new URL('/visitors', page.url()).href);

@@ -121,3 +121,31 @@ export async function draw(page, testid) {
   for (let i = 1; i <= 10; i++) await page.mouse.move(box.x + 30 + i * 25, box.y + box.height / 2 + (i % 2 ? -20 : 20));
   await page.mouse.up();
 }
+
+// A second tablet: a fresh context with the same viewport, language and time zone.
+export async function secondTablet(browser, app, testInfo) {
+  const { viewport, locale, timezoneId } = testInfo.project.use;
+  const context = await browser.newContext({ viewport, locale, timezoneId, acceptDownloads: true });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => { throw e; });
+  return { context, page, shell: new Shell(page, app.url) };
+}
+
+export async function exportFile(page, testInfo, name, { pass = '', scope = 'all', peer = null } = {}) {
+  await page.goto(new URL('/exchange', page.url()).href);
+  await page.getByTestId('export-scope').selectOption(scope);
+  if (peer !== null) await page.getByTestId('export-peer').selectOption({ index: peer });
+  await page.getByTestId('export-pass').fill(pass);
+  await page.getByTestId('export-pass2').fill(pass);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-run').click()]);
+  await expect(page.getByTestId('export-done')).toBeVisible();
+  expect(download.suggestedFilename()).toMatch(/^LobbyDesk_.+_[0-9a-f]{8}_\d{8}-\d{4}\.lobbydesk\.json$/);
+  const file = testInfo.outputPath(`${name}.json`);
+  await download.saveAs(file);
+  return file;
+}
+
+export async function chooseImport(page, file) {
+  await page.goto(new URL('/exchange', page.url()).href);
+  await page.getByTestId('exchange-file').setInputFiles(file);
+}

@@ -11,6 +11,7 @@ pub mod pwa;
 pub mod serial;
 pub mod settings;
 pub mod sheet_worker;
+pub mod signing;
 pub mod storage_info;
 
 /// Marks the moment the shell is interactive, for the start-up benchmark.

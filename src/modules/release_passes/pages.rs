@@ -1,7 +1,8 @@
 //! The pass screens: the application form, the lists, one pass (decided by a supervisor, printed
-//! on A5 or an 80 mm slip with its code and QR), and the gate check by code.
+//! on A5 or an 80 mm slip with its code and its QR signed by the approving tablet), and the gate
+//! check by code or QR (a pass this device never received is checked by its QR's signature).
 
-use super::data;
+use super::data::{self, AtGateFound};
 use super::texts::PassMsg as T;
 use crate::components::form::TextField;
 use crate::components::lookup::HostLookup;
@@ -13,6 +14,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use lobbydesk_core::clock::Clock;
 use lobbydesk_core::modules::release_passes::services::{AtGate, Which};
+use lobbydesk_core::modules::release_passes::ticket::{self, Ticket, Typed};
 use lobbydesk_core::modules::release_passes::{
     APPLY_PASSES, APPROVE_PASSES, Applicant, ConsentHow, Pass, PassForm, PassState, Reason, Verdict,
 };
@@ -304,7 +306,16 @@ fn OnePass(id: RecordId, pass: Pass) -> impl IntoView {
     };
     let waiting = pass.state == PassState::Applied;
     let approved = pass.state == PassState::Approved;
-    let qr = crate::components::qr::qr_svg(&format!("LDPASS:{}", pass.code));
+    // Passes approved before passes were signed carry their code only.
+    let signed_by = match ticket::read(&pass.qr) {
+        Ok(Typed::Signed(s)) if !pass.qr.is_empty() => Some(s.ticket.key),
+        _ => None,
+    };
+    let qr = crate::components::qr::qr_svg(&if pass.qr.is_empty() {
+        format!("{}{}", ticket::CODE_PREFIX, pass.code)
+    } else {
+        pass.qr.clone()
+    });
     view! {
         <div class="card no-print" data-testid="rp-pass">
             <h1>{desk.tr(T::List)}</h1>
@@ -332,6 +343,7 @@ fn OnePass(id: RecordId, pass: Pass) -> impl IntoView {
                         <p class="muted">{desk.tr(T::Code)}</p>
                         <p class="mono big" data-testid="rp-slip-code">{pass.code.clone()}</p>
                         <p><strong>{pass.date.to_string()}</strong> " " {desk.tr(T::ValidOn)}</p>
+                        {signed_by.map(|k| view! { <p class="muted small" data-testid="rp-signed-by">{desk.tr(T::SignedBy)} " " <span class="mono">{k}</span></p> })}
                     </div>
                 </div>
                 <p>{items_line(&pass)}</p>
@@ -342,45 +354,80 @@ fn OnePass(id: RecordId, pass: Pass) -> impl IntoView {
     }
 }
 
+/// A pass the gate knows from its signed QR alone.
+#[component]
+fn TicketFacts(ticket: Ticket) -> impl IntoView {
+    let desk = use_desk();
+    let items = {
+        let t = ticket.clone();
+        move || t.items_line(desk.lang.get())
+    };
+    view! {
+        <dl class="facts">
+            <dt>{desk.tr(T::Code)}</dt><dd class="mono" data-testid="rp-code">{ticket.code.clone()}</dd>
+            <dt>{desk.tr(T::Date)}</dt><dd data-testid="rp-date-shown">{ticket.date.to_string()}</dd>
+            <dt>{desk.tr(T::Masked)}</dt><dd>{ticket.unit.clone()} " " {ticket.name.clone()}</dd>
+            <dt>{desk.tr(T::Items)}</dt><dd data-testid="rp-items-shown">{items}</dd>
+            <dt>{desk.tr(T::Plate)}</dt><dd data-testid="rp-plate-shown">{ticket.plate.clone()}</dd>
+            <dt>{desk.tr(T::GateName)}</dt><dd>{ticket.gate.clone()}</dd>
+            <dt>{desk.tr(T::Approver)}</dt><dd>{ticket.approver.clone()}</dd>
+            <dt>{desk.tr(T::SignedBy)}</dt><dd class="mono" data-testid="rp-key">{ticket.key.clone()}</dd>
+        </dl>
+    }
+}
+
 /// `/release-passes/gate`: the guard types (or scans, by a scanner that types) the code, sees
 /// the goods and the plate with the verdict, and lets it through once or refuses it.
 #[component]
 pub fn GatePage() -> impl IntoView {
     let desk = use_desk();
     let code = RwSignal::new(String::new());
-    let found = RwSignal::new(None::<(RecordId, Pass)>);
+    let found = RwSignal::new(None::<AtGateFound>);
     let problem = RwSignal::new(None::<String>);
     let why = RwSignal::new(String::new());
     let look = move || {
         let c = code.get_untracked();
         leptos::task::spawn_local(async move {
-            match data::find(desk, c.trim_start_matches("LDPASS:")).await {
-                Ok(Some(p)) => {
+            match data::look(desk, &c).await {
+                Ok(Some(f)) => {
                     problem.set(None);
-                    found.set(Some(p));
+                    found.set(Some(f));
                 }
                 Ok(None) => {
                     found.set(None);
                     problem.set(Some(desk.t(T::NoSuchCode).to_string()));
                 }
-                Err(e) => problem.set(Some(e)),
+                Err(e) => {
+                    found.set(None);
+                    problem.set(Some(e));
+                }
             }
         });
     };
     let mark = move |what: AtGate| {
-        let Some((id, _)) = found.get_untracked() else {
+        let Some(f) = found.get_untracked() else {
             return;
         };
         leptos::task::spawn_local(async move {
-            match data::at_gate(desk, id, what).await {
-                Ok(p) => {
+            let done = match f {
+                AtGateFound::Here(id, _, _) => data::at_gate(desk, id, what).await.map(|p| {
+                    let v = p.verdict(BrowserClock.now());
+                    AtGateFound::Here(id, p, v)
+                }),
+                AtGateFound::Signed(qr, _) => data::at_gate_scanned(desk, &qr, what)
+                    .await
+                    .map(|v| AtGateFound::Signed(qr, v)),
+            };
+            match done {
+                Ok(f) => {
                     problem.set(None);
-                    desk.toasts.info(desk.t(if p.state == PassState::Used {
-                        T::LetGo
-                    } else {
-                        T::Refused
-                    }));
-                    found.set(Some((id, p)));
+                    let used = match &f {
+                        AtGateFound::Here(_, p, _) => p.state == PassState::Used,
+                        AtGateFound::Signed(_, v) => matches!(v, Verdict::Used { .. }),
+                    };
+                    desk.toasts
+                        .info(desk.t(if used { T::LetGo } else { T::Refused }));
+                    found.set(Some(f));
                     desk.changed();
                 }
                 Err(e) => problem.set(Some(e)),
@@ -392,19 +439,23 @@ pub fn GatePage() -> impl IntoView {
             <form class="card" novalidate data-testid="rp-gate-form"
                 on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); look(); }>
                 <h1>{desk.tr(T::Gate)}</h1>
-                <TextField id="rp-gate-code" label=T::CodeInput value=code testid="rp-gate-code" maxlength=40 autofocus=true />
+                <TextField id="rp-gate-code" label=T::CodeInput value=code testid="rp-gate-code" maxlength=1000 autofocus=true />
                 {crate::platform::barcode::available().then(|| view! { <crate::components::camera::CameraScan into=code then=Callback::new(move |()| look()) /> })}
                 <button type="submit" class="primary-big" data-testid="rp-look">{desk.tr(T::Look)}</button>
             </form>
             <p class="field-error big-alert" role="alert" data-testid="rp-gate-error">{move || problem.get()}</p>
-            {move || found.get().map(|(_, p)| {
-                let verdict = p.verdict(BrowserClock.now());
+            {move || found.get().map(|f| {
+                let (verdict, facts, by_qr) = match f {
+                    AtGateFound::Here(_, p, v) => (v, view! { <PassFacts pass=p /> }.into_any(), false),
+                    AtGateFound::Signed(qr, v) => (v, view! { <TicketFacts ticket=qr.ticket /> }.into_any(), true),
+                };
                 let ok = verdict == Verdict::Valid;
                 let said = verdict.message(desk.lang.get());
                 view! {
                     <div class="card" data-testid="rp-gate-pass">
                         <p class="verdict" class:ok=ok class:bad=!ok data-testid="rp-verdict">{said}</p>
-                        <PassFacts pass=p.clone() />
+                        {by_qr.then(|| view! { <p class="muted" data-testid="rp-from-qr">{desk.tr(T::FromQr)}</p> })}
+                        {facts}
                         {ok.then(|| view! {
                             <div class="row">
                                 <button class="primary-big" data-testid="rp-let-through" on:click=move |_| mark(AtGate::Use)>{desk.tr(T::LetThrough)}</button>

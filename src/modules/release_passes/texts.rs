@@ -43,7 +43,7 @@ messages! {
         NotFound => "找不到这张放行条。", "No such pass.";
         CodeInput => "放行码(扫码或输入)", "Pass code (scan or type)";
         Look => "查询", "Look it up";
-        NoSuchCode => "没有这个放行码的放行条。请核对后重输。", "No pass has this code. Check it and type it again.";
+        NoSuchCode => "本机没有这个放行码的放行条。请核对后重输,或扫描放行条上的二维码离线核验。", "No pass on this device has this code. Check it and type it again, or scan the pass's QR to check it offline.";
         LetThrough => "放行", "Let it through";
         Refuse => "拒绝放行", "Refuse";
         RefuseWhy => "拒绝原因(如物品不符、车牌不符)", "Why (goods or plate differ)";
@@ -53,6 +53,10 @@ messages! {
         AppliedBy => "登记", "Taken by";
         GateSlip => "物品放行条", "Goods release pass";
         State => "状态", "State";
+        SignFailed => "这台平板无法为放行条签章(浏览器不支持或存储已满),未批准。请在另一台平板上批准。", "This tablet could not sign the pass (the browser lacks it or storage is full): not approved. Approve it on another tablet.";
+        FromQr => "本机没有这张放行条:按二维码离线核验,签章有效", "Not on this device: checked offline by its QR, signature valid";
+        SignedBy => "签章", "Signed by key";
+        Masked => "申请人", "Applicant";
         ShowGuard => "请出口时交门岗核验", "Show it to the gate guard on the way out";
     }
 }

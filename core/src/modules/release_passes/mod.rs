@@ -1,11 +1,12 @@
 //! 放行条 Goods release passes: residents, tenants, shops or companies moving goods out apply at
 //! the desk (who, the unit, the items and quantities, the vehicle, the day and gate, the reason);
 //! a tenant moving out needs the owner's consent (who, how it was given) and fees cleared; a
-//! supervisor approves. The pass carries a short code (and, to come, a QR signed by the office
-//! tablet); the gate guard (门岗) checks it on its day only, marks it used once (a second use is
+//! supervisor approves. The pass carries a short code and a QR signed by the approving tablet
+//! ([`ticket`]), which a gate that never received the pass checks offline; the gate guard (门岗) checks it on its day only, marks it used once (a second use is
 //! refused, saying when and by whom it was used), or refuses it with a reason.
 
 pub mod services;
+pub mod ticket;
 
 use crate::actor::{Action, Role};
 use crate::lang::{Lang, Localized, labelled_enum};
@@ -104,6 +105,10 @@ pub struct Pass {
     /// At the gate: used, or refused with the reason.
     #[serde(default)]
     pub gate_mark: Option<Mark>,
+    /// The QR signed by the approving tablet ([`ticket`]); empty for a pass approved before
+    /// passes were signed (its QR is the code).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub qr: String,
     #[serde(default)]
     pub purged: bool,
 }
@@ -391,6 +396,7 @@ impl PassForm {
             },
             decided: None,
             gate_mark: None,
+            qr: String::new(),
             purged: false,
         })
     }
@@ -667,6 +673,40 @@ pub const MODULE: crate::module::ModuleSpec = crate::module::ModuleSpec {
                 crate::spec::Label::new("applied", "申请", "Applied"),
                 crate::spec::Label::new("decided", "审批", "Decision"),
                 crate::spec::Label::new("gate_mark", "门岗核验", "At the gate"),
+                crate::spec::Label::new("qr", "签章二维码", "Signed QR"),
+                crate::spec::Label::new("purged", "已清除个人信息", "Personal data purged"),
+            ]),
+        crate::spec::KindSpec::of::<ticket::SigningKey>("release_passes", APPROVE_PASSES)
+            .read(READ_PASSES)
+            .named("放行条签章", "Pass signing key")
+            .labels(&[
+                crate::spec::Label::new("key", "签章指纹", "Fingerprint"),
+                crate::spec::Label::new("public", "公钥", "Public key"),
+                crate::spec::Label::new("made", "启用", "Made"),
+            ]),
+        crate::spec::KindSpec::of::<ticket::GateCheck>("release_passes", CHECK_PASSES)
+            .read(READ_PASSES)
+            .named("门岗核验", "Gate check")
+            .personal(&[
+                ("ticket.n", crate::spec::Mask::Name),
+                ("ticket.p", crate::spec::Mask::Plate),
+            ])
+            .labels(&[
+                crate::spec::Label::new("ticket", "放行条", "Pass"),
+                crate::spec::Label::new("c", "放行码", "Pass code"),
+                crate::spec::Label::new("d", "放行日期", "Day"),
+                crate::spec::Label::new("u", "房号", "Unit"),
+                crate::spec::Label::new("n", "申请人", "Applicant"),
+                crate::spec::Label::new("k", "签章指纹", "Signing key"),
+                crate::spec::Label::new("i", "物品", "Items"),
+                crate::spec::Label::new("what", "物品", "Item"),
+                crate::spec::Label::new("qty", "数量", "Quantity"),
+                crate::spec::Label::new("m", "另有物品项数", "More items"),
+                crate::spec::Label::new("p", "车牌", "Plate"),
+                crate::spec::Label::new("g", "出口", "Gate"),
+                crate::spec::Label::new("a", "审批人", "Approved by"),
+                crate::spec::Label::new("used", "已放行", "Let through"),
+                crate::spec::Label::new("mark", "核验", "Checked"),
                 crate::spec::Label::new("purged", "已清除个人信息", "Personal data purged"),
             ]),
     ],

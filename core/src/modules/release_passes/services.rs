@@ -1,9 +1,10 @@
 //! Passes over any [`RecordStore`]: an application with a code no pass has, the supervisor's
 //! decision and the gate's mark on the pass as stored now, finding a pass by its code, the lists.
 
+use super::ticket::{self, GateCheck, Scanned, SigningKey, TicketError};
 use super::{
-    APPLY_PASSES, CHECK_PASSES, Pass, PassError, PassForm, PassState, Verdict, ix, normalize_code,
-    pass_code,
+    APPLY_PASSES, APPROVE_PASSES, CHECK_PASSES, Mark, Pass, PassError, PassForm, PassState,
+    Verdict, ix, normalize_code, pass_code,
 };
 use crate::actor::Role;
 use crate::record::{Envelope, Record, RecordId, Stamp};
@@ -16,6 +17,8 @@ pub enum PassesError {
     Pass(Vec<PassError>),
     /// At the gate: why it may not go through (used, another day, not approved, refused).
     Gate(Verdict),
+    /// A QR that cannot be let through on its own (unreadable, unknown key, altered).
+    Ticket(TicketError),
     /// The person on duty may not do this.
     NotAllowed(crate::actor::Action),
     Store(StoreError),
@@ -102,12 +105,15 @@ pub async fn get<S: RecordStore>(store: &S, id: RecordId) -> Result<Pass, StoreE
     read(store, id).await.map(|(_, p)| p)
 }
 
-/// Approved, or rejected with `why`, by a supervisor.
+/// Approved, or rejected with `why`, by a supervisor. An approval keeps `qr`, the pass's QR
+/// signed by this tablet ([`ticket`]); an empty one leaves the pass to be checked by its code.
+#[allow(clippy::too_many_arguments)]
 pub async fn decide<S: RecordStore>(
     store: &S,
     id: RecordId,
     approve: bool,
     why: &str,
+    qr: &str,
     by: &str,
     roles: &[Role],
     stamp: impl Fn() -> Stamp,
@@ -115,7 +121,10 @@ pub async fn decide<S: RecordStore>(
     let (env, p) = read(store, id).await?;
     let at = stamp();
     let next = if approve {
-        p.approved(by, roles, at.now)?
+        Pass {
+            qr: qr.to_string(),
+            ..p.approved(by, roles, at.now)?
+        }
     } else {
         p.rejected(why, by, roles, at.now)?
     };
@@ -144,6 +153,10 @@ pub async fn at_gate<S: RecordStore>(
     }
     let (env, p) = read(store, id).await?;
     let at = stamp();
+    // Let through from its QR alone at this gate before the pass itself arrived.
+    if let v @ Verdict::Used { .. } = verdict_here(store, &p, at.now).await? {
+        return Err(PassesError::Gate(v));
+    }
     let next = match what {
         AtGate::Use => p.used(by, at.now).map_err(PassesError::Gate)?,
         AtGate::Refuse(reason) => p.refused(reason, by, at.now)?,
@@ -186,4 +199,135 @@ pub async fn list<S: RecordStore>(
         _ => v.sort_by_key(|x| (x.1.date, x.1.applied.at)),
     }
     Ok(v)
+}
+
+/// The signing key with fingerprint `key`, if this device has received it.
+pub async fn signing_key<S: RecordStore>(
+    store: &S,
+    key: &str,
+) -> Result<Option<SigningKey>, StoreError> {
+    Ok(list_all_as::<S, SigningKey>(
+        store,
+        ListQuery::by(
+            SigningKey::KIND,
+            ticket::ix::KEY,
+            KeyRange::Exact(key.into()),
+            5,
+        ),
+    )
+    .await?
+    .into_iter()
+    .map(|(_, k)| k)
+    .find(|k| k.public_bytes().is_some()))
+}
+
+/// Makes sure this tablet's public key `public` is on record, for the gates; its fingerprint.
+pub async fn keep_signing_key<S: RecordStore>(
+    store: &S,
+    public: &[u8],
+    by: &str,
+    roles: &[Role],
+    new_id: impl Fn() -> RecordId,
+    stamp: impl Fn() -> Stamp,
+) -> Result<String, PassesError> {
+    let key = ticket::key_id(public);
+    if signing_key(store, &key).await?.is_some() {
+        return Ok(key);
+    }
+    if !APPROVE_PASSES.allowed(roles) {
+        return Err(PassesError::NotAllowed(APPROVE_PASSES));
+    }
+    let at = stamp();
+    let k = SigningKey::new(public, by, at.now);
+    store.put(&Envelope::create(&k, new_id(), at)?).await?;
+    Ok(key)
+}
+
+/// This gate's marks on the pass with `code` made from its QR alone.
+pub async fn checks<S: RecordStore>(store: &S, code: &str) -> Result<Vec<GateCheck>, StoreError> {
+    Ok(list_all_as::<S, GateCheck>(
+        store,
+        ListQuery::by(
+            GateCheck::KIND,
+            ticket::ix::CODE,
+            KeyRange::Exact(code.into()),
+            50,
+        ),
+    )
+    .await?
+    .into_iter()
+    .map(|(_, c)| c)
+    .collect())
+}
+
+/// What the gate finds for a pass it has, counting a use from the pass's QR alone.
+pub async fn verdict_here<S: RecordStore>(
+    store: &S,
+    pass: &Pass,
+    now: DateTime<Utc>,
+) -> Result<Verdict, StoreError> {
+    let v = pass.verdict(now);
+    if v != Verdict::Valid {
+        return Ok(v);
+    }
+    Ok(ticket::earlier(&checks(store, &pass.code).await?).unwrap_or(v))
+}
+
+/// Checks a signed QR: the key known here, the signature by `verify` (public key, payload,
+/// signature), then the day and this gate's earlier marks.
+pub async fn scanned<S: RecordStore>(
+    store: &S,
+    qr: &Scanned,
+    now: DateTime<Utc>,
+    verify: impl AsyncFn(&[u8], &[u8], &[u8]) -> bool,
+) -> Result<Verdict, PassesError> {
+    let key = signing_key(store, &qr.ticket.key)
+        .await?
+        .and_then(|k| k.public_bytes())
+        .ok_or_else(|| PassesError::Ticket(TicketError::UnknownKey(qr.ticket.key.clone())))?;
+    if !verify(&key, &qr.payload, &qr.signature).await {
+        return Err(PassesError::Ticket(TicketError::Forged));
+    }
+    let checks = checks(store, &qr.ticket.code).await?;
+    Ok(ticket::verdict(&qr.ticket, &checks, now))
+}
+
+/// The gate's mark on a pass it knows from its QR alone, checked again as [`scanned`] does: let
+/// through only when valid, refused with a reason unless already used or refused.
+pub async fn at_gate_scanned<S: RecordStore>(
+    store: &S,
+    qr: &Scanned,
+    what: &AtGate,
+    by: &str,
+    roles: &[Role],
+    verify: impl AsyncFn(&[u8], &[u8], &[u8]) -> bool,
+    new_id: impl Fn() -> RecordId,
+    stamp: impl Fn() -> Stamp,
+) -> Result<GateCheck, PassesError> {
+    if !CHECK_PASSES.allowed(roles) {
+        return Err(PassesError::NotAllowed(CHECK_PASSES));
+    }
+    let at = stamp();
+    let verdict = scanned(store, qr, at.now, verify).await?;
+    let note = match (what, &verdict) {
+        (AtGate::Use, Verdict::Valid) => String::new(),
+        (AtGate::Use, _) => return Err(PassesError::Gate(verdict)),
+        (AtGate::Refuse(_), Verdict::Used { .. } | Verdict::Refused { .. }) => {
+            return Err(PassesError::Gate(verdict));
+        }
+        (AtGate::Refuse(r), _) if r.trim().is_empty() => return Err(PassError::NoNote.into()),
+        (AtGate::Refuse(r), _) => r.trim().to_string(),
+    };
+    let check = GateCheck {
+        ticket: qr.ticket.clone(),
+        used: matches!(what, AtGate::Use),
+        mark: Mark {
+            at: at.now,
+            by: by.to_string(),
+            note,
+        },
+        purged: false,
+    };
+    store.put(&Envelope::create(&check, new_id(), at)?).await?;
+    Ok(check)
 }

@@ -228,6 +228,7 @@ fn services_apply_decide_find_by_code_and_mark_at_the_gate_once() {
         a,
         true,
         "",
+        "",
         "王主管",
         &[Role::Supervisor],
         || f.stamp(),
@@ -283,4 +284,302 @@ fn services_apply_decide_find_by_code_and_mark_at_the_gate_once() {
             .len(),
         2
     );
+}
+
+mod signed {
+    //! The QR signed by the office tablet, checked at a gate that never received the pass:
+    //! valid, altered, signed by a key the gate does not know, on another day, used once.
+    //! RustCrypto's `p256` stands in for the browser's WebCrypto (same curve, hash and r‖s form).
+    use super::super::services::{self, AtGate, PassesError};
+    use super::super::ticket::{self, Scanned, Ticket, TicketError, Typed};
+    use super::*;
+    use crate::store::conformance::{Fixture, block_on};
+    use crate::store::memory::MemoryStore;
+    use crate::store::{ListQuery, RecordStore, list_all_as};
+    use p256::ecdsa::signature::{Signer, Verifier};
+    use p256::ecdsa::{Signature, SigningKey as Secret, VerifyingKey};
+
+    fn secret(n: u8) -> Secret {
+        Secret::from_slice(&[n; 32]).unwrap()
+    }
+
+    fn public(s: &Secret) -> Vec<u8> {
+        s.verifying_key()
+            .to_encoded_point(false)
+            .as_bytes()
+            .to_vec()
+    }
+
+    fn sign(s: &Secret, payload: &[u8]) -> Vec<u8> {
+        let sig: Signature = s.sign(payload);
+        sig.to_bytes().to_vec()
+    }
+
+    async fn verify(key: &[u8], payload: &[u8], sig: &[u8]) -> bool {
+        match (
+            VerifyingKey::from_sec1_bytes(key),
+            Signature::from_slice(sig),
+        ) {
+            (Ok(k), Ok(s)) => k.verify(payload, &s).is_ok(),
+            _ => false,
+        }
+    }
+
+    fn scanned(text: &str) -> Scanned {
+        match ticket::read(text).unwrap() {
+            Typed::Signed(s) => s,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_gate_with_only_the_offices_key_lets_a_signed_pass_through_once_on_its_day() {
+        let f = Fixture::at_millis(at(28, 8).timestamp_millis());
+        let (office, gate) = (MemoryStore::new(), MemoryStore::new());
+        let key = secret(7);
+        let (id, pass) = block_on(services::apply(
+            &office,
+            &tenant_moving(),
+            "小李",
+            &[Role::Clerk],
+            || f.id(),
+            || 11,
+            || f.stamp(),
+        ))
+        .unwrap();
+        // Only a supervisor puts a new key on record; once there, anyone finds it.
+        let keep = |roles: &[Role]| {
+            block_on(services::keep_signing_key(
+                &office,
+                &public(&key),
+                "王主管",
+                roles,
+                || f.id(),
+                || f.stamp(),
+            ))
+        };
+        assert_eq!(
+            keep(&[Role::Clerk]).unwrap_err(),
+            PassesError::NotAllowed(APPROVE_PASSES)
+        );
+        let kid = keep(&[Role::Supervisor]).unwrap();
+        assert_eq!(kid, ticket::key_id(&public(&key)));
+        assert_eq!(keep(&[Role::Clerk]).unwrap(), kid);
+        let t = Ticket::of(&pass, &kid, "王主管");
+        assert_eq!(t.name, "李*", "the name travels masked");
+        assert_eq!(t.plate, "京A12345");
+        let qr = Ticket::qr_text(&t.payload(), &sign(&key, &t.payload()));
+        let approved = block_on(services::decide(
+            &office,
+            id,
+            true,
+            "",
+            &qr,
+            "王主管",
+            &[Role::Supervisor],
+            || f.stamp(),
+        ))
+        .unwrap();
+        assert_eq!(approved.qr, qr);
+
+        // The gate received the office's key once (with its staff), never this pass.
+        for (env, _) in block_on(list_all_as::<_, ticket::SigningKey>(
+            &office,
+            ListQuery::recent(ticket::SigningKey::KIND, 10),
+        ))
+        .unwrap()
+        {
+            block_on(gate.put(&env)).unwrap();
+        }
+        assert!(
+            block_on(services::find(&gate, &pass.code))
+                .unwrap()
+                .is_none()
+        );
+        let s = scanned(&qr);
+        assert_eq!(s.ticket, t);
+        let check = |s: &Scanned, now| block_on(services::scanned(&gate, s, now, verify));
+        assert_eq!(check(&s, at(28, 9)).unwrap(), Verdict::Valid);
+        // Another day: before or after.
+        assert_eq!(check(&s, at(27, 23)).unwrap(), Verdict::WrongDay(day(28)));
+        assert_eq!(check(&s, at(29, 0)).unwrap(), Verdict::WrongDay(day(28)));
+
+        // Altered: one more fridge, or one bit of the signature.
+        let more = String::from_utf8(s.payload.clone())
+            .unwrap()
+            .replace("\"qty\":1", "\"qty\":3");
+        assert_ne!(more.as_bytes(), &s.payload[..]);
+        let forged = scanned(&Ticket::qr_text(more.as_bytes(), &s.signature));
+        assert_eq!(forged.ticket.items[0].qty, 3);
+        assert_eq!(
+            check(&forged, at(28, 9)).unwrap_err(),
+            PassesError::Ticket(TicketError::Forged)
+        );
+        let mut sig = s.signature.clone();
+        sig[10] ^= 1;
+        assert_eq!(
+            check(&scanned(&Ticket::qr_text(&s.payload, &sig)), at(28, 9)).unwrap_err(),
+            PassesError::Ticket(TicketError::Forged)
+        );
+        // Signed by a tablet whose key never reached this gate (or naming the office's key
+        // while signed by another).
+        let stranger = secret(9);
+        let theirs = Ticket::of(&pass, &ticket::key_id(&public(&stranger)), "王主管");
+        let q = Ticket::qr_text(&theirs.payload(), &sign(&stranger, &theirs.payload()));
+        assert!(matches!(
+            check(&scanned(&q), at(28, 9)).unwrap_err(),
+            PassesError::Ticket(TicketError::UnknownKey(k)) if k == theirs.key
+        ));
+        let q = Ticket::qr_text(&t.payload(), &sign(&stranger, &t.payload()));
+        assert_eq!(
+            check(&scanned(&q), at(28, 9)).unwrap_err(),
+            PassesError::Ticket(TicketError::Forged)
+        );
+
+        // Let through once; the second time refused, saying by whom.
+        let mark = |what: &AtGate, roles: &[Role], s: &Scanned| {
+            block_on(services::at_gate_scanned(
+                &gate,
+                s,
+                what,
+                "门岗老张",
+                roles,
+                verify,
+                || f.id(),
+                || f.stamp(),
+            ))
+        };
+        assert_eq!(
+            mark(&AtGate::Use, &[Role::Clerk], &s).unwrap_err(),
+            PassesError::NotAllowed(CHECK_PASSES)
+        );
+        assert_eq!(
+            mark(&AtGate::Use, &[Role::Gate], &forged).unwrap_err(),
+            PassesError::Ticket(TicketError::Forged)
+        );
+        assert_eq!(
+            mark(&AtGate::Refuse("  ".into()), &[Role::Gate], &s).unwrap_err(),
+            PassesError::Pass(vec![PassError::NoNote])
+        );
+        let used = mark(&AtGate::Use, &[Role::Gate], &s).unwrap();
+        assert!(used.used && used.ticket == t);
+        for what in [AtGate::Use, AtGate::Refuse("车不对".into())] {
+            match mark(&what, &[Role::Gate], &s).unwrap_err() {
+                PassesError::Gate(Verdict::Used { by, .. }) => assert_eq!(by, "门岗老张"),
+                other => panic!("{other:?}"),
+            }
+        }
+        // The pass arriving later (a sync) does not make it usable again.
+        let env = block_on(office.get(Pass::KIND, id)).unwrap().unwrap();
+        block_on(gate.put(&env)).unwrap();
+        let (_, here) = block_on(services::find(&gate, &pass.code))
+            .unwrap()
+            .unwrap();
+        assert!(matches!(
+            block_on(services::verdict_here(&gate, &here, at(28, 10))).unwrap(),
+            Verdict::Used { .. }
+        ));
+        assert!(matches!(
+            block_on(services::at_gate(
+                &gate,
+                id,
+                &AtGate::Use,
+                "门岗小刘",
+                &[Role::Gate],
+                || f.stamp()
+            ))
+            .unwrap_err(),
+            PassesError::Gate(Verdict::Used { .. })
+        ));
+    }
+
+    #[test]
+    fn a_refused_qr_stays_refused_and_the_check_is_purged_like_a_visit() {
+        let f = Fixture::at_millis(at(28, 8).timestamp_millis());
+        let gate = MemoryStore::new();
+        let key = secret(3);
+        let pass = tenant_moving()
+            .parse(at(27, 9), "小李", "ACDE3467".into())
+            .unwrap();
+        block_on(services::keep_signing_key(
+            &gate,
+            &public(&key),
+            "王主管",
+            &[Role::Supervisor],
+            || f.id(),
+            || f.stamp(),
+        ))
+        .unwrap();
+        let t = Ticket::of(&pass, &ticket::key_id(&public(&key)), "王主管");
+        let s = scanned(&Ticket::qr_text(&t.payload(), &sign(&key, &t.payload())));
+        let refused = block_on(services::at_gate_scanned(
+            &gate,
+            &s,
+            &AtGate::Refuse(" 车牌不符 ".into()),
+            "门岗老张",
+            &[Role::Gate],
+            verify,
+            || f.id(),
+            || f.stamp(),
+        ))
+        .unwrap();
+        assert_eq!(refused.mark.note, "车牌不符");
+        assert_eq!(
+            block_on(services::scanned(&gate, &s, at(28, 9), verify)).unwrap(),
+            Verdict::Refused {
+                reason: "车牌不符".into()
+            }
+        );
+        assert!(!refused.purge_due(at(28, 20), 1));
+        assert!(refused.purge_due(at(29, 9), 1));
+        let gone = refused.purged();
+        assert!(gone.ticket.name.is_empty() && gone.ticket.plate.is_empty());
+        assert_eq!(gone.ticket.items.len(), 2, "what went out stays");
+    }
+
+    #[test]
+    fn what_the_guard_scans_or_types_reads_as_a_code_a_signed_qr_or_says_it_cannot() {
+        assert_eq!(
+            ticket::read(" ldpass:acde-3467 ").unwrap(),
+            Typed::Code("LDPASSACDE3467".into()),
+            "only the exact prefix is a QR's"
+        );
+        assert_eq!(
+            ticket::read("LDPASS:acde-3467").unwrap(),
+            Typed::Code("ACDE3467".into())
+        );
+        assert_eq!(
+            ticket::read("acde 3467").unwrap(),
+            Typed::Code("ACDE3467".into())
+        );
+        for bad in ["LDP1.", "LDP1.abc", "LDP1.!!.AA", "LDP1.e30.AAAA"] {
+            assert_eq!(
+                ticket::read(bad).unwrap_err(),
+                TicketError::Unreadable,
+                "{bad}"
+            );
+        }
+        // A well-signed-looking text whose payload is not a pass.
+        let junk = Ticket::qr_text(b"{}", &[0; 64]);
+        assert_eq!(ticket::read(&junk).unwrap_err(), TicketError::Unreadable);
+    }
+
+    #[test]
+    fn a_long_list_of_goods_keeps_the_qr_small_and_says_how_many_more() {
+        let mut form = tenant_moving();
+        form.items = (1..=40)
+            .map(|n| (format!("纸箱编号{n}号 大件家具"), "2".to_string()))
+            .collect();
+        let pass = form.parse(at(27, 9), "小李", "ACDE3467".into()).unwrap();
+        let t = Ticket::of(&pass, "0a1b2c3d", "王主管");
+        assert!(t.payload().len() <= 320, "{}", t.payload().len());
+        assert_eq!(t.items.len() + t.more as usize, 40);
+        assert!(t.more > 0);
+        assert!(
+            t.items_line(Lang::Zh)
+                .ends_with(&format!("等另 {} 项(见纸质放行条)", t.more))
+        );
+        let qr = Ticket::qr_text(&t.payload(), &[1; 64]);
+        assert!(qr.len() < 540, "a version 17 QR at most: {}", qr.len());
+    }
 }
