@@ -208,5 +208,28 @@ test('a gate that never received the pass checks its signed QR offline: valid on
   await expect(gate.page.getByTestId('rp-verdict')).toContainText(GUARD.name);
   await expect(gate.page.getByTestId('rp-verdict')).toHaveClass(/bad/);
   await expect(gate.page.getByTestId('rp-let-through')).toHaveCount(0);
+
+  // The gate's check travels back to the office with the guard's name.
+  // (The gate device has two supervisors named alike until devices can join an office: its own
+  // first one and the office's; either exports.)
+  await gate.page.getByTestId('lock-button').click();
+  await gate.page.getByTestId('staff-choice').filter({ hasText: SUPERVISOR.name }).first().click();
+  await gate.page.getByTestId('pin-input').fill(SUPERVISOR.pin);
+  await gate.page.getByTestId('pin-submit').click();
+  const back = await exportFile(gate.page, testInfo, 'gate', { pass: 'lobby-2580' });
+  await chooseImport(page, back);
+  await page.getByTestId('import-pass').fill('lobby-2580');
+  await page.getByTestId('import-unlock').click();
+  await page.getByTestId('import-staff-pin').fill(SUPERVISOR.pin);
+  await page.getByTestId('import-apply').click();
+  await expect(page.getByTestId('import-done')).toBeVisible();
+  await page.goto(app.url + '/release-passes/list').catch(() => {});
+  await shell.signIn();
+  await page.getByTestId('rp-filter-all').click();
+  const row = page.getByTestId('rp-row').filter({ hasText: '6-3-1801' });
+  await expect(row.getByTestId('rp-state')).toHaveText('已放行');
+  await row.getByTestId('rp-open').click();
+  await expect(page.getByTestId('rp-state')).toContainText(`已放行 · ${GUARD.name}`);
+  await expect(page.getByTestId('rp-gate-check')).toContainText(`${GUARD.name} · 已放行`);
   await gate.context.close();
 });

@@ -8,7 +8,7 @@ use crate::platform::signing;
 use leptos::prelude::*;
 use lobbydesk_core::clock::{Clock, IdSource};
 use lobbydesk_core::modules::release_passes::services::{self, AtGate, PassesError, Which};
-use lobbydesk_core::modules::release_passes::ticket::{self, Scanned, Ticket, Typed};
+use lobbydesk_core::modules::release_passes::ticket::{self, GateCheck, Scanned, Ticket, Typed};
 use lobbydesk_core::modules::release_passes::{Pass, PassForm, Verdict};
 use lobbydesk_core::modules::staff::Role;
 use lobbydesk_core::{Envelope, Localized, RecordId, StoreError};
@@ -167,16 +167,16 @@ pub async fn at_gate(desk: Desk, id: RecordId, what: AtGate) -> Result<Pass, Str
         .map_err(|e| explain(desk, &e))
 }
 
-pub async fn find(desk: Desk, code: &str) -> Result<Option<(RecordId, Pass)>, String> {
-    services::find(&*desk.store(), code)
-        .await
-        .map(|o| o.map(|(e, p)| (e.meta.id, p)))
-        .map_err(|e| desk.explain(&e))
-}
-
-pub async fn get(desk: Desk, id: RecordId) -> Result<Option<Pass>, String> {
-    match services::get(&*desk.store(), id).await {
-        Ok(p) => Ok(Some(p)),
+/// One pass, with the marks gates made on it from its QR alone (synced or imported back).
+pub async fn get(desk: Desk, id: RecordId) -> Result<Option<(Pass, Vec<GateCheck>)>, String> {
+    let store = desk.store();
+    match services::get(&*store, id).await {
+        Ok(p) => {
+            let checks = services::checks(&*store, &p.code)
+                .await
+                .map_err(|e| desk.explain(&e))?;
+            Ok(Some((p.seen_with(&checks), checks)))
+        }
         Err(StoreError::NotFound { .. }) => Ok(None),
         Err(e) => Err(desk.explain(&e)),
     }

@@ -14,7 +14,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use lobbydesk_core::clock::Clock;
 use lobbydesk_core::modules::release_passes::services::{AtGate, Which};
-use lobbydesk_core::modules::release_passes::ticket::{self, Ticket, Typed};
+use lobbydesk_core::modules::release_passes::ticket::{self, GateCheck, Ticket, Typed};
 use lobbydesk_core::modules::release_passes::{
     APPLY_PASSES, APPROVE_PASSES, Applicant, ConsentHow, Pass, PassForm, PassState, Reason, Verdict,
 };
@@ -279,7 +279,7 @@ pub fn PassPage() -> impl IntoView {
                     match pass.await {
                         Err(e) => view! { <p class="field-error" role="alert">{e}</p> }.into_any(),
                         Ok(None) => view! { <p class="card">{desk.tr(T::NotFound)}</p> }.into_any(),
-                        Ok(Some((id, p))) => view! { <OnePass id=id pass=p /> }.into_any(),
+                        Ok(Some((id, (p, checks)))) => view! { <OnePass id=id pass=p checks=checks /> }.into_any(),
                     }
                 })}
             </Transition>
@@ -288,7 +288,7 @@ pub fn PassPage() -> impl IntoView {
 }
 
 #[component]
-fn OnePass(id: RecordId, pass: Pass) -> impl IntoView {
+fn OnePass(id: RecordId, pass: Pass, checks: Vec<GateCheck>) -> impl IntoView {
     let desk = use_desk();
     let why = RwSignal::new(String::new());
     let problem = RwSignal::new(None::<String>);
@@ -320,6 +320,15 @@ fn OnePass(id: RecordId, pass: Pass) -> impl IntoView {
         <div class="card no-print" data-testid="rp-pass">
             <h1>{desk.tr(T::List)}</h1>
             <PassFacts pass=pass.clone() />
+            {(!checks.is_empty()).then(|| view! {
+                <h2>{desk.tr(T::ByQrChecks)}</h2>
+                <ul class="plain-list" data-testid="rp-gate-checks">
+                    {checks.into_iter().map(|c| {
+                        let what = if c.used { desk.t(T::LetGo).to_string() } else { format!("{} · {}", desk.t(T::Refused), c.mark.note) };
+                        view! { <li data-testid="rp-gate-check">{time::short(c.mark.at)} " " {c.mark.by} " · " {what}</li> }
+                    }).collect_view()}
+                </ul>
+            })}
             {(waiting && desk.can(APPROVE_PASSES)).then(|| view! {
                 <div class="row">
                     <button class="primary-big" data-testid="rp-approve" on:click=move |_| decide(true)>{desk.tr(T::Approve)}</button>

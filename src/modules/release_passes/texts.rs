@@ -57,6 +57,7 @@ messages! {
         FromQr => "本机没有这张放行条:按二维码离线核验,签章有效", "Not on this device: checked offline by its QR, signature valid";
         SignedBy => "签章", "Signed by key";
         Masked => "申请人", "Applicant";
+        ByQrChecks => "门岗凭二维码核验的记录", "Checked at a gate by its QR";
         ShowGuard => "请出口时交门岗核验", "Show it to the gate guard on the way out";
     }
 }

@@ -194,6 +194,20 @@ pub async fn list<S: RecordStore>(
         }
         Which::All => list_all_as(store, ListQuery::recent(Pass::KIND, 200)).await?,
     };
+    // What the gates did from the QRs alone (the newest checks, one read) shows on the passes.
+    if which != Which::Waiting {
+        let checks: Vec<GateCheck> =
+            list_all_as::<S, GateCheck>(store, ListQuery::recent(GateCheck::KIND, 500))
+                .await?
+                .into_iter()
+                .map(|(_, c)| c)
+                .collect();
+        v = v
+            .into_iter()
+            .map(|(e, p)| (e, p.seen_with(&checks)))
+            .filter(|(_, p)| which != Which::Coming || p.state == PassState::Approved)
+            .collect();
+    }
     match which {
         Which::All => v.sort_by_key(|x| std::cmp::Reverse(x.1.applied.at)),
         _ => v.sort_by_key(|x| (x.1.date, x.1.applied.at)),

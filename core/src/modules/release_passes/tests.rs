@@ -491,6 +491,34 @@ mod signed {
             .unwrap_err(),
             PassesError::Gate(Verdict::Used { .. })
         ));
+
+        // The gate's check comes back to the office: the pass reads as used there, and is no
+        // longer among those still to come.
+        use super::super::services::Which;
+        let coming = |store: &MemoryStore| {
+            block_on(services::list(store, Which::Coming, at(28, 11)))
+                .unwrap()
+                .len()
+        };
+        assert_eq!(coming(&office), 1);
+        for (env, _) in block_on(list_all_as::<_, ticket::GateCheck>(
+            &gate,
+            ListQuery::recent(ticket::GateCheck::KIND, 10),
+        ))
+        .unwrap()
+        {
+            block_on(office.put(&env)).unwrap();
+        }
+        assert_eq!(coming(&office), 0);
+        let all = block_on(services::list(&office, Which::All, at(28, 11))).unwrap();
+        assert_eq!(all[0].1.state, PassState::Used);
+        assert_eq!(all[0].1.gate_mark.as_ref().unwrap().by, "门岗老张");
+        let stored = block_on(services::get(&office, id)).unwrap();
+        assert_eq!(
+            stored.state,
+            PassState::Approved,
+            "the pass itself is not rewritten"
+        );
     }
 
     #[test]

@@ -301,21 +301,50 @@ pub fn verdict(ticket: &Ticket, checks: &[GateCheck], now: DateTime<Utc>) -> Ver
     Verdict::Valid
 }
 
-/// Used or refused already, by the gate's checks of one code (the first use wins).
-pub fn earlier(checks: &[GateCheck]) -> Option<Verdict> {
+/// The check that counts among the gates' checks of one code: the first use, else the first
+/// refusal.
+pub fn deciding(checks: &[GateCheck]) -> Option<&GateCheck> {
     let first = |used: bool| {
         checks
             .iter()
             .filter(|c| c.used == used)
             .min_by_key(|c| c.mark.at)
     };
-    if let Some(c) = first(true) {
-        return Some(Verdict::Used {
+    first(true).or_else(|| first(false))
+}
+
+/// Used or refused already, by the gate's checks of one code (the first use wins).
+pub fn earlier(checks: &[GateCheck]) -> Option<Verdict> {
+    deciding(checks).map(|c| match c.used {
+        true => Verdict::Used {
             at: c.mark.at,
             by: c.mark.by.clone(),
-        });
-    }
-    first(false).map(|c| Verdict::Refused {
-        reason: c.mark.note.clone(),
+        },
+        false => Verdict::Refused {
+            reason: c.mark.note.clone(),
+        },
     })
+}
+
+impl Pass {
+    /// The pass as the gates left it: an approved pass used or refused from its QR alone (a
+    /// check that came back by sync or file) reads as used or refused, with the guard's mark.
+    pub fn seen_with(mut self, checks: &[GateCheck]) -> Pass {
+        let mine: Vec<GateCheck> = checks
+            .iter()
+            .filter(|c| c.ticket.code == self.code)
+            .cloned()
+            .collect();
+        if self.state == super::PassState::Approved
+            && let Some(c) = deciding(&mine)
+        {
+            self.state = if c.used {
+                super::PassState::Used
+            } else {
+                super::PassState::Refused
+            };
+            self.gate_mark = Some(c.mark.clone());
+        }
+        self
+    }
 }
