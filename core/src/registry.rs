@@ -19,6 +19,7 @@ pub const MODULES: &[ModuleSpec] = &[
     keys::MODULE,
     handover::MODULE,
     release_passes::MODULE,
+    fees::MODULE,
     promises::MODULE,
     photos::MODULE,
     memo::MODULE,
@@ -376,6 +377,77 @@ mod tests {
             put(create(&|id, at| Envelope::create(&pass, id, at)));
             put(create(&|id, at| Envelope::create(&key, id, at)));
             put(create(&|id, at| Envelope::create(&check, id, at)));
+        }
+        {
+            use crate::modules::fees::{
+                Custody, FeeAccount, FeeRates, FixedItem, Mark, Method, Payment, Reading, Reminder,
+                ReminderHow,
+            };
+            let mark = || Mark {
+                at: now(),
+                by: "小李".into(),
+            };
+            let day = crate::time::local_date(now());
+            let rates = FeeRates {
+                from: day,
+                residential: 150,
+                shop: 500,
+                office: 400,
+                energy: 30,
+                custody_percent: 70,
+                fixed: vec![FixedItem {
+                    item: "垃圾清运费".into(),
+                    fen: 1000,
+                }],
+                set: mark(),
+            };
+            let account = FeeAccount {
+                unit: "3-1-502".into(),
+                from: day,
+                opened: mark(),
+            };
+            let reading = Reading {
+                on: day,
+                water: 1000,
+                power: 20000,
+                by: "小李".into(),
+            };
+            let custody = Custody {
+                unit: "3-1-502".into(),
+                agreement: true,
+                start: day,
+                readings: vec![reading.clone(), reading],
+                end: Some(day),
+                opened: mark(),
+                closed: Some(mark()),
+            };
+            let payment = Payment {
+                unit: "3-1-502".into(),
+                first: day,
+                last: day,
+                fen: 17000,
+                due_fen: 18000,
+                method: Method::Wechat,
+                receipt: "SF20261128-Q433".into(),
+                payer: "张伟".into(),
+                note: "优惠".into(),
+                taken: mark(),
+                purged: false,
+            };
+            let reminder = Reminder {
+                unit: "3-1-502".into(),
+                how: ReminderHow::Call,
+                answer: "月底前交".into(),
+                promised: Some(day),
+                months: 2,
+                fen: 36000,
+                made: mark(),
+            };
+            put(create(&|id, at| Envelope::create(&rates, id, at)));
+            put(create(&|id, at| Envelope::create(&account, id, at)));
+            put(create(&|id, at| Envelope::create(&custody, id, at)));
+            put(create(&|id, at| Envelope::create(&payment, id, at)));
+            put(create(&|id, at| Envelope::create(&reminder, id, at)));
         }
         use crate::modules::keys::{Borrower, Condition, KeyForm, LoanForm, Opens};
         let key = KeyForm {

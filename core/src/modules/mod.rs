@@ -6,6 +6,7 @@
 pub mod complaints;
 pub mod contacts;
 pub mod deposits;
+pub mod fees;
 pub mod handover;
 pub mod inspections;
 pub mod keys;
