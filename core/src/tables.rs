@@ -129,7 +129,8 @@ mod tests {
                 "contacts",
                 "keys",
                 "key_loans",
-                "handovers"
+                "handovers",
+                "fee_payments"
             ]
         );
     }

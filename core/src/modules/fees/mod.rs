@@ -10,6 +10,7 @@
 //! read at the start, during and at the end; more than 5 of water or 20 of electricity over the
 //! custody period is flagged.
 
+pub mod csv;
 pub mod money;
 pub mod services;
 
@@ -599,6 +600,7 @@ pub const MODULE: crate::module::ModuleSpec = crate::module::ModuleSpec {
             ]),
         KindSpec::of::<Payment>("fees", COLLECT_FEES)
             .named("缴费", "Payment")
+            .csv(csv::PAYMENTS)
             .values(fee_words)
             .personal(&[("payer", Mask::Name)])
             .labels(&[

@@ -126,3 +126,72 @@ pub fn rounded_in_year(exact: &[i128]) -> Vec<i64> {
         })
         .collect()
 }
+
+const DIGITS: [char; 10] = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'];
+
+/// 0..9999 in capitals with 仟佰拾, inner zeros as one 零, no leading or trailing 零.
+fn group(n: i64) -> String {
+    let (digits, units) = (
+        [n / 1000, n / 100 % 10, n / 10 % 10, n % 10],
+        ["仟", "佰", "拾", ""],
+    );
+    let (mut s, mut zero) = (String::new(), false);
+    for (d, u) in digits.iter().zip(units) {
+        if *d == 0 {
+            zero = !s.is_empty();
+            continue;
+        }
+        if zero {
+            s.push('零');
+            zero = false;
+        }
+        s.push(DIGITS[*d as usize]);
+        s.push_str(u);
+    }
+    s
+}
+
+/// The amount in capitals as a receipt writes it (人民币大写): 18000 → 壹佰捌拾元整,
+/// 10005 → 壹佰元零伍分.
+pub fn upper(fen: i64) -> String {
+    let fen = fen.max(0);
+    let (yuan, jiao, cents) = (fen / 100, fen / 10 % 10, fen % 10);
+    let mut s = String::new();
+    let mut gap = false;
+    for (g, unit) in [
+        (yuan / 100_000_000, "亿"),
+        (yuan / 10_000 % 10_000, "万"),
+        (yuan % 10_000, ""),
+    ] {
+        if g == 0 {
+            gap = !s.is_empty();
+            continue;
+        }
+        if !s.is_empty() && (gap || g < 1000) {
+            s.push('零');
+        }
+        gap = false;
+        s += &group(g);
+        s += unit;
+    }
+    if yuan > 0 {
+        s.push('元');
+    }
+    if jiao > 0 {
+        s.push(DIGITS[jiao as usize]);
+        s.push('角');
+    }
+    if cents > 0 {
+        if jiao == 0 && yuan > 0 {
+            s.push('零');
+        }
+        s.push(DIGITS[cents as usize]);
+        s.push('分');
+    } else {
+        if s.is_empty() {
+            s.push_str("零元");
+        }
+        s.push('整');
+    }
+    s
+}

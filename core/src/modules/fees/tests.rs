@@ -77,6 +77,25 @@ fn money_is_read_and_written_in_fen() {
 }
 
 #[test]
+fn a_receipt_writes_the_amount_in_capitals() {
+    for (fen, words) in [
+        (18000, "壹佰捌拾元整"),
+        (10005, "壹佰元零伍分"),
+        (13436, "壹佰叁拾肆元叁角陆分"),
+        (100500, "壹仟零伍元整"),
+        (1000000, "壹万元整"),
+        (10010000, "壹拾万零壹佰元整"),
+        (50, "伍角整"),
+        (0, "零元整"),
+        (1200000000, "壹仟贰佰万元整"),
+        (120000000000, "壹拾贰亿元整"),
+        (10000000100, "壹亿零壹元整"),
+    ] {
+        assert_eq!(money::upper(fen), words, "{fen}");
+    }
+}
+
+#[test]
 fn a_month_in_full_is_area_times_rate_and_half_fen_round_up_then_catch_up_within_the_year() {
     // 89.57 m² at 1.50 元 is 134.355 元 a month: 134.36 in January, 134.35 in February (the
     // year to date, 268.71, rounded once).
