@@ -7,7 +7,7 @@ use crate::desk::Desk;
 use crate::i18n::Msg;
 use crate::modules::visitors::{data as visit_data, texts::visitors_auto_closed};
 use crate::modules::{
-    complaints, contacts, deposits, handover, inspections, keys, parcels, release_passes,
+    complaints, contacts, deposits, fees, handover, inspections, keys, parcels, release_passes,
     residents, visitors, work_orders,
 };
 use crate::pages::audit::AuditPage;
@@ -149,6 +149,11 @@ pub fn App(
                 now,
             )
             .await;
+            desk.purge::<lobbydesk_core::modules::fees::Payment>(
+                settings::fee_retention_days(),
+                now,
+            )
+            .await;
             desk.purge::<lobbydesk_core::modules::keys::KeyLoan>(
                 settings::key_retention_days(),
                 now,
@@ -218,6 +223,7 @@ fn Shell() -> impl IntoView {
                     <deposits::Routes />
                     <handover::Routes />
                     <release_passes::Routes />
+                    <fees::Routes />
                     <residents::Routes />
                     <Route path=path!("/:module") view=ModulePage />
                 </Routes>

@@ -105,6 +105,7 @@ messages! {
     CallsWalkIns => "来电来访", "Calls & walk-ins";
     Handover => "交接班", "Shift handover";
     Keys => "钥匙", "Keys";
+    Fees => "物业费", "Fees";
     ScanWithCamera => "摄像头扫码", "Scan with the camera";
     CameraUnavailable => "无法打开摄像头,请用扫码枪或手动输入。", "The camera cannot be opened; use the barcode scanner or type the number.";
     Deposits => "寄存转交", "Left at the desk";
@@ -129,6 +130,7 @@ messages! {
         "Shift handover: petty cash, keys, lent and deposited items, parcels on the shelf, open memos, signed by both clerks and the duty manager.";
     AboutDeposits => "寄存与转交物品:取件码、照片、存放位置,凭码或核对证件签字领取。",
         "Items left at the desk for someone: pickup code, photo, where kept; collected with the code or an ID check and a signature.";
+    AboutFees => "物业费收取、欠费催缴、托管房抄表和收费标准。", "Fees: payments, arrears and reminders, units in custody, the rates.";
     AboutKeys => "钥匙登记、借出与归还、超期未还。",
         "Key register, lending and return, overdue keys.";
     AboutReleasePasses => "物品放行申请、业主或物业批准、放行码,门岗核验。",

@@ -258,3 +258,25 @@ pub fn submit_once(action: Action<(), ()>) -> impl Fn(leptos::ev::SubmitEvent) +
         }
     }
 }
+
+/// A row of choice buttons, one per value of `all`, the pressed one `value`'s; each button's
+/// `data-testid` is `prefix-code`.
+pub fn chips<V: Copy + PartialEq + Send + Sync + 'static>(
+    all: &'static [V],
+    value: RwSignal<Option<V>>,
+    code: fn(V) -> &'static str,
+    label: fn(V, lobbydesk_core::Lang) -> &'static str,
+    prefix: &'static str,
+) -> impl IntoView {
+    let desk = use_desk();
+    all.iter()
+        .copied()
+        .map(|v| {
+            view! {
+                <button type="button" class="choice" data-testid=format!("{prefix}-{}", code(v))
+                    aria-pressed=move || (value.get() == Some(v)).to_string()
+                    on:click=move |_| value.set(Some(v))>{move || label(v, desk.lang.get())}</button>
+            }
+        })
+        .collect_view()
+}

@@ -12,6 +12,7 @@
 pub mod complaints;
 pub mod contacts;
 pub mod deposits;
+pub mod fees;
 pub mod handover;
 pub mod inspections;
 pub mod keys;
@@ -91,6 +92,7 @@ pub const MODULES: &[Module] = &[
     built("handover", Msg::Handover, Msg::AboutHandover, handover::TABS, Some(handover::settings_card), None),
     built("keys", Msg::Keys, Msg::AboutKeys, keys::TABS, Some(keys::settings_card), Some(keys::home_card)),
     Module { needs: Some(lobbydesk_core::modules::release_passes::READ_PASSES), ..built("release-passes", Msg::ReleasePasses, Msg::AboutReleasePasses, release_passes::TABS, None, None) },
+    built("fees", Msg::Fees, Msg::AboutFees, fees::TABS, Some(fees::settings_card), None),
     built("residents", Msg::Residents, Msg::AboutResidents, residents::TABS, None, None),
     plain("reports", Msg::Reports, Msg::AboutReports, false),
     Module { needs: Some(Action::CHANGE_SETTINGS), ..plain("settings", Msg::Settings, Msg::Settings, true) },

@@ -270,6 +270,18 @@ pub fn set_key_retention_days(d: u32) -> Result<(), String> {
     set_days(KEY_RETENTION_DAYS, d)
 }
 
+const FEE_RETENTION_DAYS: &str = "lobbydesk.fee.retention_days";
+
+/// Days after a payment before the payer's name is purged (default 1095: receipts are asked
+/// about for years; what was paid for which months stays).
+pub fn fee_retention_days() -> u32 {
+    days(FEE_RETENTION_DAYS, 30, 3650, 1095)
+}
+
+pub fn set_fee_retention_days(d: u32) -> Result<(), String> {
+    set_days(FEE_RETENTION_DAYS, d)
+}
+
 const HANDOVER_FLOAT_FEN: &str = "lobbydesk.handover.float_fen";
 
 /// The petty cash float the handover counts against (备用金), in fen; 0 until set.

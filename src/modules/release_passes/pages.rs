@@ -4,7 +4,7 @@
 
 use super::data::{self, AtGateFound};
 use super::texts::PassMsg as T;
-use crate::components::form::TextField;
+use crate::components::form::{TextField, chips};
 use crate::components::lookup::HostLookup;
 use crate::desk::use_desk;
 use crate::i18n::Msg;
@@ -32,26 +32,6 @@ pub fn ApplyOrGate() -> impl IntoView {
             view! { <GatePage /> }.into_any()
         }
     }
-}
-
-fn chips<V: Copy + PartialEq + Send + Sync + 'static>(
-    all: &'static [V],
-    value: RwSignal<Option<V>>,
-    code: fn(V) -> &'static str,
-    label: fn(V, lobbydesk_core::Lang) -> &'static str,
-    prefix: &'static str,
-) -> impl IntoView {
-    let desk = use_desk();
-    all.iter()
-        .copied()
-        .map(|v| {
-            view! {
-                <button type="button" class="choice" data-testid=format!("{prefix}-{}", code(v))
-                    aria-pressed=move || (value.get() == Some(v)).to_string()
-                    on:click=move |_| value.set(Some(v))>{move || label(v, desk.lang.get())}</button>
-            }
-        })
-        .collect_view()
 }
 
 #[component]
@@ -168,6 +148,7 @@ fn ApplyPage() -> impl IntoView {
                                 prop:checked=move || fees.get() on:change:target=move |ev| fees.set(ev.target().checked()) />
                             {desk.tr(T::FeesCleared)}
                         </label>
+                        <crate::modules::fees::FeeHint unit=unit />
                     </fieldset>
                 </Show>
                 <p class="field-error" role="alert" data-testid="rp-error">{move || problem.get()}</p>

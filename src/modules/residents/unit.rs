@@ -102,6 +102,7 @@ pub fn UnitPage() -> impl IntoView {
                     })
                 })}
             </Suspense>
+            {move || view! { <crate::modules::fees::UnitCard unit=key() /> }}
             <Suspense>
                 {move || Suspend::new(async move {
                     let rows = keys.await;

@@ -152,6 +152,8 @@ pub enum PassError {
     /// A tenant moving out: the owner's consent (who and how).
     NoConsent,
     FeesNotCleared,
+    /// A tenant moving out of a unit the fees module bills, which owes (months, 分).
+    FeesOwed(u32, i64),
     /// Approving or rejecting takes a supervisor.
     NotSupervisor,
     NoNote,
@@ -207,6 +209,16 @@ impl Localized for PassError {
                     "A tenant moving out must have cleared the fees: check and tick it",
                 )
                 .into(),
+            PassError::FeesOwed(months, fen) => match lang {
+                Lang::Zh => format!(
+                    "该房屋欠物业费 {months} 个月,合计 {} 元:请先到“物业费”结清,再办理搬家放行",
+                    crate::modules::fees::money::yuan(*fen)
+                ),
+                Lang::En => format!(
+                    "The unit owes {months} months of fees, {} yuan: clear them under Fees first",
+                    crate::modules::fees::money::yuan(*fen)
+                ),
+            },
             PassError::NotSupervisor => lang
                 .pick("放行条须由主管审批", "A supervisor approves passes")
                 .into(),

@@ -60,6 +60,38 @@ pub async fn find<S: RecordStore>(
     .next())
 }
 
+/// A tenant moving out of a unit the fees module bills: fees cleared is read from there (owing
+/// refuses the application, whatever was ticked); a unit not billed keeps the clerk's tick.
+async fn fees_read<S: RecordStore>(
+    store: &S,
+    form: &PassForm,
+    now: DateTime<Utc>,
+) -> Result<PassForm, PassesError> {
+    let moving = form.applicant == Some(super::Applicant::Tenant)
+        && form.reason == Some(super::Reason::Moving);
+    if !moving || form.unit.trim().is_empty() {
+        return Ok(form.clone());
+    }
+    let today = crate::time::local_date(now);
+    match crate::modules::fees::services::unit_status(store, &form.unit, today).await {
+        Ok(st) if st.account.is_some() && st.problem.is_none() => {
+            if st.cleared() {
+                Ok(PassForm {
+                    fees_cleared: true,
+                    ..form.clone()
+                })
+            } else {
+                Err(PassError::FeesOwed(st.owed().len() as u32, st.owed_fen()).into())
+            }
+        }
+        Ok(_) | Err(crate::modules::fees::services::FeesError::Fee(_)) => Ok(form.clone()),
+        Err(crate::modules::fees::services::FeesError::Store(e)) => Err(e.into()),
+        Err(crate::modules::fees::services::FeesError::NotAllowed(a)) => {
+            Err(PassesError::NotAllowed(a))
+        }
+    }
+}
+
 /// Takes an application by `by` (with `roles`), its code drawn from `random` until no pass has it.
 pub async fn apply<S: RecordStore>(
     store: &S,
@@ -73,6 +105,8 @@ pub async fn apply<S: RecordStore>(
     if !APPLY_PASSES.allowed(roles) {
         return Err(PassesError::NotAllowed(APPLY_PASSES));
     }
+    let at = stamp();
+    let form = &fees_read(store, form, at.now).await?;
     let mut code = pass_code(random());
     for _ in 0..8 {
         if find(store, &code).await?.is_none() {
@@ -80,7 +114,6 @@ pub async fn apply<S: RecordStore>(
         }
         code = pass_code(random());
     }
-    let at = stamp();
     let pass = form.parse(at.now, by, code).map_err(PassesError::Pass)?;
     let id = new_id();
     store.put(&Envelope::create(&pass, id, at)?).await?;

@@ -286,6 +286,96 @@ fn services_apply_decide_find_by_code_and_mark_at_the_gate_once() {
     );
 }
 
+#[test]
+fn a_tenant_moving_out_of_a_billed_unit_is_refused_while_it_owes_and_cleared_from_the_fees() {
+    use super::services::{self, PassesError};
+    use crate::modules::fees::services as fees;
+    use crate::modules::residents::{Unit, UnitKind, UnitStatus};
+    use crate::record::Envelope;
+    use crate::store::RecordStore;
+    use crate::store::conformance::{Fixture, block_on};
+    use crate::store::memory::MemoryStore;
+    let (f, store) = (
+        Fixture::at_millis(at(28, 8).timestamp_millis()),
+        MemoryStore::new(),
+    );
+    let unit = Unit {
+        no: crate::unit_no::UnitNo::parse("5-2-1202").unwrap(),
+        area_m2: Some(100.0),
+        kind: UnitKind::Residential,
+        status: UnitStatus::Occupied,
+    };
+    block_on(store.put(&Envelope::create(&unit, f.id(), f.stamp()).unwrap())).unwrap();
+    let apply = |form: &PassForm| {
+        block_on(services::apply(
+            &store,
+            form,
+            "小李",
+            &[Role::Clerk],
+            || f.id(),
+            || 9,
+            || f.stamp(),
+        ))
+    };
+    // Not billed: the clerk's tick stands.
+    apply(&tenant_moving()).unwrap();
+    block_on(fees::set_rates(
+        &store,
+        &crate::modules::fees::RatesForm {
+            from: "2026-01".into(),
+            residential: "1.5".into(),
+            shop: "5".into(),
+            office: "4".into(),
+            energy: "0.3".into(),
+            custody_percent: "70".into(),
+            fixed: vec![],
+        },
+        "王主管",
+        &[Role::Supervisor],
+        || f.id(),
+        || f.stamp(),
+    ))
+    .unwrap();
+    block_on(fees::open_account(
+        &store,
+        "5-2-1202",
+        Some(day(1)),
+        "小李",
+        &[Role::Clerk],
+        || f.id(),
+        || f.stamp(),
+    ))
+    .unwrap();
+    // Billed and owing November: refused, whatever was ticked.
+    assert_eq!(
+        apply(&tenant_moving()).unwrap_err(),
+        PassesError::Pass(vec![PassError::FeesOwed(1, 18000)])
+    );
+    block_on(fees::pay(
+        &store,
+        &fees::PayForm {
+            unit: "5-2-1202".into(),
+            first: "2026-11".into(),
+            last: "2026-11".into(),
+            method: Some(crate::modules::fees::Method::Cash),
+            ..fees::PayForm::default()
+        },
+        "小李",
+        &[Role::Clerk],
+        || f.id(),
+        || 1,
+        || f.stamp(),
+    ))
+    .unwrap();
+    // Paid: cleared from the fees, ticked or not.
+    let (_, p) = apply(&PassForm {
+        fees_cleared: false,
+        ..tenant_moving()
+    })
+    .unwrap();
+    assert!(p.fees_cleared);
+}
+
 mod signed {
     //! The QR signed by the office tablet, checked at a gate that never received the pass:
     //! valid, altered, signed by a key the gate does not know, on another day, used once.
