@@ -130,6 +130,7 @@ mod tests {
                 "keys",
                 "key_loans",
                 "handovers",
+                "release_passes",
                 "fee_payments"
             ]
         );

@@ -109,7 +109,7 @@ fn OwingRow(o: Owing) -> impl IntoView {
     let last = o.last_reminder.clone();
     let id = unit.replace(|c: char| !c.is_ascii_alphanumeric(), "_");
     view! {
-        <li class="visit-row" data-testid="fee-owing">
+        <li class="fee-row" data-testid="fee-owing">
             <strong data-testid="fee-owing-unit">{unit.clone()}</strong>
             " · " <span data-testid="fee-owing-months">{o.months.len()} " " {desk.tr(T::MonthsUnit)} " (" {months} ")"</span>
             " · " <strong data-testid="fee-owing-amount">{yuan(o.fen)} " " {desk.tr(T::Yuan)}</strong>

@@ -129,10 +129,10 @@ fn CustodyRow(id: RecordId, c: Custody) -> impl IntoView {
     let last = c.readings.last().cloned();
     let key = id.to_string();
     view! {
-        <li class="visit-row" data-testid="cu-row">
+        <li class="fee-row" data-testid="cu-row">
             <A href=format!("/fees?unit={}", c.unit) attr:class="wo-open"><strong data-testid="cu-row-unit">{c.unit.clone()}</strong></A>
             " · " {desk.tr(T::Since)} " " {c.start.to_string()}
-            {last.map(|r| format!(" · {} {} / {}", r.on, reading_text(r.water), reading_text(r.power)))}
+            {last.map(|r| format!(" · {} {} {} · {} {}", r.on, desk.t(T::Water), reading_text(r.water), desk.t(T::Power), reading_text(r.power)))}
             <br/>
             <span class:bad=flagged data-testid="cu-used">{desk.tr(T::Used)} ": "
                 {used.map(|u| format!("{} / {}", reading_text(u.water), reading_text(u.power)))}

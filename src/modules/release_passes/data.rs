@@ -114,23 +114,35 @@ pub async fn look(desk: Desk, typed: &str) -> Result<Option<AtGateFound>, String
         Typed::Code(c) => (c, None),
         Typed::Signed(s) => (s.ticket.code.clone(), Some(s)),
     };
+    let check = async |k: &[u8], m: &[u8], s: &[u8]| signing::verify(k, m, s).await;
     if let Some((env, p)) = services::find(&*store, &code)
         .await
         .map_err(|e| desk.explain(&e))?
     {
+        // A QR read for a pass that is here still has to be the office's own.
+        if let Some(qr) = &qr {
+            services::authentic(&*store, qr, check)
+                .await
+                .map_err(|e| explain(desk, &e))?;
+        }
         let v = services::verdict_here(&*store, &p, now)
             .await
             .map_err(|e| desk.explain(&e))?;
         return Ok(Some(AtGateFound::Here(env.meta.id, p, v)));
     }
     let Some(qr) = qr else {
-        return Ok(None);
+        // Not here, but let through (or refused) from its QR before: say so, loudly.
+        return match services::code_checked(&*store, &code)
+            .await
+            .map_err(|e| desk.explain(&e))?
+        {
+            Some(v) => Err(v.message(lang)),
+            None => Ok(None),
+        };
     };
-    let v = services::scanned(&*store, &qr, now, async |k: &[u8], m: &[u8], s: &[u8]| {
-        signing::verify(k, m, s).await
-    })
-    .await
-    .map_err(|e| explain(desk, &e))?;
+    let v = services::scanned(&*store, &qr, now, check)
+        .await
+        .map_err(|e| explain(desk, &e))?;
     Ok(Some(AtGateFound::Signed(qr, v)))
 }
 

@@ -287,6 +287,7 @@ fn OnePass(id: RecordId, pass: Pass, checks: Vec<GateCheck>) -> impl IntoView {
     };
     let waiting = pass.state == PassState::Applied;
     let approved = pass.state == PassState::Approved;
+    let applicant = pass.applicant;
     // Passes approved before passes were signed carry their code only.
     let signed_by = match ticket::read(&pass.qr) {
         Ok(Typed::Signed(s)) if !pass.qr.is_empty() => Some(s.ticket.key),
@@ -336,7 +337,11 @@ fn OnePass(id: RecordId, pass: Pass, checks: Vec<GateCheck>) -> impl IntoView {
                         {signed_by.map(|k| view! { <p class="muted small" data-testid="rp-signed-by">{desk.tr(T::SignedBy)} " " <span class="mono">{k}</span></p> })}
                     </div>
                 </div>
-                <p>{items_line(&pass)}</p>
+                <p>{move || applicant.label(desk.lang.get())} " " {pass.unit.clone()} " " {Mask::Name.apply(&pass.name)}
+                    {pass.decided.as_ref().map(|d| format!(" · {} {}", desk.t(T::Approver), d.by))}</p>
+                <ol class="rp-slip-items" data-testid="rp-slip-items">
+                    {pass.items.iter().map(|i| view! { <li>{i.what.clone()} " × " {i.qty}</li> }).collect_view()}
+                </ol>
                 <p>{desk.tr(T::Plate)} " " {pass.plate.as_ref().map(|p| p.as_str().to_string()).unwrap_or_default()} " · " {desk.tr(T::GateName)} " " {pass.gate.clone()}</p>
                 <p class="muted">{desk.tr(T::ShowGuard)}</p>
             </div>
@@ -357,7 +362,8 @@ fn TicketFacts(ticket: Ticket) -> impl IntoView {
             <dt>{desk.tr(T::Code)}</dt><dd class="mono" data-testid="rp-code">{ticket.code.clone()}</dd>
             <dt>{desk.tr(T::Date)}</dt><dd data-testid="rp-date-shown">{ticket.date.to_string()}</dd>
             <dt>{desk.tr(T::Masked)}</dt><dd>{ticket.unit.clone()} " " {ticket.name.clone()}</dd>
-            <dt>{desk.tr(T::Items)}</dt><dd data-testid="rp-items-shown">{items}</dd>
+            <dt>{desk.tr(T::Items)}</dt><dd data-testid="rp-items-shown">{items}
+                {(ticket.more > 0).then(|| view! { <p class="warn-notice" data-testid="rp-partial">{desk.tr(T::PartlySigned)}</p> })}</dd>
             <dt>{desk.tr(T::Plate)}</dt><dd data-testid="rp-plate-shown">{ticket.plate.clone()}</dd>
             <dt>{desk.tr(T::GateName)}</dt><dd>{ticket.gate.clone()}</dd>
             <dt>{desk.tr(T::Approver)}</dt><dd>{ticket.approver.clone()}</dd>
@@ -375,8 +381,20 @@ pub fn GatePage() -> impl IntoView {
     let found = RwSignal::new(None::<AtGateFound>);
     let problem = RwSignal::new(None::<String>);
     let why = RwSignal::new(String::new());
+    // What the guard just did to the pass shown (let through, refused), shown in its place.
+    let done = RwSignal::new(None::<bool>);
+    let field = NodeRef::<leptos::html::Input>::new();
+    // Ready for the next scan: the field empty and focused (a scanner types into it).
+    let ready = move || {
+        code.set(String::new());
+        if let Some(el) = field.get_untracked() {
+            let _ = el.focus();
+        }
+    };
     let look = move || {
         let c = code.get_untracked();
+        done.set(None);
+        ready();
         leptos::task::spawn_local(async move {
             match data::look(desk, &c).await {
                 Ok(Some(f)) => {
@@ -399,7 +417,7 @@ pub fn GatePage() -> impl IntoView {
             return;
         };
         leptos::task::spawn_local(async move {
-            let done = match f {
+            let outcome = match f {
                 AtGateFound::Here(id, _, _) => data::at_gate(desk, id, what).await.map(|p| {
                     let v = p.verdict(BrowserClock.now());
                     AtGateFound::Here(id, p, v)
@@ -408,7 +426,7 @@ pub fn GatePage() -> impl IntoView {
                     .await
                     .map(|v| AtGateFound::Signed(qr, v)),
             };
-            match done {
+            match outcome {
                 Ok(f) => {
                     problem.set(None);
                     let used = match &f {
@@ -418,6 +436,8 @@ pub fn GatePage() -> impl IntoView {
                     desk.toasts
                         .info(desk.t(if used { T::LetGo } else { T::Refused }));
                     found.set(Some(f));
+                    done.set(Some(used));
+                    ready();
                     desk.changed();
                 }
                 Err(e) => problem.set(Some(e)),
@@ -429,7 +449,7 @@ pub fn GatePage() -> impl IntoView {
             <form class="card" novalidate data-testid="rp-gate-form"
                 on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); look(); }>
                 <h1>{desk.tr(T::Gate)}</h1>
-                <TextField id="rp-gate-code" label=T::CodeInput value=code testid="rp-gate-code" maxlength=1000 autofocus=true />
+                <TextField id="rp-gate-code" label=T::CodeInput value=code testid="rp-gate-code" maxlength=1000 autofocus=true node_ref=field />
                 {crate::platform::barcode::available().then(|| view! { <crate::components::camera::CameraScan into=code then=Callback::new(move |()| look()) /> })}
                 <button type="submit" class="primary-big" data-testid="rp-look">{desk.tr(T::Look)}</button>
             </form>
@@ -441,12 +461,16 @@ pub fn GatePage() -> impl IntoView {
                 };
                 let ok = verdict == Verdict::Valid;
                 let said = verdict.message(desk.lang.get());
+                let just = done.get();
                 view! {
                     <div class="card" data-testid="rp-gate-pass">
-                        <p class="verdict" class:ok=ok class:bad=!ok data-testid="rp-verdict">{said}</p>
-                        {by_qr.then(|| view! { <p class="muted" data-testid="rp-from-qr">{desk.tr(T::FromQr)}</p> })}
-                        {facts}
-                        {ok.then(|| view! {
+                        {match just {
+                            Some(used) => view! {
+                                <p class="verdict ok" data-testid="rp-done">{desk.tr(if used { T::LetGo } else { T::Refused })} " · " {desk.tr(T::NextPlease)}</p>
+                            }.into_any(),
+                            None => view! { <p class="verdict" class:ok=ok class:bad=!ok data-testid="rp-verdict">{said}</p> }.into_any(),
+                        }}
+                        {(ok && just.is_none()).then(|| view! {
                             <div class="row">
                                 <button class="primary-big" data-testid="rp-let-through" on:click=move |_| mark(AtGate::Use)>{desk.tr(T::LetThrough)}</button>
                             </div>
@@ -455,6 +479,8 @@ pub fn GatePage() -> impl IntoView {
                                 <button class="secondary danger" data-testid="rp-refuse" on:click=move |_| mark(AtGate::Refuse(why.get_untracked()))>{desk.tr(T::Refuse)}</button>
                             </div>
                         })}
+                        {by_qr.then(|| view! { <p class="muted" data-testid="rp-from-qr">{desk.tr(T::FromQr)}</p> })}
+                        {facts}
                     </div>
                 }
             })}

@@ -57,6 +57,8 @@ messages! {
         FromQr => "本机没有这张放行条:按二维码离线核验,签章有效", "Not on this device: checked offline by its QR, signature valid";
         SignedBy => "签章", "Signed by key";
         Masked => "申请人", "Applicant";
+        NextPlease => "请扫描下一张", "scan the next one";
+        PartlySigned => "二维码只核验了上面列出的物品;其余物品以纸质放行条为准,有疑问请与前台核实。", "The QR vouches only for the items listed; check the rest against the paper pass, and with the desk when in doubt.";
         ByQrChecks => "门岗凭二维码核验的记录", "Checked at a gate by its QR";
         ShowGuard => "请出口时交门岗核验", "Show it to the gate guard on the way out";
     }

@@ -5,6 +5,7 @@
 //! ([`ticket`]), which a gate that never received the pass checks offline; the gate guard (门岗) checks it on its day only, marks it used once (a second use is
 //! refused, saying when and by whom it was used), or refuses it with a reason.
 
+pub mod csv;
 pub mod services;
 pub mod ticket;
 
@@ -657,6 +658,7 @@ pub const MODULE: crate::module::ModuleSpec = crate::module::ModuleSpec {
     kinds: &[
         crate::spec::KindSpec::of::<Pass>("release_passes", WRITE_PASSES)
             .read(READ_PASSES)
+            .csv(csv::PASSES)
             .named("放行条", "Release pass")
             .values(pass_words)
             .personal(&[

@@ -320,6 +320,33 @@ pub async fn verdict_here<S: RecordStore>(
     Ok(ticket::earlier(&checks(store, &pass.code).await?).unwrap_or(v))
 }
 
+/// Whether a signed QR is the office's: its key known here and its signature good (checked
+/// also when the pass itself is here, so an altered QR is never let through on its code).
+pub async fn authentic<S: RecordStore>(
+    store: &S,
+    qr: &Scanned,
+    verify: impl AsyncFn(&[u8], &[u8], &[u8]) -> bool,
+) -> Result<(), PassesError> {
+    let key = signing_key(store, &qr.ticket.key)
+        .await?
+        .and_then(|k| k.public_bytes())
+        .ok_or_else(|| PassesError::Ticket(TicketError::UnknownKey(qr.ticket.key.clone())))?;
+    if !verify(&key, &qr.payload, &qr.signature).await {
+        return Err(PassesError::Ticket(TicketError::Forged));
+    }
+    Ok(())
+}
+
+/// A code this device has no pass for, but let through or refused from its QR before.
+pub async fn code_checked<S: RecordStore>(
+    store: &S,
+    code: &str,
+) -> Result<Option<Verdict>, StoreError> {
+    Ok(ticket::earlier(
+        &checks(store, &normalize_code(code)).await?,
+    ))
+}
+
 /// Checks a signed QR: the key known here, the signature by `verify` (public key, payload,
 /// signature), then the day and this gate's earlier marks.
 pub async fn scanned<S: RecordStore>(
@@ -328,13 +355,7 @@ pub async fn scanned<S: RecordStore>(
     now: DateTime<Utc>,
     verify: impl AsyncFn(&[u8], &[u8], &[u8]) -> bool,
 ) -> Result<Verdict, PassesError> {
-    let key = signing_key(store, &qr.ticket.key)
-        .await?
-        .and_then(|k| k.public_bytes())
-        .ok_or_else(|| PassesError::Ticket(TicketError::UnknownKey(qr.ticket.key.clone())))?;
-    if !verify(&key, &qr.payload, &qr.signature).await {
-        return Err(PassesError::Ticket(TicketError::Forged));
-    }
+    authentic(store, qr, verify).await?;
     let checks = checks(store, &qr.ticket.code).await?;
     Ok(ticket::verdict(&qr.ticket, &checks, now))
 }

@@ -582,6 +582,18 @@ mod signed {
             PassesError::Gate(Verdict::Used { .. })
         ));
 
+        // A QR altered but keeping the code of a pass that is here is still refused; the code
+        // typed alone says it was let through.
+        assert_eq!(
+            block_on(services::authentic(&gate, &forged, verify)).unwrap_err(),
+            PassesError::Ticket(TicketError::Forged)
+        );
+        block_on(services::authentic(&gate, &s, verify)).unwrap();
+        assert!(matches!(
+            block_on(services::code_checked(&gate, &pass.code.to_lowercase())).unwrap(),
+            Some(Verdict::Used { .. })
+        ));
+
         // The gate's check comes back to the office: the pass reads as used there, and is no
         // longer among those still to come.
         use super::super::services::Which;
