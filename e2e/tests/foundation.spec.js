@@ -5,7 +5,7 @@ import path from 'node:path';
 import { test, expect } from './fixtures.js';
 
 const MODULES = ['home', 'visitors', 'parcels', 'deposits', 'inspections', 'work-orders', 'complaints', 'contacts',
-  'handover', 'keys', 'release-passes', 'residents', 'reports', 'settings'];
+  'handover', 'keys', 'release-passes', 'fees', 'residents', 'reports', 'settings'];
 
 test('the shell shows every module, fits the tablet and has large touch targets', async ({ page, shell }, testInfo) => {
   await shell.open();
@@ -212,7 +212,8 @@ const SCREENS = ['/', '/visitors', '/visitors/onsite', '/visitors/log', '/parcel
   '/parcels/outgoing', '/parcels/today', '/inspections', '/inspections/log', '/inspections/templates',
   '/inspections/schedules', '/work-orders', '/work-orders/list', '/work-orders/follow-up', '/residents',
   '/residents/import', '/settings', '/staff', '/audit', '/exchange', '/complaints', '/complaints/list', '/contacts', '/contacts/history', '/contacts/waiting', '/handover',
-  '/complaints/report', '/keys', '/keys/out', '/keys/new', '/deposits', '/deposits/waiting', '/deposits/history', '/handover/book', '/release-passes', '/release-passes/list', '/release-passes/gate'];
+  '/complaints/report', '/keys', '/keys/out', '/keys/new', '/deposits', '/deposits/waiting', '/deposits/history', '/handover/book', '/release-passes', '/release-passes/list', '/release-passes/gate',
+  '/fees', '/fees/arrears', '/fees/payments', '/fees/custody', '/fees/rates'];
 
 test('every control on every screen is at least 44 px each way', async ({ page, shell }) => {
   test.setTimeout(90_000);

@@ -5,7 +5,9 @@
 // off the printed slip, altered, let through once and refused the second time. Offline.
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
-import { test, expect, SUPERVISOR, secondTablet, exportFile, chooseImport } from './fixtures.js';
+import fs from 'node:fs';
+import { chromium } from '@playwright/test';
+import { test, expect, Shell, SUPERVISOR, secondTablet, exportFile, chooseImport } from './fixtures.js';
 
 test.beforeEach(async ({ page }) => {
   page.on('pageerror', (e) => { throw e; });
@@ -143,21 +145,57 @@ async function readQr(page, locator) {
   return qr.data;
 }
 
+// What a phone's camera sees of the slip: a 640x480 frame with the QR in it, as the one frame of
+// a Y4M video (grey: luma from the picture, no colour).
+async function slipFrame(page, locator) {
+  await page.emulateMedia({ media: 'print' });
+  await locator.evaluate((svg) => { svg.style.width = '400px'; svg.style.height = '400px'; });
+  await locator.scrollIntoViewIfNeeded();
+  const box = await locator.boundingBox();
+  const shot = PNG.sync.read(await page.screenshot({ clip: { x: Math.max(0, box.x - 120), y: Math.max(0, box.y - 40), width: 640, height: 480 } }));
+  await locator.evaluate((svg) => { svg.style.width = ''; svg.style.height = ''; });
+  await page.emulateMedia({ media: 'screen' });
+  const { width: w, height: h, data } = shot;
+  const luma = Buffer.alloc(w * h);
+  for (let i = 0; i < w * h; i++) luma[i] = Math.round(0.299 * data[4 * i] + 0.587 * data[4 * i + 1] + 0.114 * data[4 * i + 2]);
+  const chroma = Buffer.alloc((w / 2) * (h / 2) * 2, 128);
+  return Buffer.concat([Buffer.from(`YUV4MPEG2 W${w} H${h} F30:1 Ip A1:1 C420jpeg\nFRAME\n`), luma, chroma]);
+}
+
+// A phone at the gate whose browser has no BarcodeDetector, its camera fed `file` (a Y4M video,
+// written before the scan starts).
+async function cameraPhone(app, testInfo, file) {
+  const { launchOptions, viewport, locale, timezoneId } = testInfo.project.use;
+  const browser = await chromium.launch({
+    ...launchOptions,
+    args: [...launchOptions.args, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${file}`],
+  });
+  const context = await browser.newContext({ viewport, locale, timezoneId, permissions: ['camera'] });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => { throw e; });
+  return { browser, context, page, shell: new Shell(page, app.url) };
+}
+
 async function atGate(page, text) {
   await page.getByTestId('rp-gate-code').fill(text);
   await page.getByTestId('rp-look').click();
 }
 
 test('a gate that never received the pass checks its signed QR offline: valid once, altered or used again refused', async ({ page, context, app, shell, browser }, testInfo) => {
-  test.setTimeout(150_000);
+  test.setTimeout(240_000);
   const gate = await secondTablet(browser, app, testInfo);
+  const y4m = testInfo.outputPath('camera.y4m');
+  const phone = await cameraPhone(app, testInfo, y4m);
   await addGuard(page, shell);
   await gate.shell.open('/');
+  await phone.shell.open('/');
   await shell.waitForOfflineReady();
   await gate.shell.waitForOfflineReady();
+  await phone.shell.waitForOfflineReady();
   await app.close();
   await context.setOffline(true);
   await gate.context.setOffline(true);
+  await phone.context.setOffline(true);
 
   // The office approves a first pass (its tablet's signing key is made and put on record), and
   // the gate device is set up once from the office's encrypted file: staff and the key.
@@ -177,6 +215,26 @@ test('a gate that never received the pass checks its signed QR offline: valid on
   const key = (await page.getByTestId('rp-signed-by').locator('.mono').textContent()).trim();
   const text = await readQr(page, page.getByTestId('rp-slip').locator('.qr svg'));
   expect(text).toMatch(/^LDP1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{86}$/);
+
+  // The phone, set up from the same file, reads the slip with its camera (our own decoder: this
+  // browser has no BarcodeDetector) and finds the pass valid by its signature.
+  fs.writeFileSync(y4m, await slipFrame(page, page.getByTestId('rp-slip').locator('.qr svg')));
+  await chooseImport(phone.page, setup);
+  await phone.page.getByTestId('import-pass').fill('lobby-2580');
+  await phone.page.getByTestId('import-unlock').click();
+  await phone.page.getByTestId('import-staff-pin').fill(SUPERVISOR.pin);
+  await phone.page.getByTestId('import-apply').click();
+  await expect(phone.page.getByTestId('import-done')).toBeVisible();
+  await phone.page.getByTestId('lock-button').click();
+  await phone.shell.signIn(GUARD.name, GUARD.pin);
+  await phone.page.goto(app.url + '/release-passes/gate').catch(() => {});
+  await phone.shell.signIn(GUARD.name, GUARD.pin);
+  expect(await phone.page.evaluate(() => 'BarcodeDetector' in window)).toBe(false);
+  await phone.page.getByTestId('camera-scan').click();
+  await expect(phone.page.getByTestId('rp-verdict')).toHaveText('有效,可以放行', { timeout: 20_000 });
+  await expect(phone.page.getByTestId('rp-from-qr')).toBeVisible();
+  await expect(phone.page.getByTestId('rp-code')).toHaveText(code);
+  await phone.browser.close();
 
   await gate.page.getByTestId('lock-button').click();
   await gate.shell.signIn(GUARD.name, GUARD.pin);

@@ -1,9 +1,10 @@
 //! Reading a barcode or QR code with the camera into a field, where the browser has
-//! `BarcodeDetector` (`platform::barcode`); elsewhere the button is not shown and a scanner that
-//! types, or the keyboard, is the way in. Used for parcels' tracking numbers and release passes.
+//! `BarcodeDetector`, or QR codes by our own decoder where it has none (`platform::barcode`);
+//! elsewhere the button is not shown and a scanner that types, or the keyboard, is the way in.
+//! Used for parcels' tracking numbers and release passes (`qr`).
 //!
 //! ```ignore
-//! {barcode::available().then(|| view! { <CameraScan into=code then=Callback::new(|()| look()) /> })}
+//! {barcode::available(Codes::Qr).then(|| view! { <CameraScan into=code qr=true then=Callback::new(|()| look()) /> })}
 //! ```
 
 use crate::desk::use_desk;
@@ -18,7 +19,15 @@ pub fn CameraScan(
     /// What to do once a code was read (move on, look it up).
     #[prop(optional)]
     then: Option<Callback<()>>,
+    /// QR codes only (read by our own decoder where the browser has none).
+    #[prop(optional)]
+    qr: bool,
 ) -> impl IntoView {
+    let codes = if qr {
+        barcode::Codes::Qr
+    } else {
+        barcode::Codes::Any
+    };
     let desk = use_desk();
     let video = NodeRef::<leptos::html::Video>::new();
     let open = RwSignal::new(false);
@@ -30,7 +39,7 @@ pub fn CameraScan(
             let Some(v) = video.get_untracked() else {
                 return;
             };
-            match barcode::scan_once(&v, 20, move || !open.get_untracked()).await {
+            match barcode::scan_once(&v, 20, move || !open.get_untracked(), codes).await {
                 Ok(Some(code)) => {
                     into.set(code);
                     if let Some(then) = then {

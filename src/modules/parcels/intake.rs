@@ -213,7 +213,7 @@ pub fn IntakePage() -> impl IntoView {
                 <h1>{desk.tr(ParcelMsg::TakeInParcel)}</h1>
                 <TextField id="p-tracking" label=ParcelMsg::TrackingNo value=tracking testid="p-tracking" autofocus=true maxlength=40
                     error=Signal::derive(move || tracking_problem.get()) placeholder=ParcelMsg::ScanHint />
-                {barcode::available().then(|| view! { <CameraScan into=tracking then=Callback::new(|()| focus("p-unit")) /> })}
+                {barcode::available(barcode::Codes::Any).then(|| view! { <CameraScan into=tracking then=Callback::new(|()| focus("p-unit")) /> })}
                 <div class="grid2">
                     <div on:change=move |_| carrier_touched.set(true)>
                         <SelectField id="p-carrier" label=ParcelMsg::Carrier value=carrier options=carriers testid="p-carrier" enter_skip=true />

@@ -450,7 +450,7 @@ pub fn GatePage() -> impl IntoView {
                 on:submit=move |ev: leptos::ev::SubmitEvent| { ev.prevent_default(); look(); }>
                 <h1>{desk.tr(T::Gate)}</h1>
                 <TextField id="rp-gate-code" label=T::CodeInput value=code testid="rp-gate-code" maxlength=1000 autofocus=true node_ref=field />
-                {crate::platform::barcode::available().then(|| view! { <crate::components::camera::CameraScan into=code then=Callback::new(move |()| look()) /> })}
+                {crate::platform::barcode::available(crate::platform::barcode::Codes::Qr).then(|| view! { <crate::components::camera::CameraScan into=code qr=true then=Callback::new(move |()| look()) /> })}
                 <button type="submit" class="primary-big" data-testid="rp-look">{desk.tr(T::Look)}</button>
             </form>
             <p class="field-error big-alert" role="alert" data-testid="rp-gate-error">{move || problem.get()}</p>
