@@ -169,4 +169,9 @@ test('rates set, a unit billed and paid with a printed receipt, arrears reminded
   await expect(page.getByTestId('fee-payment')).toHaveCount(1);
   await expect(page.getByTestId('fee-payment')).toContainText('张*');
   await expect(page.getByTestId('fee-total-by-method')).toHaveText('微信 380.00');
+  // The handover's count of the shift's takings sees the fees taken today.
+  await page.goto(app.url + '/handover').catch(() => {});
+  await shell.signIn();
+  await page.getByTestId('ho-start').click();
+  await expect(page.getByTestId('fee-day-takings')).toHaveText('物业费今日已收 380.00 元 (微信 380.00)');
 });

@@ -62,7 +62,8 @@ pub fn settings_card() -> AnyView {
 pub fn UnitCard(unit: String) -> impl IntoView {
     use crate::desk::use_desk;
     use leptos_router::components::A;
-    use lobbydesk_core::modules::fees::money::yuan;
+    use lobbydesk_core::modules::fees::reading_text;
+    use lobbydesk_core::time;
     let desk = use_desk();
     let key = unit.clone();
     let status = LocalResource::new(move || {
@@ -77,19 +78,16 @@ pub fn UnitCard(unit: String) -> impl IntoView {
                 Suspend::new(async move {
                     let st = status.await?;
                     let owed = st.owed();
-                    let billed = st.account.is_some();
                     Some(view! {
                         <h2>{desk.tr(T::UnitFees)}</h2>
                         <p data-testid="unit-fees">
-                            {if !billed {
-                                desk.t(T::NotBilled).to_string()
-                            } else if owed.is_empty() && st.problem.is_none() {
-                                desk.t(T::Cleared).to_string()
-                            } else {
-                                format!("{} {} {} · {} {}", desk.t(T::OwedSummary), owed.len(), desk.t(T::MonthsUnit), yuan(st.owed_fen()), desk.t(T::Yuan))
-                            }}
-                            {st.in_custody().map(|(_, c)| format!(" · {} {} {}", desk.t(T::InCustody), desk.t(T::Since), c.start))}
+                            {summary(desk, &st, &owed)}
+                            {st.in_custody().map(|(_, c)| {
+                                let used = c.used().map(|u| format!(" · {} {} {} · {} {}", desk.t(T::Used), desk.t(T::WaterShort), reading_text(u.water), desk.t(T::PowerShort), reading_text(u.power))).unwrap_or_default();
+                                format!(" · {} {} {}{used}", desk.t(T::InCustody), desk.t(T::Since), c.start)
+                            })}
                             {st.flagged().then(|| format!(" · {}", desk.t(T::OverLimit)))}
+                            {st.reminders.first().map(|r| format!(" · {} {} {} {}", desk.t(T::LastReminder), time::short(r.made.at), r.how.label(desk.lang.get_untracked()), r.answer))}
                             " " <A href=format!("/fees?unit={unit}") attr:data-testid="unit-fees-go">{desk.tr(T::ToCollect)}</A>
                         </p>
                     })
@@ -104,7 +102,6 @@ pub fn UnitCard(unit: String) -> impl IntoView {
 #[component]
 pub fn FeeHint(unit: RwSignal<String>) -> impl IntoView {
     use crate::desk::use_desk;
-    use lobbydesk_core::modules::fees::money::yuan;
     let desk = use_desk();
     let status = LocalResource::new(move || {
         desk.revision();
@@ -120,15 +117,70 @@ pub fn FeeHint(unit: RwSignal<String>) -> impl IntoView {
                 let cleared = st.cleared();
                 Some(view! {
                     <p class:verdict=true class:ok=cleared class:bad=!cleared data-testid="fee-hint">
-                        {desk.tr(T::UnitFees)} ": "
-                        {if cleared {
-                            desk.t(T::Cleared).to_string()
-                        } else {
-                            format!("{} {} {} · {} {}", desk.t(T::OwedSummary), owed.len(), desk.t(T::MonthsUnit), yuan(st.owed_fen()), desk.t(T::Yuan))
-                        }}
+                        {desk.tr(T::UnitFees)} ": " {summary(desk, &st, &owed)}
                     </p>
                 })
             })}
         </Suspense>
+    }
+}
+
+/// The fee payments taken today by method, for the handover's count of the shift's takings.
+#[component]
+pub fn DayTakings() -> impl IntoView {
+    use crate::desk::use_desk;
+    use lobbydesk_core::modules::fees::money::yuan;
+    let desk = use_desk();
+    let totals = LocalResource::new(move || {
+        desk.revision();
+        async move {
+            data::day_payments(desk, data::day())
+                .await
+                .map(|(_, t)| t)
+                .unwrap_or_default()
+        }
+    });
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                let t = totals.await;
+                (!t.is_empty()).then(|| {
+                    let all: i64 = t.iter().map(|(_, f)| f).sum();
+                    view! {
+                        <p class="muted" data-testid="fee-day-takings">
+                            {desk.tr(T::TodayFees)} " " {yuan(all)} " " {desk.tr(T::Yuan)} " ("
+                            {t.into_iter().map(|(m, f)| format!("{} {}", m.label(desk.lang.get_untracked()), yuan(f))).collect::<Vec<_>>().join(" · ")}
+                            ")"
+                        </p>
+                    }
+                })
+            })}
+        </Suspense>
+    }
+}
+
+/// A unit's fees in one line: not billed, cleared, owing, or why they cannot be counted.
+fn summary(
+    desk: crate::desk::Desk,
+    st: &lobbydesk_core::modules::fees::services::Status,
+    owed: &[lobbydesk_core::modules::fees::services::MonthCharge],
+) -> String {
+    use lobbydesk_core::Localized;
+    use lobbydesk_core::modules::fees::money::yuan;
+    if st.account.is_none() {
+        desk.t(T::NotBilled).to_string()
+    } else if let Some(p) = &st.problem {
+        p.message(desk.lang.get_untracked())
+    } else if owed.is_empty() {
+        desk.t(T::Cleared).to_string()
+    } else {
+        format!(
+            "{} {} {} · {} {}",
+            desk.t(T::OwedSummary),
+            owed.len(),
+            desk.t(T::MonthsUnit),
+            yuan(st.owed_fen()),
+            desk.t(T::Yuan)
+        )
     }
 }

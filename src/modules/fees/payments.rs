@@ -50,6 +50,7 @@ pub fn PaymentsPage() -> impl IntoView {
                                             " · " {month_text(p.first)} {(p.first != p.last).then(|| format!(" — {}", month_text(p.last)))}
                                             " · " <strong>{yuan(p.fen)}</strong> " · " {move || method.label(lang())}
                                             " · " {p.receipt.clone()} " · " {Mask::Name.apply(&p.payer)} " · " {p.taken.by.clone()}
+                                            {(p.fen != p.due_fen).then(|| format!(" · {} {}", yuan(p.due_fen), p.note))}
                                         </li>
                                     }
                                 }).collect_view()}

@@ -86,8 +86,8 @@ messages! {
         EndCustody => "抄表并结束托管", "Read and end custody";
         Read => "已抄表", "Meters read";
         Ended => "已结束托管", "Custody ended";
-        Used => "托管期间用量", "Used in custody";
-        Limits => "限额:水 5、电 20", "Limits: water 5, electricity 20";
+        Used => "托管期间用量(水/电)", "Used in custody (water/electricity)";
+        Limits => "托管期间用量限额:水表不超过 5 度(立方米),电表不超过 20 度", "Custody limits: at most 5 m³ of water and 20 kWh of electricity over the period";
         NoCustody => "没有托管中的房屋。", "No unit is in custody.";
         Since => "自", "since";
         RatesTitle => "设置收费标准", "Set the rates";
@@ -109,5 +109,8 @@ messages! {
         KeepDays => "缴费人姓名保留天数", "Days a payer's name is kept";
         UnitFees => "物业费", "Fees";
         Cleared => "费用已结清", "Fees cleared";
+        WaterShort => "水", "water";
+        PowerShort => "电", "electricity";
+        TodayFees => "物业费今日已收", "Fees taken today";
     }
 }

@@ -362,6 +362,7 @@ fn CashCard(handover: Handover, editable: Option<RecordId>, drafts: Drafts) -> i
                         <TextField id="ho-vouchers" label=T::Vouchers value=vouchers testid="ho-vouchers" maxlength=200 />
                         <TextField id="ho-valuables" label=T::Valuables value=valuables testid="ho-valuables" maxlength=200 />
                     </div>
+                    <crate::modules::fees::DayTakings />
                     <p class="field-error" role="alert" data-testid="ho-cash-error">{move || problem.get()}</p>
                     <button class="secondary" data-testid="ho-cash-save" on:click=save>{desk.tr(T::SaveCounts)}</button>
                 }.into_any()

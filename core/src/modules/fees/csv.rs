@@ -9,6 +9,15 @@ use crate::lang::Lang;
 use crate::record::Envelope;
 use crate::spec::{Csv, Mask};
 
+/// A month as Excel leaves it alone (`2026-12` would become a date): 2026年12月, month 2026-12.
+fn month_cell(m: chrono::NaiveDate, lang: Lang) -> String {
+    use chrono::Datelike;
+    match lang {
+        Lang::Zh => format!("{}年{}月", m.year(), m.month()),
+        Lang::En => format!("month {}", month_text(m)),
+    }
+}
+
 fn taken(e: &Envelope) -> Option<chrono::DateTime<chrono::Utc>> {
     e.decode::<Payment>().ok().map(|p| p.taken.at)
 }
@@ -44,8 +53,8 @@ pub const PAYMENTS: Csv = Csv {
                 vec![
                     time(Some(p.taken.at)),
                     p.unit.clone(),
-                    month_text(p.first),
-                    month_text(p.last),
+                    month_cell(p.first, lang),
+                    month_cell(p.last, lang),
                     yuan(p.due_fen),
                     yuan(p.fen),
                     p.method.label(lang).into(),
@@ -88,7 +97,7 @@ pub fn arrears(owing: &[Owing], lang: Lang) -> Vec<u8> {
                 o.months.len().to_string(),
                 o.months
                     .iter()
-                    .map(|m| month_text(*m))
+                    .map(|m| month_cell(*m, lang))
                     .collect::<Vec<_>>()
                     .join(" "),
                 yuan(o.fen),

@@ -229,6 +229,20 @@ pub enum FeeError {
     /// Nothing owed: no reminder.
     NothingOwed,
     NotAllowed,
+    /// The unit is not in the residents directory.
+    UnknownUnit(String),
+    /// More than what is due (what is due).
+    MoreThanDue(i64),
+    /// Less than what is due, taken by a clerk (what is due): a supervisor's decision.
+    LessNeedsSupervisor(i64),
+    /// A receipt number already used.
+    ReceiptUsed(String),
+    /// A day after today.
+    FutureDay,
+    /// A reading dated before the last one (its day).
+    ReadingBefore(NaiveDate),
+    /// Rates set before the month of today, once rates exist (this month).
+    RatesBackdated(NaiveDate),
 }
 
 impl Localized for FeeError {
@@ -252,7 +266,7 @@ impl Localized for FeeError {
                 .pick("房号格式如 3-1-502", "A unit is written like 3-1-502")
                 .into(),
             FeeError::NoArea(u) => match lang {
-                Lang::Zh => format!("客户档案里没有 {u} 的建筑面积:请先在客户档案中登记"),
+                Lang::Zh => format!("住户档案里没有 {u} 的建筑面积:请先在“住户”中登记"),
                 Lang::En => {
                     format!("The directory has no floor area for {u}: add it there first")
                 }
@@ -331,6 +345,53 @@ impl Localized for FeeError {
             FeeError::NothingOwed => lang
                 .pick("这个房屋没有欠费", "This unit owes nothing")
                 .into(),
+            FeeError::UnknownUnit(u) => match lang {
+                Lang::Zh => format!("住户档案里没有房屋 {u}:请先在“住户”中登记(含建筑面积)"),
+                Lang::En => format!(
+                    "The directory has no unit {u}: add it under Residents first, with its floor area"
+                ),
+            },
+            FeeError::MoreThanDue(due) => match lang {
+                Lang::Zh => format!(
+                    "实收不能多于应收 {} 元;预缴请把截止月份选到以后的月份",
+                    money::yuan(*due)
+                ),
+                Lang::En => format!(
+                    "No more than the {} yuan due: to pay ahead, choose a later last month",
+                    money::yuan(*due)
+                ),
+            },
+            FeeError::LessNeedsSupervisor(due) => match lang {
+                Lang::Zh => format!(
+                    "应收 {} 元;少收(减免)须由主管办理并写明原因",
+                    money::yuan(*due)
+                ),
+                Lang::En => format!(
+                    "{} yuan is due: taking less (a reduction) is a supervisor's decision, with a note",
+                    money::yuan(*due)
+                ),
+            },
+            FeeError::ReceiptUsed(r) => match lang {
+                Lang::Zh => format!("收据号 {r} 已经用过,请核对"),
+                Lang::En => format!("Receipt number {r} is used already: check it"),
+            },
+            FeeError::FutureDay => lang
+                .pick("日期不能晚于今天", "The day cannot be after today")
+                .into(),
+            FeeError::ReadingBefore(d) => match lang {
+                Lang::Zh => format!("抄表日期不能早于上次抄表({d})"),
+                Lang::En => format!("A reading cannot be dated before the last one ({d})"),
+            },
+            FeeError::RatesBackdated(m) => match lang {
+                Lang::Zh => format!(
+                    "新的收费标准只能从本月({})或以后起算,已收的月份不受影响",
+                    money::month_text(*m)
+                ),
+                Lang::En => format!(
+                    "New rates apply from this month ({}) or later, so months already charged stay as they were",
+                    money::month_text(*m)
+                ),
+            },
             FeeError::NotAllowed => lang
                 .pick("收费标准由主管设置", "A supervisor sets the rates")
                 .into(),
@@ -458,6 +519,8 @@ pub mod ix {
     pub const DAY: &str = "day";
     /// Custody not ended.
     pub const OPEN: &str = "open";
+    /// A payment's receipt number.
+    pub const RECEIPT: &str = "receipt";
     pub const PERSONAL: &str = crate::modules::retention::PERSONAL;
 }
 
@@ -496,6 +559,7 @@ impl Record for Payment {
         let mut v = vec![
             (ix::UNIT, self.unit.clone()),
             (ix::DAY, day_key(self.taken.at)),
+            (ix::RECEIPT, self.receipt.clone()),
         ];
         if !self.purged {
             v.push((ix::PERSONAL, day_key(self.taken.at)));

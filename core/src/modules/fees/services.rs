@@ -215,7 +215,12 @@ pub fn status(
         match area.and_then(money::area_cm2) {
             None => problem = Some(FeeError::NoArea(unit.to_string())),
             Some(cm2) => {
-                let wanted = months(a.from, today.max(a.from));
+                // Billing that starts after this month owes nothing yet.
+                let wanted = if month_of(a.from) > month_of(today) {
+                    Vec::new()
+                } else {
+                    months(a.from, today)
+                };
                 match charges(
                     cm2,
                     kind.unwrap_or(UnitKind::Residential),
@@ -271,8 +276,29 @@ pub async fn set_rates<S: RecordStore>(
     allowed(SET_RATES, roles)?;
     let at = stamp();
     let r = form.parse(by, at.now).map_err(FeesError::Fee)?;
+    // The first rates may go back to when billing began; later ones never rewrite months past.
+    let this_month = month_of(local_date(at.now));
+    if r.from < this_month && !rates(store).await?.is_empty() {
+        return Err(FeeError::RatesBackdated(this_month).into());
+    }
     store.put(&Envelope::create(&r, new_id(), at)?).await?;
     Ok(r)
+}
+
+async fn unit_of<S: RecordStore>(store: &S, unit: &str) -> Result<Option<Unit>, StoreError> {
+    Ok(list_all_as::<S, Unit>(
+        store,
+        ListQuery::by(
+            Unit::KIND,
+            unit_ix::UNIT,
+            KeyRange::Exact(unit.to_string()),
+            5,
+        ),
+    )
+    .await?
+    .into_iter()
+    .map(|(_, u)| u)
+    .next())
 }
 
 async fn account_of<S: RecordStore>(
@@ -295,14 +321,7 @@ pub async fn unit_status<S: RecordStore>(
     today: NaiveDate,
 ) -> Result<Status, FeesError> {
     let unit = unit_key(typed)?;
-    let found: Option<Unit> = list_all_as::<S, Unit>(
-        store,
-        ListQuery::by(Unit::KIND, unit_ix::UNIT, KeyRange::Exact(unit.clone()), 5),
-    )
-    .await?
-    .into_iter()
-    .map(|(_, u)| u)
-    .next();
+    let found = unit_of(store, &unit).await?;
     let custody = list_all_as::<S, Custody>(store, by_unit(Custody::KIND, &unit))
         .await?
         .into_iter()
@@ -343,6 +362,9 @@ pub async fn open_account<S: RecordStore>(
     allowed(COLLECT_FEES, roles)?;
     let unit = unit_key(typed)?;
     let from = from.ok_or(FeeError::BadDate)?;
+    if unit_of(store, &unit).await?.is_none() {
+        return Err(FeeError::UnknownUnit(unit).into());
+    }
     if let Some(a) = account_of(store, &unit).await? {
         return Err(FeeError::AccountExists(a.from).into());
     }
@@ -450,8 +472,29 @@ pub async fn pay<S: RecordStore>(
             due_fen
         }),
     };
-    if errs.is_empty() && fen != due_fen && form.note.trim().is_empty() {
-        errs.push(FeeError::AmountDiffers(due_fen));
+    if errs.is_empty() && fen > due_fen {
+        errs.push(FeeError::MoreThanDue(due_fen));
+    } else if errs.is_empty() && fen < due_fen {
+        if !SET_RATES.allowed(roles) {
+            errs.push(FeeError::LessNeedsSupervisor(due_fen));
+        } else if form.note.trim().is_empty() {
+            errs.push(FeeError::AmountDiffers(due_fen));
+        }
+    }
+    let typed_receipt: String = form.receipt.trim().chars().take(40).collect();
+    if !typed_receipt.is_empty()
+        && !store
+            .list(&ListQuery::by(
+                Payment::KIND,
+                ix::RECEIPT,
+                KeyRange::Exact(typed_receipt.clone()),
+                1,
+            ))
+            .await?
+            .items
+            .is_empty()
+    {
+        errs.push(FeeError::ReceiptUsed(typed_receipt.clone()));
     }
     if form.method.is_none() {
         errs.push(FeeError::NoMethod);
@@ -459,9 +502,10 @@ pub async fn pay<S: RecordStore>(
     if !errs.is_empty() {
         return Err(FeesError::Fee(errs));
     }
-    let receipt = match form.receipt.trim() {
-        "" => receipt_no(at.now, random()),
-        r => r.chars().take(40).collect(),
+    let receipt = if typed_receipt.is_empty() {
+        receipt_no(at.now, random())
+    } else {
+        typed_receipt
     };
     let p = Payment {
         unit: st.unit.clone(),
@@ -712,6 +756,13 @@ pub async fn start_custody<S: RecordStore>(
         errs.push(FeeError::NoAgreement);
     }
     let reading = meters.reading(by).map_err(|e| errs.extend(e)).ok();
+    let today = local_date(stamp().now);
+    if reading.as_ref().is_some_and(|r| r.on > today) {
+        errs.push(FeeError::FutureDay);
+    }
+    if unit_of(store, &unit).await?.is_none() {
+        errs.push(FeeError::UnknownUnit(unit.clone()));
+    }
     if let Some((_, open)) = list_all_as::<S, Custody>(store, by_unit(Custody::KIND, &unit))
         .await?
         .into_iter()
@@ -765,16 +816,19 @@ pub async fn read_meters<S: RecordStore>(
         return Err(FeeError::NotInCustody.into());
     }
     let r = meters.reading(by).map_err(FeesError::Fee)?;
+    let at = stamp();
+    if r.on > local_date(at.now) {
+        return Err(FeeError::FutureDay.into());
+    }
     let last = c.readings.last().cloned();
     if let Some(l) = &last {
         if r.on < l.on || r.on < c.start {
-            return Err(FeeError::BadDate.into());
+            return Err(FeeError::ReadingBefore(l.on.max(c.start)).into());
         }
         if r.water < l.water || r.power < l.power {
             return Err(FeeError::ReadingBack.into());
         }
     }
-    let at = stamp();
     if end {
         c.end = Some(r.on);
         c.closed = Some(Mark {

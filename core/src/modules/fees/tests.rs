@@ -408,11 +408,14 @@ impl Desk {
         ))
     }
     fn pay(&self, form: PayForm) -> Result<Payment, FeesError> {
+        self.pay_as(form, &[Role::Clerk])
+    }
+    fn pay_as(&self, form: PayForm, roles: &[Role]) -> Result<Payment, FeesError> {
         block_on(services::pay(
             &self.store,
             &form,
             "小李",
-            &[Role::Clerk],
+            roles,
             || self.f.id(),
             || 42,
             || self.f.stamp(),
@@ -462,6 +465,37 @@ fn only_a_supervisor_sets_rates_and_a_unit_is_billed_once() {
         desk.open("abc", d(2026, 10, 1)).unwrap_err(),
         FeesError::Fee(vec![FeeError::BadUnit])
     );
+    assert_eq!(
+        desk.open("9-9-999", d(2026, 10, 1)).unwrap_err(),
+        FeesError::Fee(vec![FeeError::UnknownUnit("9-9-999".into())])
+    );
+    // Billing that starts next month owes nothing yet.
+    desk.open("3-1-601", d(2026, 12, 1)).unwrap();
+    assert!(desk.status("3-1-601").owed().is_empty());
+    // New rates never go back before this month once rates exist.
+    let again = |from: &str| {
+        block_on(services::set_rates(
+            &desk.store,
+            &RatesForm {
+                from: from.into(),
+                residential: "2".into(),
+                shop: "5".into(),
+                office: "4".into(),
+                energy: "0.3".into(),
+                custody_percent: "70".into(),
+                fixed: vec![],
+            },
+            "王主管",
+            &[Role::Supervisor],
+            || desk.f.id(),
+            || desk.f.stamp(),
+        ))
+    };
+    assert_eq!(
+        again("2026-10").unwrap_err(),
+        FeesError::Fee(vec![FeeError::RatesBackdated(d(2026, 11, 1))])
+    );
+    again("2026-12").unwrap();
 }
 
 #[test]
@@ -488,8 +522,20 @@ fn a_payment_covers_months_once_at_what_they_come_to_and_the_arrears_follow() {
         ..pay_form("3-1-502", "2026-09", "2026-10")
     };
     assert_eq!(
-        desk.pay(less).unwrap_err(),
+        desk.pay(less.clone()).unwrap_err(),
+        FeesError::Fee(vec![FeeError::LessNeedsSupervisor(36000)])
+    );
+    assert_eq!(
+        desk.pay_as(less, &[Role::Supervisor]).unwrap_err(),
         FeesError::Fee(vec![FeeError::AmountDiffers(36000)])
+    );
+    let more = PayForm {
+        amount: "360.01".into(),
+        ..pay_form("3-1-502", "2026-09", "2026-10")
+    };
+    assert_eq!(
+        desk.pay(more).unwrap_err(),
+        FeesError::Fee(vec![FeeError::MoreThanDue(36000)])
     );
     let p = desk.pay(pay_form("3-1-502", "2026-09", "2026-10")).unwrap();
     assert_eq!(
@@ -518,7 +564,20 @@ fn a_payment_covers_months_once_at_what_they_come_to_and_the_arrears_follow() {
         receipt: "No.0012345".into(),
         ..pay_form("3-1-502", "2026-11", "2027-01")
     };
-    let p = desk.pay(noted).unwrap();
+    assert_eq!(
+        desk.pay_as(noted.clone(), &[Role::Clerk]).unwrap_err(),
+        FeesError::Fee(vec![FeeError::LessNeedsSupervisor(54000)])
+    );
+    let p = desk.pay_as(noted.clone(), &[Role::Supervisor]).unwrap();
+    // The same receipt number twice is refused.
+    let twice = PayForm {
+        receipt: " No.0012345 ".into(),
+        ..pay_form("3-1-601", "2026-12", "2026-12")
+    };
+    assert!(matches!(
+        desk.pay(twice).unwrap_err(),
+        FeesError::Fee(e) if e.contains(&FeeError::ReceiptUsed("No.0012345".into()))
+    ));
     assert_eq!(
         (p.fen, p.due_fen, p.receipt.as_str()),
         (17000, 54000, "No.0012345")
@@ -608,6 +667,10 @@ fn custody_needs_the_agreement_reads_meters_forward_flags_overuse_and_bills_seve
         start(false, &meters(d(2026, 11, 16), "x", "20")).unwrap_err(),
         FeesError::Fee(vec![FeeError::NoAgreement, FeeError::BadReading])
     );
+    assert_eq!(
+        start(true, &meters(d(2026, 11, 29), "100", "2000")).unwrap_err(),
+        FeesError::Fee(vec![FeeError::FutureDay])
+    );
     start(true, &meters(d(2026, 11, 16), "100.0", "2000")).unwrap();
     assert_eq!(
         start(true, &meters(d(2026, 11, 20), "100", "2000")).unwrap_err(),
@@ -638,6 +701,15 @@ fn custody_needs_the_agreement_reads_meters_forward_flags_overuse_and_bills_seve
     // November: 15 days in full, 15 in custody at 70%: 180 元 × 0.85 = 153 元.
     assert_eq!(st.owed_fen(), 15300);
     // Ended on 1 December: out of custody from that day.
+    assert_eq!(
+        read(&meters(d(2026, 11, 22), "106", "2021"), false).unwrap_err(),
+        FeesError::Fee(vec![FeeError::ReadingBefore(d(2026, 11, 27))])
+    );
+    assert_eq!(
+        read(&meters(d(2026, 12, 1), "106", "2021"), true).unwrap_err(),
+        FeesError::Fee(vec![FeeError::FutureDay])
+    );
+    desk.f.advance_millis(4 * 86_400_000);
     let (c, _) = read(&meters(d(2026, 12, 1), "106", "2021"), true).unwrap();
     assert_eq!(c.end, Some(d(2026, 12, 1)));
     assert!(
