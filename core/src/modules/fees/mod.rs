@@ -473,6 +473,23 @@ impl RatesForm {
     }
 }
 
+#[cfg(test)]
+impl RatesForm {
+    /// Rates as tests type them: from `from`, residential at `residential` 元, shops 5, offices
+    /// 4, the energy share 0.30, custody 70%, no fixed items.
+    pub fn example(from: &str, residential: &str) -> RatesForm {
+        RatesForm {
+            from: from.into(),
+            residential: residential.into(),
+            shop: "5".into(),
+            office: "4".into(),
+            energy: "0.30".into(),
+            custody_percent: "70".into(),
+            fixed: vec![],
+        }
+    }
+}
+
 impl FeeRates {
     /// The management fee per m² for a unit of `kind`.
     pub fn management(&self, kind: crate::modules::residents::UnitKind) -> i64 {

@@ -380,15 +380,7 @@ impl Desk {
     fn rates(&self) {
         block_on(services::set_rates(
             &self.store,
-            &RatesForm {
-                from: "2026-01".into(),
-                residential: "1.50".into(),
-                shop: "5".into(),
-                office: "4".into(),
-                energy: "0.30".into(),
-                custody_percent: "70".into(),
-                fixed: vec![],
-            },
+            &RatesForm::example("2026-01", "1.50"),
             "王主管",
             &[Role::Supervisor],
             || self.f.id(),
@@ -476,15 +468,7 @@ fn only_a_supervisor_sets_rates_and_a_unit_is_billed_once() {
     let again = |from: &str| {
         block_on(services::set_rates(
             &desk.store,
-            &RatesForm {
-                from: from.into(),
-                residential: "2".into(),
-                shop: "5".into(),
-                office: "4".into(),
-                energy: "0.3".into(),
-                custody_percent: "70".into(),
-                fixed: vec![],
-            },
+            &RatesForm::example(from, "2"),
             "王主管",
             &[Role::Supervisor],
             || desk.f.id(),

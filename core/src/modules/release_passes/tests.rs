@@ -321,15 +321,7 @@ fn a_tenant_moving_out_of_a_billed_unit_is_refused_while_it_owes_and_cleared_fro
     apply(&tenant_moving()).unwrap();
     block_on(fees::set_rates(
         &store,
-        &crate::modules::fees::RatesForm {
-            from: "2026-01".into(),
-            residential: "1.5".into(),
-            shop: "5".into(),
-            office: "4".into(),
-            energy: "0.3".into(),
-            custody_percent: "70".into(),
-            fixed: vec![],
-        },
+        &crate::modules::fees::RatesForm::example("2026-01", "1.5"),
         "王主管",
         &[Role::Supervisor],
         || f.id(),
