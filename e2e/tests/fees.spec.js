@@ -62,6 +62,11 @@ test('rates set, a unit billed and paid with a printed receipt, arrears reminded
   await page.getByTestId('rt-save').click();
   await expect(page.getByTestId('rt-row')).toHaveCount(1);
   await expect(page.getByTestId('rt-row')).toContainText('垃圾清运费 10.00');
+  // Next time the form starts from the rates in force.
+  await page.reload();
+  await shell.signIn();
+  await expect(page.getByTestId('rt-residential')).toHaveValue('1.50');
+  await expect(page.getByTestId('rt-fixed').first()).toHaveValue('垃圾清运费');
 
   // 100 m² at 1.50 + 0.30 元, and 10 元 of refuse collection: 190 元 a month, two months.
   await startBilling(page, '3-1-502');

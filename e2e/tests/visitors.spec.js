@@ -102,6 +102,8 @@ test('a sign-out tapped on the wrong row is taken back from the message, which n
   const v = new Visitors(page, app.url);
   await v.open();
   await v.register({ name: '钱七', phone: '13800000007', unit: '1-1-101' });
+  // As a clerk does: the next visitor once the first is confirmed.
+  await expect(page.getByTestId('saved-notice')).toContainText('钱七');
   await v.register({ name: '孙八', phone: '13800000008', unit: '2-1-202' });
   await expect(v.onSite()).toHaveCount(2);
   await v.onSite().filter({ hasText: '钱七' }).getByTestId('sign-out').click();

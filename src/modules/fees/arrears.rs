@@ -118,13 +118,13 @@ fn OwingRow(o: Owing) -> impl IntoView {
             <span class="muted" data-testid="fee-last-reminder">{desk.tr(T::LastReminder)} ": " {match last {
                 Some(r) => {
                     let h = r.how;
-                    view! { {time::short(r.made.at)} " " {r.made.by} " · " {move || h.label(lang())} " · " {r.answer} {r.promised.map(|d| format!(" · {d}"))} }.into_any()
+                    view! { {time::short(r.made.at)} " " {r.made.by} " · " {move || h.label(lang())} " · " {r.answer} {r.promised.map(|d| format!(" · {} {d}", desk.t(T::Promised)))} }.into_any()
                 }
                 None => view! { {desk.tr(T::NeverReminded)} }.into_any(),
             }}</span>
             <div class="row">
-                <A href=format!("/fees?unit={unit}") attr:class="secondary button" attr:data-testid="fee-go-collect">{desk.tr(T::ToCollect)}</A>
-                <A href=format!("/fees/notice/{unit}") attr:class="secondary button" attr:data-testid="fee-go-notice">{desk.tr(T::Notice)}</A>
+                <A href=format!("/fees?unit={unit}") attr:class="button-link" attr:data-testid="fee-go-collect">{desk.tr(T::ToCollect)}</A>
+                <A href=format!("/fees/notice/{unit}") attr:class="button-link" attr:data-testid="fee-go-notice">{desk.tr(T::Notice)}</A>
                 <button type="button" class="secondary" data-testid="fee-remind-open" on:click=move |_| open.update(|o| *o = !*o)>{desk.tr(T::RemindTitle)}</button>
             </div>
             <Show when=move || open.get()>

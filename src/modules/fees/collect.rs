@@ -306,7 +306,7 @@ fn Receipt(id: RecordId, p: Payment) -> impl IntoView {
         <div class="card no-print">
             <button class="primary-big" data-testid="fee-print" on:click=move |_| crate::platform::print_page()>{desk.tr(T::PrintReceipt)}</button>
             " "
-            <a class="secondary button" href=format!("/fees?unit={}", p.unit)>{desk.tr(T::Collect)}</a>
+            <a class="button-link" href=format!("/fees?unit={}", p.unit)>{desk.tr(T::Collect)}</a>
         </div>
         <div class="report fee-receipt" data-testid="fee-receipt-sheet">
             <h1>{settings::office_name()} " " {desk.tr(T::ReceiptTitle)}</h1>

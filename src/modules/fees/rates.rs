@@ -21,6 +21,36 @@ pub fn RatesPage() -> impl IntoView {
     let fixed: RwSignal<Vec<(RwSignal<String>, RwSignal<String>)>> =
         RwSignal::new(vec![(s(""), s(""))]);
     let problem = RwSignal::new(None::<String>);
+    // The form starts from the rates in force, so a change is typed, not the whole table.
+    let owner = Owner::current();
+    leptos::task::spawn_local(async move {
+        let Some(r) = data::rates(desk)
+            .await
+            .ok()
+            .and_then(|v| v.into_iter().next())
+        else {
+            return;
+        };
+        residential.set(yuan(r.residential));
+        shop.set(yuan(r.shop));
+        office.set(yuan(r.office));
+        energy.set(yuan(r.energy));
+        percent.set(r.custody_percent.to_string());
+        let make = move || {
+            r.fixed
+                .iter()
+                .map(|f| (RwSignal::new(f.item.clone()), RwSignal::new(yuan(f.fen))))
+                .chain(std::iter::once((
+                    RwSignal::new(String::new()),
+                    RwSignal::new(String::new()),
+                )))
+                .collect::<Vec<_>>()
+        };
+        fixed.set(match &owner {
+            Some(o) => o.with(make),
+            None => make(),
+        });
+    });
     let lines = move || fixed.get().into_iter().enumerate().collect::<Vec<_>>();
     let rows = LocalResource::new(move || {
         desk.revision();
@@ -65,7 +95,7 @@ pub fn RatesPage() -> impl IntoView {
                         <TextField id="rt-energy" label=T::EnergyRate value=energy inputmode="decimal" testid="rt-energy" maxlength=10 />
                         <TextField id="rt-percent" label=T::CustodyPercent value=percent inputmode="numeric" testid="rt-percent" maxlength=3 />
                     </div>
-                    <For each=lines key=|(i, _)| *i let:line>
+                    <For each=lines key=|(_, (n, _))| *n let:line>
                         <div class="row">
                             <TextField id=format!("rt-fixed-{}", line.0) label=T::FixedItem value=line.1.0 testid="rt-fixed" maxlength=40 />
                             <TextField id=format!("rt-fixed-amount-{}", line.0) label=T::FixedAmount value=line.1.1 inputmode="decimal" testid="rt-fixed-amount" maxlength=10 />

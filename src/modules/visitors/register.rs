@@ -148,11 +148,15 @@ pub fn RegisterPage() -> impl IntoView {
                     saved.set(Some((id, v.name.clone())));
                     desk.toasts
                         .info(texts::registered(desk.lang.get_untracked(), &v.name));
-                    form.fill(&VisitForm::default());
-                    errors.set(Vec::new());
-                    prefilled.set(false);
+                    // On a slow tablet the clerk may already be typing the next visitor: only
+                    // the form that was saved is cleared.
+                    if form.name.get_untracked().trim() == v.name {
+                        form.fill(&VisitForm::default());
+                        errors.set(Vec::new());
+                        prefilled.set(false);
+                        focus(field_id(Field::Name));
+                    }
                     desk.changed();
-                    focus(field_id(Field::Name));
                 }
                 Err(e) => desk.toasts.error(e),
             }

@@ -243,6 +243,8 @@ pub enum FeeError {
     ReadingBefore(NaiveDate),
     /// Rates set before the month of today, once rates exist (this month).
     RatesBackdated(NaiveDate),
+    /// A promised day already past.
+    PromiseInPast,
 }
 
 impl Localized for FeeError {
@@ -382,6 +384,12 @@ impl Localized for FeeError {
                 Lang::Zh => format!("抄表日期不能早于上次抄表({d})"),
                 Lang::En => format!("A reading cannot be dated before the last one ({d})"),
             },
+            FeeError::PromiseInPast => lang
+                .pick(
+                    "承诺缴费日不能早于今天",
+                    "The day promised cannot be before today",
+                )
+                .into(),
             FeeError::RatesBackdated(m) => match lang {
                 Lang::Zh => format!(
                     "新的收费标准只能从本月({})或以后起算,已收的月份不受影响",

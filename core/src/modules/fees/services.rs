@@ -557,6 +557,9 @@ pub async fn remind<S: RecordStore>(
 ) -> Result<Reminder, FeesError> {
     allowed(COLLECT_FEES, roles)?;
     let at = stamp();
+    if promised.is_some_and(|d| d < local_date(at.now)) {
+        return Err(FeeError::PromiseInPast.into());
+    }
     let st = unit_status(store, typed, local_date(at.now)).await?;
     let owed = st.owed();
     if owed.is_empty() {

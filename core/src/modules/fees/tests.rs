@@ -609,6 +609,21 @@ fn the_reminder_list_shows_who_owes_most_first_with_the_last_reminder() {
         remind("3-1-601").unwrap_err(),
         FeesError::Fee(vec![FeeError::NothingOwed])
     );
+    let late = block_on(services::remind(
+        &desk.store,
+        "3-1-502",
+        ReminderHow::Call,
+        "",
+        Some(d(2026, 11, 27)),
+        "小李",
+        &[Role::Clerk],
+        || desk.f.id(),
+        || desk.f.stamp(),
+    ));
+    assert_eq!(
+        late.unwrap_err(),
+        FeesError::Fee(vec![FeeError::PromiseInPast])
+    );
     let r = remind("3-1-502").unwrap();
     assert_eq!((r.months, r.fen), (3, 54000));
     let (owing, problems) = block_on(services::arrears(&desk.store, d(2026, 11, 28))).unwrap();
