@@ -124,6 +124,14 @@ impl Desk {
         })
     }
 
+    /// The name and roles of the person on duty, as the core's services take them (nobody: an
+    /// empty name and no roles, which every service refuses).
+    pub fn on_duty(&self) -> (String, Vec<lobbydesk_core::modules::staff::Role>) {
+        self.session
+            .with_untracked(|s| s.as_ref().map(|s| (s.name.clone(), s.roles.clone())))
+            .unwrap_or_default()
+    }
+
     /// The person on duty as the store's actor.
     pub fn actor(&self) -> Option<Actor> {
         self.store.with_value(|s| s.actor())

@@ -36,3 +36,10 @@ impl IdSource for CryptoIds {
         uuid_from_random_bytes(bytes)
     }
 }
+
+/// 64 random bits from WebCrypto (through [`CryptoIds`]), for codes and receipt numbers.
+pub fn random_u64() -> u64 {
+    let b = *CryptoIds.new_id().as_bytes();
+    // Bytes 6 and 7 carry the UUID's version and variant bits: skipped.
+    u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[8], b[9]])
+}

@@ -25,12 +25,6 @@ pub fn explain(desk: Desk, e: &CaseError) -> String {
     }
 }
 
-fn roles(desk: Desk) -> (String, Vec<lobbydesk_core::modules::staff::Role>) {
-    desk.session
-        .with_untracked(|s| s.as_ref().map(|s| (s.name.clone(), s.roles.clone())))
-        .unwrap_or_default()
-}
-
 /// Records a complaint with its photo (a data URL) as a photo record written with it.
 pub async fn record(
     desk: Desk,
@@ -62,7 +56,7 @@ pub async fn record(
 }
 
 pub async fn make_move(desk: Desk, id: RecordId, mv: Move) -> Result<Complaint, String> {
-    let (name, roles) = roles(desk);
+    let (name, roles) = desk.on_duty();
     services::make_move(&*desk.store(), id, &mv, &name, &roles, || desk.stamp())
         .await
         .map_err(|e| explain(desk, &e))

@@ -2,22 +2,15 @@
 //! check who may do what; errors come back in the desk's language.
 
 use crate::desk::Desk;
-use crate::platform::clock::{BrowserClock, CryptoIds};
+use crate::platform::clock::{BrowserClock, random_u64};
 use chrono::NaiveDate;
 use leptos::prelude::*;
-use lobbydesk_core::clock::{Clock, IdSource};
+use lobbydesk_core::clock::Clock;
 use lobbydesk_core::modules::fees::services::{self, FeesError, MeterForm, Owing, PayForm, Status};
 use lobbydesk_core::modules::fees::{
     Custody, FeeError, FeeRates, Payment, RatesForm, ReminderHow, Use, today,
 };
-use lobbydesk_core::modules::staff::Role;
 use lobbydesk_core::{Localized, RecordId, StoreError};
-
-fn who(desk: Desk) -> (String, Vec<Role>) {
-    desk.session
-        .with_untracked(|s| s.as_ref().map(|s| (s.name.clone(), s.roles.clone())))
-        .unwrap_or_default()
-}
 
 pub fn explain(desk: Desk, e: &FeesError) -> String {
     let lang = desk.lang.get_untracked();
@@ -44,7 +37,7 @@ pub async fn status(desk: Desk, unit: &str) -> Result<Status, String> {
 }
 
 pub async fn open_account(desk: Desk, unit: &str, from: Option<NaiveDate>) -> Result<(), String> {
-    let (name, roles) = who(desk);
+    let (name, roles) = desk.on_duty();
     services::open_account(
         &*desk.store(),
         unit,
@@ -60,18 +53,14 @@ pub async fn open_account(desk: Desk, unit: &str, from: Option<NaiveDate>) -> Re
 }
 
 pub async fn pay(desk: Desk, form: &PayForm) -> Result<RecordId, String> {
-    let (name, roles) = who(desk);
-    let random = || {
-        let b = *CryptoIds.new_id().as_bytes();
-        u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[8], b[9]])
-    };
+    let (name, roles) = desk.on_duty();
     services::pay(
         &*desk.store(),
         form,
         &name,
         &roles,
         || desk.new_id(),
-        random,
+        random_u64,
         || desk.stamp(),
     )
     .await
@@ -94,7 +83,7 @@ pub async fn remind(
     answer: &str,
     promised: Option<NaiveDate>,
 ) -> Result<(), String> {
-    let (name, roles) = who(desk);
+    let (name, roles) = desk.on_duty();
     let lang = desk.lang.get_untracked();
     let how = how.ok_or_else(|| {
         lang.pick("请选择催缴方式", "Choose how the reminder was made")
@@ -146,7 +135,7 @@ pub async fn rates(desk: Desk) -> Result<Vec<FeeRates>, String> {
 }
 
 pub async fn set_rates(desk: Desk, form: &RatesForm) -> Result<(), String> {
-    let (name, roles) = who(desk);
+    let (name, roles) = desk.on_duty();
     services::set_rates(
         &*desk.store(),
         form,
@@ -166,7 +155,7 @@ pub async fn start_custody(
     agreement: bool,
     meters: &MeterForm,
 ) -> Result<(), String> {
-    let (name, roles) = who(desk);
+    let (name, roles) = desk.on_duty();
     services::start_custody(
         &*desk.store(),
         unit,
@@ -188,7 +177,7 @@ pub async fn read_meters(
     meters: &MeterForm,
     end: bool,
 ) -> Result<(Custody, Use), String> {
-    let (name, roles) = who(desk);
+    let (name, roles) = desk.on_duty();
     services::read_meters(&*desk.store(), id, meters, end, &name, &roles, || {
         desk.stamp()
     })

@@ -3,21 +3,15 @@
 
 use super::texts::PassMsg as T;
 use crate::desk::Desk;
-use crate::platform::clock::{BrowserClock, CryptoIds};
+use crate::platform::clock::{BrowserClock, random_u64};
 use crate::platform::signing;
 use leptos::prelude::*;
-use lobbydesk_core::clock::{Clock, IdSource};
+use lobbydesk_core::clock::Clock;
 use lobbydesk_core::modules::release_passes::services::{self, AtGate, PassesError, Which};
 use lobbydesk_core::modules::release_passes::ticket::{self, GateCheck, Scanned, Ticket, Typed};
 use lobbydesk_core::modules::release_passes::{Pass, PassForm, Verdict};
 use lobbydesk_core::modules::staff::Role;
 use lobbydesk_core::{Envelope, Localized, RecordId, StoreError};
-
-fn who(desk: Desk) -> (String, Vec<Role>) {
-    desk.session
-        .with_untracked(|s| s.as_ref().map(|s| (s.name.clone(), s.roles.clone())))
-        .unwrap_or_default()
-}
 
 pub fn explain(desk: Desk, e: &PassesError) -> String {
     let lang = desk.lang.get_untracked();
@@ -35,18 +29,14 @@ pub fn explain(desk: Desk, e: &PassesError) -> String {
 }
 
 pub async fn apply(desk: Desk, form: &PassForm) -> Result<RecordId, String> {
-    let (name, roles) = who(desk);
-    let random = || {
-        let b = *CryptoIds.new_id().as_bytes();
-        u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[8], b[9]])
-    };
+    let (name, roles) = desk.on_duty();
     services::apply(
         &*desk.store(),
         form,
         &name,
         &roles,
         || desk.new_id(),
-        random,
+        random_u64,
         || desk.stamp(),
     )
     .await
@@ -57,7 +47,7 @@ pub async fn apply(desk: Desk, form: &PassForm) -> Result<RecordId, String> {
 /// Approved (its QR signed by this tablet, whose public key is put on record for the gates), or
 /// rejected with `why`.
 pub async fn decide(desk: Desk, id: RecordId, approve: bool, why: &str) -> Result<Pass, String> {
-    let (name, roles) = who(desk);
+    let (name, roles) = desk.on_duty();
     let store = desk.store();
     let qr = if approve {
         sign(desk, id, &name, &roles).await?
@@ -148,7 +138,7 @@ pub async fn look(desk: Desk, typed: &str) -> Result<Option<AtGateFound>, String
 
 /// The gate's mark on a pass known from its QR alone.
 pub async fn at_gate_scanned(desk: Desk, qr: &Scanned, what: AtGate) -> Result<Verdict, String> {
-    let (name, roles) = who(desk);
+    let (name, roles) = desk.on_duty();
     let store = desk.store();
     services::at_gate_scanned(
         &*store,
@@ -173,7 +163,7 @@ pub async fn at_gate_scanned(desk: Desk, qr: &Scanned, what: AtGate) -> Result<V
 }
 
 pub async fn at_gate(desk: Desk, id: RecordId, what: AtGate) -> Result<Pass, String> {
-    let (name, roles) = who(desk);
+    let (name, roles) = desk.on_duty();
     services::at_gate(&*desk.store(), id, &what, &name, &roles, || desk.stamp())
         .await
         .map_err(|e| explain(desk, &e))

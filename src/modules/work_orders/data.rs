@@ -77,10 +77,7 @@ pub async fn make_move(
         pics.extend(sig);
         pics.extend(more);
     }
-    let (name, roles) = desk
-        .session
-        .with_untracked(|s| s.as_ref().map(|s| (s.name.clone(), s.roles.clone())))
-        .unwrap_or_default();
+    let (name, roles) = desk.on_duty();
     services::make_move(&*desk.store(), id, &mv, pics, &name, &roles, || {
         desk.stamp()
     })
